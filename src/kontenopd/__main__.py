@@ -1,0 +1,5 @@
+import sys
+
+from kontenopd.cli import main
+
+sys.exit(main())

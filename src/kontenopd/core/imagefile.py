@@ -1,0 +1,63 @@
+"""Writing finished images: sRGB JPEG or PNG, no metadata from source photos, atomic."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageCms
+
+from .errors import KontenError
+
+IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+
+
+@cache
+def srgb_icc() -> bytes:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def image_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        raise KontenError(f"Akhiran berkas keluaran harus .jpg, .jpeg atau .png: {Path(path).name}")
+    return IMAGE_SUFFIXES[suffix]
+
+
+def encode(image: Image.Image, fmt: str, quality: int = 92) -> dict[str, object]:
+    """Save options: a fresh sRGB tag and nothing else (no EXIF, no GPS, no camera data)."""
+    if fmt == "JPEG":
+        return {"format": "JPEG", "quality": quality, "subsampling": 0, "optimize": True,
+                "progressive": False, "icc_profile": srgb_icc()}
+    return {"format": "PNG", "optimize": False, "compress_level": 6, "icc_profile": srgb_icc()}
+
+
+def save_image(image: Image.Image, path: str | Path, quality: int = 92) -> Path:
+    """Write ``image`` to ``path`` atomically (temporary file + rename)."""
+    path = Path(path)
+    fmt = image_format(path)
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".kontenopd-", suffix=path.suffix, dir=folder)
+    except OSError as exc:
+        raise KontenError(
+            f"Folder keluaran tidak bisa ditulisi: {folder} ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            image.save(handle, **encode(image, fmt, quality))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared image should be readable
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise KontenError(f"Gambar gagal disimpan ke {path} ({exc.strerror or exc})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

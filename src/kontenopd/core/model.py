@@ -1,0 +1,177 @@
+"""The data the user edits: the profile (brand kit) and the draft."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .colors import parse_hex
+from .dates import TIMEZONES
+from .errors import ProfileError
+
+COLOR_ROLES = ("primary", "secondary", "accent", "text", "light", "background")
+HANDLE_PLATFORMS = ("instagram", "facebook", "x", "tiktok", "youtube")
+
+
+@dataclass(frozen=True)
+class Colors:
+    primary: str = "#0B4A8B"
+    secondary: str = "#0F7A5C"
+    accent: str = "#F2B705"
+    text: str = "#161A1F"
+    light: str = "#FFFFFF"
+    background: str = "#F4F6F9"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An OPD's brand kit, shared by every template."""
+
+    id: str = "demo"
+    pemda_name: str = "Pemerintah Kabupaten Contoh"
+    opd_name: str = "Dinas Komunikasi dan Informatika"
+    opd_short: str = "Diskominfo"
+    city: str = "Contoh"
+    pemda_logo: str = ""
+    opd_logo: str = ""
+    colors: Colors = field(default_factory=Colors)
+    heading_font: str = "Plus Jakarta Sans"
+    body_font: str = "Plus Jakarta Sans"
+    handles: dict[str, str] = field(default_factory=dict)
+    website: str = ""
+    tagline: str = ""
+    hashtags: tuple[str, ...] = ()
+    hashtag_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    timezone: str = "WIB"
+    badge_berakhlak: bool = False
+    badge_bangga_melayani: bool = False
+
+    def color(self, role: str) -> str:
+        if role not in COLOR_ROLES:
+            raise KeyError(role)
+        return getattr(self.colors, role)
+
+    @property
+    def main_handle(self) -> str:
+        """The handle shown on cards: Instagram's, else the first one set."""
+        for platform in HANDLE_PLATFORMS:
+            handle = self.handles.get(platform, "").strip()
+            if handle:
+                return handle if handle.startswith("@") else "@" + handle
+        return ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["hashtags"] = list(self.hashtags)
+        data["hashtag_groups"] = {k: list(v) for k, v in self.hashtag_groups.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], base_dir: Path | None = None) -> Profile:
+        """Build a profile from JSON data; logo paths are resolved against ``base_dir``."""
+        if not isinstance(data, dict):
+            raise ProfileError("Profil tidak valid: isinya harus berupa objek JSON.")
+        known = {f.name for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in known:
+                continue  # tolerate fields written by newer versions
+            kwargs[key] = value
+        try:
+            colors = data.get("colors", {})
+            if not isinstance(colors, dict):
+                raise ProfileError("Profil tidak valid: 'colors' harus berupa objek.")
+            color_kwargs = {k: str(v) for k, v in colors.items() if k in COLOR_ROLES}
+            for role, value in color_kwargs.items():
+                try:
+                    parse_hex(value)
+                except ValueError:
+                    raise ProfileError(
+                        f"Profil tidak valid: warna '{role}' = {value!r} bukan kode #RRGGBB."
+                    ) from None
+            kwargs["colors"] = Colors(**color_kwargs)
+            kwargs["handles"] = {str(k): str(v) for k, v in dict(data.get("handles", {})).items()}
+            kwargs["hashtags"] = tuple(str(h) for h in data.get("hashtags", ()))
+            kwargs["hashtag_groups"] = {
+                str(k): tuple(str(h) for h in v)
+                for k, v in dict(data.get("hashtag_groups", {})).items()
+            }
+            for key in ("pemda_logo", "opd_logo"):
+                value = str(kwargs.get(key) or "")
+                if value and base_dir is not None and not Path(value).is_absolute():
+                    value = str((base_dir / value).resolve())
+                kwargs[key] = value
+            tz = str(kwargs.get("timezone", "WIB")).upper()
+            if tz not in TIMEZONES:
+                raise ProfileError(f"Profil tidak valid: zona waktu {tz!r} (pilih WIB, WITA, WIT).")
+            kwargs["timezone"] = tz
+            for key in ("badge_berakhlak", "badge_bangga_melayani"):
+                kwargs[key] = bool(kwargs.get(key, False))
+            for key in ("id", "pemda_name", "opd_name", "opd_short", "city", "heading_font",
+                        "body_font", "website", "tagline"):
+                if key in kwargs:
+                    kwargs[key] = str(kwargs[key])
+            return cls(**kwargs)
+        except (TypeError, ValueError) as exc:
+            raise ProfileError(f"Profil tidak valid: {exc}") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> Profile:
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ProfileError(f"Profil tidak dapat dibaca: {path} ({exc.strerror}).") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ProfileError(f"Profil rusak (bukan JSON yang benar): {path}: {exc}.") from None
+        return cls.from_dict(data, base_dir=path.parent)
+
+
+def demo_profile() -> Profile:
+    """The neutral demo profile shipped in assets/profiles/demo."""
+    from .paths import assets_dir  # noqa: PLC0415 - avoid resolving assets at import
+
+    return Profile.load(assets_dir() / "profiles" / "demo" / "profile.json")
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """A photo used by a draft, with the point (0..1, 0..1) to keep in frame."""
+
+    path: str
+    focus: tuple[float, float] = (0.5, 0.5)
+
+    def with_focus(self, x: float, y: float) -> PhotoRef:
+        return replace(self, focus=(min(1.0, max(0.0, x)), min(1.0, max(0.0, y))))
+
+
+@dataclass
+class Draft:
+    """One post being made: which template, the formats, the values and the photos."""
+
+    template: str
+    formats: list[str] = field(default_factory=lambda: ["4:5"])
+    values: dict[str, Any] = field(default_factory=dict)
+    photos: dict[str, list[PhotoRef]] = field(default_factory=dict)
+    captions: dict[str, str] = field(default_factory=dict)
+
+    def copy(self) -> Draft:
+        return Draft(
+            template=self.template,
+            formats=list(self.formats),
+            values=json.loads(json.dumps(self.values)),
+            photos={k: list(v) for k, v in self.photos.items()},
+            captions=dict(self.captions),
+        )
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """"Apel Pagi: Senin, 21/11" -> "apel-pagi-senin-21-11"."""
+    import unicodedata  # noqa: PLC0415
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "konten"

@@ -1,0 +1,291 @@
+"""Decoding user photos safely and quickly.
+
+Every photo goes through :func:`open_photo`: size caps against decompression bombs, JPEG
+draft-mode decoding (the DCT scales down by 1/2, 1/4 or 1/8 while decoding), EXIF
+orientation, conversion of CMYK / 16-bit / palette / alpha images to sRGB RGB, and one clear
+Indonesian error for anything that is not a usable image.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import threading
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from .errors import PhotoError
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_PIXELS_JPEG = 178_000_000  # decoded at reduced scale, so large phone shots are fine
+MAX_PIXELS_OTHER = 64_000_000  # PNG/TIFF/WebP decode in full: cap memory at ~256 MB
+_ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    width: int  # after EXIF orientation
+    height: int
+    format: str
+
+
+@dataclass(frozen=True)
+class DecodedPhoto:
+    """An RGB image plus the size of the original (after orientation) it stands for."""
+
+    image: Image.Image
+    source_size: tuple[int, int]
+
+    @property
+    def scale(self) -> float:
+        """Decoded pixels per source pixel (<= 1 when draft decoding shrank it)."""
+        return self.image.width / self.source_size[0]
+
+
+def _name(path: Path) -> str:
+    return path.name if len(path.name) <= 60 else path.name[:57] + "..."
+
+
+def _open(path: Path) -> Image.Image:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise PhotoError(f"Foto tidak ditemukan atau tidak bisa dibuka: {_name(path)}") from None
+    if size > MAX_FILE_BYTES:
+        raise PhotoError(f"Foto terlalu besar ({size // 2**20} MB): {_name(path)}")
+    if size == 0:
+        raise PhotoError(f"Berkas foto kosong (0 byte): {_name(path)}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(path)
+    except UnidentifiedImageError:
+        suffix = path.suffix.lower()
+        hint = " Format HEIC belum didukung; kirim ulang sebagai JPEG." \
+            if suffix in (".heic", ".heif") else ""
+        raise PhotoError(f"Berkas ini bukan gambar yang dikenali: {_name(path)}.{hint}") from None
+    except Image.DecompressionBombError:
+        raise PhotoError(f"Ukuran piksel foto terlalu besar: {_name(path)}") from None
+    except OSError as exc:
+        raise PhotoError(f"Foto tidak bisa dibaca: {_name(path)} ({exc})") from None
+    limit = MAX_PIXELS_JPEG if img.format == "JPEG" else MAX_PIXELS_OTHER
+    if img.width * img.height > limit:
+        img.close()
+        raise PhotoError(
+            f"Foto terlalu besar ({img.width}x{img.height} piksel, maksimum "
+            f"{limit // 1_000_000} MP): {_name(path)}"
+        )
+    return img
+
+
+def _orientation(img: Image.Image) -> int:
+    try:
+        return int(img.getexif().get(0x0112, 1))
+    except Exception:
+        return 1
+
+
+def probe_photo(path: str | Path) -> PhotoInfo:
+    """Size (after orientation) and format, without decoding pixels."""
+    path = Path(path)
+    img = _open(path)
+    with img:
+        w, h = img.size
+        if _orientation(img) in _ROTATED:
+            w, h = h, w
+        return PhotoInfo(w, h, img.format or "")
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    """Any Pillow mode to 8-bit sRGB RGB; transparency is flattened onto white."""
+    icc = img.info.get("icc_profile")
+    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N"):
+        img = img.convert("I")
+    if img.mode == "I":
+        # 16-bit greyscale: scale 0..65535 down to 0..255 instead of clipping.
+        hi = img.getextrema()[1]
+        img = img.point(lambda v: v * (1 / 256)).convert("L") if hi > 255 else img.convert("L")
+    elif img.mode == "F":
+        img = img.convert("L")
+    if img.mode in ("P", "1"):
+        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = img.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        img = flat
+    if icc and img.mode in ("RGB", "CMYK", "L"):
+        try:
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            desc = ImageCms.getProfileDescription(src) or ""
+            if "srgb" not in desc.lower() or img.mode != "RGB":
+                img = ImageCms.profileToProfile(img, src, _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: fall back to the plain conversion below
+    if img.mode != "RGB":
+        img = img.convert("RGB")
+    return img
+
+
+def open_photo(path: str | Path, min_size: tuple[int, int] | None = None) -> DecodedPhoto:
+    """Decode a photo upright in RGB.
+
+    ``min_size`` is the smallest (width, height) the caller needs, after orientation. JPEGs
+    are then decoded at the smallest DCT scale that still covers it.
+    """
+    path = Path(path)
+    img = _open(path)
+    rgb = None
+    try:
+        orientation = _orientation(img)
+        w, h = img.size
+        source = (h, w) if orientation in _ROTATED else (w, h)
+        if min_size and img.format == "JPEG":
+            need_w, need_h = min_size
+            if orientation in _ROTATED:
+                need_w, need_h = need_h, need_w
+            img.draft("RGB", (max(1, need_w), max(1, need_h)))
+        try:
+            img.load()
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            text = str(exc).lower()
+            reason = "terpotong atau rusak" if "truncated" in text or "broken" in text \
+                else "rusak"
+            raise PhotoError(f"Foto {reason}: {_name(path)}") from None
+        upright = ImageOps.exif_transpose(img) if orientation != 1 else img
+        rgb = _to_rgb(upright)
+    except MemoryError:
+        raise PhotoError(f"Memori tidak cukup untuk membuka foto: {_name(path)}") from None
+    finally:
+        if rgb is not img:  # the file handle is released once loaded; keep the pixels
+            img.close()
+    return DecodedPhoto(rgb, source)
+
+
+def cover_crop_box(src: tuple[int, int], dst: tuple[int, int],
+                   focus: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The source rectangle that fills ``dst`` (same aspect) centred on ``focus`` (0..1)."""
+    sw, sh = src
+    dw, dh = dst
+    scale = max(dw / sw, dh / sh)
+    cw, ch = dw / scale, dh / scale
+    cx = min(max(focus[0] * sw, cw / 2), sw - cw / 2)
+    cy = min(max(focus[1] * sh, ch / 2), sh - ch / 2)
+    return (cx - cw / 2, cy - ch / 2, cx + cw / 2, cy + ch / 2)
+
+
+def cover_scale(src: tuple[int, int], dst: tuple[int, int]) -> float:
+    """Frame pixels per source pixel when ``src`` cover-fills ``dst``."""
+    return max(dst[0] / src[0], dst[1] / src[1])
+
+
+class PhotoCache:
+    """Decoded photos, kept by file and modification time, bounded by total pixels.
+
+    A request for a larger decode than the cached one re-decodes; a smaller one reuses it.
+    Thread-safe, so preview workers can share it.
+    """
+
+    def __init__(self, max_pixels: int = 48_000_000, max_frames: int = 12) -> None:
+        self.max_pixels = max_pixels
+        self.max_frames = max_frames
+        self._items: OrderedDict[tuple[str, int, int], DecodedPhoto] = OrderedDict()
+        self._info: dict[tuple[str, int, int], PhotoInfo] = {}
+        self._frames: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _key(path: Path) -> tuple[str, int, int]:
+        try:
+            st = os.stat(path)
+        except OSError:
+            raise PhotoError(f"Foto tidak ditemukan: {_name(path)}") from None
+        return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+    def info(self, path: str | Path) -> PhotoInfo:
+        """Size and format of a photo, probed once per file version."""
+        path = Path(path)
+        key = self._key(path)
+        with self._lock:
+            hit = self._info.get(key)
+        if hit is None:
+            hit = probe_photo(path)
+            with self._lock:
+                self._info[key] = hit
+        return hit
+
+    def get(self, path: str | Path, min_size: tuple[int, int] | None = None) -> DecodedPhoto:
+        path = Path(path)
+        key = self._key(path)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and self._covers(hit, min_size):
+                self._items.move_to_end(key)
+                return hit
+        photo = open_photo(path, min_size)
+        with self._lock:
+            self._items[key] = photo
+            self._items.move_to_end(key)
+            self._trim()
+        return photo
+
+    def frame(self, path: str | Path, size: tuple[int, int],
+              focus: tuple[float, float]) -> Image.Image:
+        """The photo cover-cropped around ``focus`` and resized to ``size``.
+
+        The last few frames are kept, so re-rendering a draft while the user types (same
+        photo, same frame) costs a paste instead of a resample. Callers must not modify
+        the returned image.
+        """
+        path = Path(path)
+        info = self.info(path)
+        need = needed_decode_size((info.width, info.height), size)
+        key = (self._key(path), size, round(focus[0], 4), round(focus[1], 4))
+        with self._lock:
+            hit = self._frames.get(key)
+            if hit is not None:
+                self._frames.move_to_end(key)
+                return hit
+        photo = self.get(path, need)
+        crop = cover_crop_box(photo.image.size, size, focus)
+        ratio = size[0] / (crop[2] - crop[0])
+        # Mild reductions look the same with bicubic and cost a third less than Lanczos.
+        method = Image.Resampling.BICUBIC if ratio >= 0.5 else Image.Resampling.LANCZOS
+        framed = photo.image.resize(size, method, box=crop, reducing_gap=2.0)
+        with self._lock:
+            self._frames[key] = framed
+            while len(self._frames) > self.max_frames:
+                self._frames.popitem(last=False)
+        return framed
+
+    @staticmethod
+    def _covers(photo: DecodedPhoto, min_size: tuple[int, int] | None) -> bool:
+        if photo.image.size == photo.source_size:
+            return True  # a full decode serves any request
+        if min_size is None:
+            return False
+        return photo.image.width >= min_size[0] and photo.image.height >= min_size[1]
+
+    def _trim(self) -> None:
+        total = sum(p.image.width * p.image.height for p in self._items.values())
+        while total > self.max_pixels and len(self._items) > 1:
+            _, old = self._items.popitem(last=False)
+            total -= old.image.width * old.image.height
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._info.clear()
+            self._frames.clear()
+
+
+def needed_decode_size(src: tuple[int, int], frame: tuple[int, int]) -> tuple[int, int]:
+    """The decoded size at which ``src`` cover-fills ``frame`` without upscaling."""
+    scale = min(1.0, cover_scale(src, frame))
+    return (math.ceil(src[0] * scale), math.ceil(src[1] * scale))
