@@ -171,7 +171,7 @@ def _load_asset(path: Path) -> _Asset | None:
 
 class _Renderer:
     def __init__(self, template: Template, fmt_key: str, draft: Draft, profile: Profile,
-                 scale: float, photos: PhotoCache) -> None:
+                 scale: float, photos: PhotoCache, preview: bool = False) -> None:
         if fmt_key not in template.formats:
             raise ValueInputError(
                 f"Format {fmt_key} tidak tersedia untuk templat {template.id} "
@@ -183,6 +183,7 @@ class _Renderer:
         self.profile = profile
         self.scale = scale
         self.photos = photos
+        self.preview = preview
         self.ctx = build_context(template, draft, profile)
         self.warnings: list[RenderWarning] = []
         size = (max(1, round(self.fmt.width * scale)), max(1, round(self.fmt.height * scale)))
@@ -278,7 +279,8 @@ class _Renderer:
         if layer.index >= len(refs):
             self.fill(box, self.color(layer.placeholder, layer.opacity),
                       self.px(layer.radius) if layer.radius else 0)
-            self._photo_placeholder_mark(box)
+            if self.preview:
+                self._photo_placeholder_mark(box)
             return
         ref = refs[layer.index]
         info = self.photos.info(ref.path)
@@ -716,9 +718,14 @@ def _ink_box(layout: TextLayout, box: tuple[float, float, float, float], align: 
 
 
 def render(template: Template, fmt: str, draft: Draft, profile: Profile, *,
-           scale: float = 1.0, photos: PhotoCache | None = None) -> RenderResult:
-    """Render one format of a draft. ``scale`` < 1 gives a faster, smaller preview."""
-    renderer = _Renderer(template, fmt, draft, profile, scale, photos or PhotoCache())
+           scale: float = 1.0, photos: PhotoCache | None = None,
+           preview: bool = False) -> RenderResult:
+    """Render one format of a draft.
+
+    ``scale`` < 1 gives a faster, smaller preview; ``preview`` marks empty photo frames with
+    a camera sign (an exported card shows a plain colour there instead).
+    """
+    renderer = _Renderer(template, fmt, draft, profile, scale, photos or PhotoCache(), preview)
     result = renderer.run()
     for f in template.fields:
         value = draft.values.get(f.key)
