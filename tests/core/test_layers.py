@@ -1,0 +1,80 @@
+"""Layer types the starter templates do not all exercise: list, image, gradient, rect."""
+
+from pathlib import Path
+
+from PIL import Image
+
+from kontenopd.core.model import Draft, Profile
+from kontenopd.core.render import render
+from kontenopd.core.templates import parse_template
+
+WHITE = "#FFFFFF"
+
+
+def _template(layers: list, fields: list | None = None, folder: Path = Path(".")):
+    data = {"id": "uji", "name": "Uji", "kind": "uji",
+            "fields": fields or [{"key": "judul", "label": "Judul", "type": "text"}],
+            "formats": {"1:1": {"layers": [
+                {"type": "rect", "box": [0, 0, 1080, 1080], "fill": WHITE}, *layers]}}}
+    return parse_template(data, folder)
+
+
+LIST_FIELD = [{"key": "syarat", "label": "Persyaratan", "type": "list"}]
+
+
+def test_numbered_list_draws_markers_and_reports_items_that_do_not_fit():
+    template = _template([{"type": "list", "field": "syarat", "box": [60, 60, 960, 400],
+                           "size": 36, "min_size": 30, "marker_color": "#C00000"}],
+                         LIST_FIELD)
+    few = render(template, "1:1", Draft("uji", values={"syarat": "KTP asli\nKartu Keluarga"}),
+                 Profile())
+    assert few.warnings == []
+    red_rows = {y for y in range(60, 460) if few.image.getpixel((80, y)) == (192, 0, 0)}
+    assert red_rows  # the first marker is drawn in the marker colour
+    many = render(template, "1:1", Draft("uji", values={"syarat": ";".join(
+        f"Persyaratan nomor {i} yang cukup panjang" for i in range(20))}), Profile())
+    over = [w for w in many.warnings if w.code == "overflow"]
+    assert over and over[0].field == "syarat" and "butir tidak muat" in over[0].message
+
+
+def test_image_asset_is_contained_without_distortion(tmp_path):
+    Image.new("RGBA", (200, 100), (0, 128, 0, 255)).save(tmp_path / "hiasan.png")
+    template = _template([{"type": "image", "src": "hiasan.png", "box": [0, 0, 400, 400]}],
+                         folder=tmp_path)
+    image = render(template, "1:1", Draft("uji"), Profile()).image
+    assert image.getpixel((200, 200)) == (0, 128, 0)
+    assert image.getpixel((200, 60)) == (255, 255, 255)  # letterboxed, not stretched
+    assert image.getpixel((200, 110)) == (0, 128, 0)
+
+
+def test_missing_asset_is_a_warning(tmp_path):
+    template = _template([{"type": "image", "src": "tidak-ada.png", "box": [0, 0, 10, 10]}],
+                         folder=tmp_path)
+    result = render(template, "1:1", Draft("uji"), Profile())
+    assert [w.code for w in result.warnings] == ["asset_missing"]
+
+
+def test_gradient_runs_between_its_stops():
+    template = _template([{"type": "gradient", "box": [0, 0, 1080, 1000],
+                           "stops": [[0, "#00000000"], [1, "#000000FF"]]}])
+    image = render(template, "1:1", Draft("uji"), Profile()).image
+    top, middle, bottom = (image.getpixel((500, y))[0] for y in (0, 500, 999))
+    assert top == 255 and bottom == 0
+    assert 110 < middle < 145
+
+
+def test_rounded_translucent_rect():
+    template = _template([{"type": "rect", "box": [100, 100, 400, 400], "fill": "#000000",
+                           "radius": 80, "opacity": 0.5}])
+    image = render(template, "1:1", Draft("uji"), Profile()).image
+    assert image.getpixel((102, 102)) == (255, 255, 255)  # outside the rounded corner
+    assert 120 <= image.getpixel((300, 300))[0] <= 135  # half-transparent black on white
+
+
+def test_when_condition_hides_a_layer():
+    template = _template([{"type": "rect", "box": [0, 0, 100, 100], "fill": "#FF0000",
+                           "when": "judul"}])
+    shown = render(template, "1:1", Draft("uji", values={"judul": "Ada"}), Profile()).image
+    hidden = render(template, "1:1", Draft("uji", values={"judul": ""}), Profile()).image
+    assert shown.getpixel((50, 50)) == (255, 0, 0)
+    assert hidden.getpixel((50, 50)) == (255, 255, 255)
