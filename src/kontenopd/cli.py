@@ -38,15 +38,47 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="daftar templat")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
 
-    p = sub.add_parser("render", help="buat satu gambar dari templat")
-    p.add_argument("template", help="id templat, misalnya liputan-kegiatan")
-    p.add_argument("-o", "--output", required=True, help="berkas keluaran .jpg atau .png")
+    p = sub.add_parser("render", help="buat satu gambar dari templat atau berkas draf")
+    p.add_argument("template", nargs="?", default=None,
+                   help="id templat, misalnya liputan-kegiatan (atau pakai --draft)")
+    p.add_argument("--draft", metavar="FILE.kontenopd", help="buat gambar dari berkas draf")
+    p.add_argument("-o", "--output", help="berkas keluaran .jpg atau .png (wajib)")
     p.add_argument("--format", default=None, help="rasio, misalnya 4:5 (bawaan: format pertama)")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="isi field (boleh berulang)")
     p.add_argument("--photo", action="append", default=[], metavar="KEY=PATH",
                    help="foto untuk field foto (boleh berulang untuk beberapa foto)")
     p.add_argument("--profile", help="berkas profil (brand kit) JSON")
+
+    p = sub.add_parser("draft", help="buat berkas draf .kontenopd tanpa aplikasi")
+    p.add_argument("template", help="id templat, misalnya liputan-kegiatan")
+    p.add_argument("-o", "--output", required=True, help="berkas draf keluaran .kontenopd")
+    p.add_argument("--format", action="append", default=[], dest="formats",
+                   help="rasio, misalnya 4:5 (boleh berulang; bawaan: format pertama)")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="isi field (boleh berulang)")
+    p.add_argument("--photo", action="append", default=[], metavar="KEY=PATH",
+                   help="foto untuk field foto (boleh berulang untuk beberapa foto)")
+    p.add_argument("--profile", help="berkas profil (brand kit) JSON")
+
+    p = sub.add_parser("export", help="ekspor draf: gambar per format, caption per platform")
+    p.add_argument("drafts", nargs="+", metavar="DRAFT.kontenopd", help="berkas draf")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder tujuan")
+    p.add_argument("--platform", action="append", default=[], dest="platforms",
+                   help="instagram, facebook, x, tiktok, whatsapp (boleh berulang; bawaan: semua)")
+    p.add_argument("--format", action="append", default=[], dest="formats",
+                   help="rasio, misalnya 4:5 (boleh berulang; bawaan: format di draf)")
+    p.add_argument("--png", action="store_true", help="gambar PNG, bukan JPEG")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="jumlah proses (bawaan: semua inti; 0 = tanpa proses tambahan)")
+
+    p = sub.add_parser("sheet", help="lembar kontak: semua templat di semua format")
+    p.add_argument("-o", "--output", required=True, help="berkas keluaran .png atau .jpg")
+    p.add_argument("--profile", help="berkas profil (brand kit) JSON")
+    p.add_argument("--template", action="append", default=[], dest="templates",
+                   help="hanya templat ini (boleh berulang; bawaan: semua)")
+    p.add_argument("--height", type=int, default=420, metavar="PX",
+                   help="tinggi gambar kecil per baris, 120-1920 (bawaan: 420)")
 
     p = sub.add_parser("demo", help="buat kartu contoh (tanpa layar)")
     p.add_argument("-o", "--output", default="kontenopd-demo.jpg")
@@ -135,11 +167,97 @@ def _render_and_save(template, fmt: str | None, draft, profile, output: str) -> 
 def cmd_render(args: argparse.Namespace) -> int:
     from .core.templates import load_library
 
+    if args.template is None and args.draft is None:
+        raise UsageError("Sebutkan template (id templat) atau --draft FILE.kontenopd, "
+                         "dan -o OUT.")
+    if not args.output:
+        raise UsageError("Sebutkan berkas keluaran dengan -o OUT (.jpg atau .png).")
+    if args.draft is not None:
+        return _render_draft(args)
     library = load_library()
     template = library.get(args.template)
     profile = _load_profile(args.profile)
     draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"))
     return _render_and_save(template, args.format, draft, profile, args.output)
+
+
+def _render_draft(args: argparse.Namespace) -> int:
+    """``render --draft FILE -o OUT [--format F]``: the draft's own values, photos, profile."""
+    import tempfile
+
+    from .core.drafts import load_draft
+    from .core.templates import load_library
+
+    if args.template is not None:
+        raise UsageError("Pakai id templat atau --draft, tidak keduanya.")
+    if args.set or args.photo or args.profile:
+        raise UsageError("--set, --photo dan --profile tidak dipakai bersama --draft.")
+    from .core.imagefile import image_format
+
+    image_format(args.output)
+    library = load_library()
+    with tempfile.TemporaryDirectory(prefix="kontenopd-") as workdir:
+        opened = load_draft(args.draft, workdir=workdir, library=library)
+        if opened.template_missing:
+            raise UsageError(f"Templat '{opened.draft.template}' dari draf "
+                             f"{Path(args.draft).name} tidak ada di aplikasi ini.")
+        for notice in opened.notices:
+            print(f"warning: {notice}", file=sys.stderr)
+        template = library.get(opened.draft.template)
+        fmt = args.format or opened.draft.formats[0]
+        return _render_and_save(template, fmt, opened.draft, opened.profile, args.output)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """``draft TEMPLATE -o FILE.kontenopd``: a draft file made without the GUI."""
+    from .core.drafts import SUFFIX, make_thumbnail, save_draft
+    from .core.templates import load_library
+
+    if Path(args.output).suffix.lower() != SUFFIX:
+        raise UsageError(f"Berkas draf harus berakhiran {SUFFIX}: {Path(args.output).name}")
+    template = load_library().get(args.template)
+    for fmt in args.formats:
+        if fmt not in template.formats:
+            raise UsageError(f"Format {fmt} tidak tersedia untuk templat {template.id} "
+                             f"(ada: {', '.join(template.formats)}).")
+    profile = _load_profile(args.profile)
+    draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"))
+    draft.formats = list(dict.fromkeys(args.formats)) or [template.format_keys[0]]
+    thumbnail = make_thumbnail(template, draft, profile)
+    save_draft(args.output, draft, profile, thumbnail=thumbnail)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``export DRAFT... -o DIR``: images, captions and manifest; progress per file on stderr."""
+    from .core.export import ExportJob, export
+    from .core.platforms import PLATFORM_KEYS
+    from .core.templates import FORMAT_SIZES
+
+    for fmt in args.formats:
+        if fmt not in FORMAT_SIZES:
+            raise UsageError(f"Format {fmt!r} tidak dikenal (pilih: {', '.join(FORMAT_SIZES)}).")
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs tidak boleh negatif.")
+    platforms = args.platforms or list(PLATFORM_KEYS)
+    jobs = [ExportJob.from_file(path, formats=args.formats, platforms=platforms,
+                                image_type="png" if args.png else "jpg", label=Path(path).name)
+            for path in args.drafts]
+
+    def show(progress) -> None:  # noqa: ANN001
+        if progress.name:
+            print(f"[{progress.done}/{progress.total}] {progress.name}", file=sys.stderr)
+
+    report = export(jobs, args.output, workers=args.jobs, progress=show)
+    for post in report.posts:
+        for warning in post.warnings:
+            print(f"warning: {post.label}: {warning}", file=sys.stderr)
+    for post in report.posts:
+        if post.error:
+            print(f"kontenopd: {post.label}: {post.error}", file=sys.stderr)
+    for folder in report.folders:
+        print(folder)
+    return 0 if report.ok else EXIT_USER
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -153,6 +271,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     code = _render_and_save(template, "4:5", draft, _load_profile(None), args.output)
     print(f"Kartu contoh disimpan: {Path(args.output).resolve()}")
     return code
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    from .core.imagefile import image_format, save_image
+    from .core.sheet import contact_sheet
+    from .core.templates import load_library
+
+    image_format(args.output)
+    if not 120 <= args.height <= 1920:
+        raise UsageError("--height harus antara 120 dan 1920 piksel.")
+    library = load_library()
+    for err in library.errors:
+        print(f"warning: templat rusak dilewati: {err}", file=sys.stderr)
+    for tid in args.templates:
+        library.get(tid)  # unknown id: one clear line, exit 2
+    sheet, entries = contact_sheet(library, _load_profile(args.profile),
+                                   row_height=args.height,
+                                   templates=args.templates or None)
+    soft = 0
+    for entry in entries:
+        for w in entry.warnings:
+            if w.code == "photo_small":  # the bundled sample photos are small on purpose
+                soft += 1
+                continue
+            slide = f" slide {entry.slide + 1}" if entry.slide else ""
+            print(f"warning: {entry.template} {entry.fmt}{slide}: {w.message}", file=sys.stderr)
+    save_image(sheet, args.output)
+    note = f"; {soft} peringatan foto contoh kecil dilewati" if soft else ""
+    print(f"Lembar kontak: {len(entries)} gambar -> {Path(args.output).resolve()}{note}")
+    return 0
 
 
 def _has_display() -> bool:
@@ -183,7 +331,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USER
     if args.command is None:
         return run_gui([])
-    handlers = {"templates": cmd_templates, "render": cmd_render, "demo": cmd_demo}
+    handlers = {"templates": cmd_templates, "render": cmd_render, "draft": cmd_draft,
+                "export": cmd_export, "demo": cmd_demo, "sheet": cmd_sheet}
     try:
         return handlers[args.command](args)
     except KontenError as exc:

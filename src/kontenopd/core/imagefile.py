@@ -16,7 +16,12 @@ IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 
 @cache
 def srgb_icc() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    """An sRGB ICC profile with its creation date and ID zeroed, so identical pixels give
+    identical files (lcms stamps the current time into every profile it creates)."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[24:36] = bytes(12)  # dateTimeNumber
+    data[84:100] = bytes(16)  # profile ID (MD5); all zero means "not computed"
+    return bytes(data)
 
 
 def image_format(path: str | Path) -> str:
@@ -29,7 +34,8 @@ def image_format(path: str | Path) -> str:
 def encode(image: Image.Image, fmt: str, quality: int = 92) -> dict[str, object]:
     """Save options: a fresh sRGB tag and nothing else (no EXIF, no GPS, no camera data)."""
     if fmt == "JPEG":
-        return {"format": "JPEG", "quality": quality, "subsampling": 0, "optimize": True,
+        # optimize=True (Huffman tables per image) costs ~11 ms per card for ~5 % size.
+        return {"format": "JPEG", "quality": quality, "subsampling": 0, "optimize": False,
                 "progressive": False, "icc_profile": srgb_icc()}
     return {"format": "PNG", "optimize": False, "compress_level": 6, "icc_profile": srgb_icc()}
 

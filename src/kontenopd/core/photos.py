@@ -174,10 +174,12 @@ def cover_crop_box(src: tuple[int, int], dst: tuple[int, int],
     sw, sh = src
     dw, dh = dst
     scale = max(dw / sw, dh / sh)
-    cw, ch = dw / scale, dh / scale
+    # min() guards against float error making the crop a hair larger than the photo.
+    cw, ch = min(dw / scale, sw), min(dh / scale, sh)
     cx = min(max(focus[0] * sw, cw / 2), sw - cw / 2)
     cy = min(max(focus[1] * sh, ch / 2), sh - ch / 2)
-    return (cx - cw / 2, cy - ch / 2, cx + cw / 2, cy + ch / 2)
+    left, top = max(0.0, cx - cw / 2), max(0.0, cy - ch / 2)
+    return (left, top, min(float(sw), left + cw), min(float(sh), top + ch))
 
 
 def cover_scale(src: tuple[int, int], dst: tuple[int, int]) -> float:

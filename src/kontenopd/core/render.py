@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import segno
 from PIL import Image, ImageDraw, ImageFilter
 
 from . import fonts
@@ -23,20 +24,26 @@ from .colors import RGBA, contrast_ratio, parse_hex, with_alpha
 from .dates import parse_date, parse_time
 from .errors import ValueInputError
 from .model import Draft, PhotoRef, Profile
+from .paths import assets_dir
 from .photos import PhotoCache, cover_crop_box, cover_scale
 from .templates import (
+    BadgeLayer,
     Field,
     FooterLayer,
+    Format,
     GradientLayer,
+    IconLayer,
     IdentityLayer,
     ImageLayer,
     Layer,
     ListLayer,
     LogoLayer,
     PhotoLayer,
+    QrLayer,
     RectLayer,
     RuleLayer,
     StackLayer,
+    StampLayer,
     StatsLayer,
     Template,
     TextLayer,
@@ -171,7 +178,8 @@ def _load_asset(path: Path) -> _Asset | None:
 
 class _Renderer:
     def __init__(self, template: Template, fmt_key: str, draft: Draft, profile: Profile,
-                 scale: float, photos: PhotoCache, preview: bool = False) -> None:
+                 scale: float, photos: PhotoCache, preview: bool = False,
+                 slide: int | None = None) -> None:
         if fmt_key not in template.formats:
             raise ValueInputError(
                 f"Format {fmt_key} tidak tersedia untuk templat {template.id} "
@@ -185,6 +193,13 @@ class _Renderer:
         self.photos = photos
         self.preview = preview
         self.ctx = build_context(template, draft, profile)
+        plan = _slide_plan(self.fmt, template, draft)
+        index = 0 if slide is None else slide
+        if not 0 <= index < len(plan):
+            raise ValueInputError(f"Slide {index + 1} tidak ada; templat {template.id} format "
+                                  f"{fmt_key} punya {len(plan)} slide.")
+        self.layers, repeat_index = plan[index]
+        self.ctx.update(n=repeat_index, slide_no=index + 1, slide_total=len(plan))
         self.warnings: list[RenderWarning] = []
         size = (max(1, round(self.fmt.width * scale)), max(1, round(self.fmt.height * scale)))
         self.canvas = Image.new("RGB", size, self.color("profile.background")[:3])
@@ -244,7 +259,7 @@ class _Renderer:
 
     # ------------------------------------------------------------ layers
     def run(self) -> RenderResult:
-        for layer in self.fmt.layers:
+        for layer in self.layers:
             self.layer(layer)
         return RenderResult(self.canvas, self.warnings)
 
@@ -263,28 +278,31 @@ class _Renderer:
 
     def layer_gradient(self, layer: GradientLayer) -> None:
         x, y, w, h = self.box(layer.box)
-        vertical = layer.direction in ("down", "up")
-        length = h if vertical else w
-        stops = [(pos, self.color(ref, layer.opacity)) for pos, ref in layer.stops]
-        if layer.direction in ("up", "left"):
-            stops = [(1 - pos, c) for pos, c in reversed(stops)]
-        strip = Image.new("RGBA", (1, length) if vertical else (length, 1))
-        strip.putdata([_gradient_at(stops, i / max(1, length - 1)) for i in range(length)])
-        full = strip.resize((w, h), Image.Resampling.NEAREST)
-        self.canvas.paste(full.convert("RGB"), (x, y), full.getchannel("A"))
+        stops = tuple((pos, self.color(ref, layer.opacity)) for pos, ref in layer.stops)
+        rgb, alpha = _gradient_image(stops, layer.direction, (w, h))
+        self.canvas.paste(rgb, (x, y), alpha)
 
     def layer_photo(self, layer: PhotoLayer) -> None:
         box = self.box(layer.box)
         refs: list[PhotoRef] = self.ctx.get(layer.field) or []
-        if layer.index >= len(refs):
+        index = self.ctx["n"] if layer.index == "n" else int(layer.index)
+        if index >= len(refs):
             self.fill(box, self.color(layer.placeholder, layer.opacity),
                       self.px(layer.radius) if layer.radius else 0)
             if self.preview:
                 self._photo_placeholder_mark(box)
             return
-        ref = refs[layer.index]
+        ref = refs[index]
         info = self.photos.info(ref.path)
         frame_full = (layer.box[2], layer.box[3])
+        if layer.fit == "contain":  # the whole photo, centred on the placeholder colour
+            self.fill(box, self.color(layer.placeholder, layer.opacity),
+                      self.px(layer.radius) if layer.radius else 0)
+            fit = min(frame_full[0] / info.width, frame_full[1] / info.height)
+            frame_full = (max(1, round(info.width * fit)), max(1, round(info.height * fit)))
+            inner = (max(1, round(frame_full[0] * self.scale)),
+                     max(1, round(frame_full[1] * self.scale)))
+            box = (box[0] + (box[2] - inner[0]) // 2, box[1] + (box[3] - inner[1]) // 2, *inner)
         if cover_scale((info.width, info.height), frame_full) > MAX_UPSCALE:
             self.warn(
                 "photo_small",
@@ -292,7 +310,21 @@ class _Renderer:
                 f"untuk bingkai {frame_full[0]}x{frame_full[1]}; hasilnya akan tampak buram.",
                 layer.field,
             )
-        part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus)
+        if layer.fit == "contain":  # no crop: scale the whole decoded photo
+            decoded = self.photos.get(ref.path, (box[2], box[3]))
+            part = decoded.image.resize((box[2], box[3]), Image.Resampling.LANCZOS)
+        else:
+            try:
+                part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus)
+            except ValueError:
+                # cover_crop_box can return an offset of -1e-14 from float error, which
+                # Pillow rejects; crop with the box clamped to the photo instead.
+                decoded = self.photos.get(ref.path, (box[2], box[3]))
+                src = decoded.image
+                crop = cover_crop_box(src.size, (box[2], box[3]), ref.focus)
+                crop = (max(0.0, crop[0]), max(0.0, crop[1]), min(float(src.width), crop[2]),
+                        min(float(src.height), crop[3]))
+                part = src.resize((box[2], box[3]), Image.Resampling.LANCZOS, box=crop)
         grayscale = layer.grayscale
         if isinstance(grayscale, str):
             grayscale = bool(evaluate(grayscale, self.ctx))
@@ -521,7 +553,9 @@ class _Renderer:
             running += hist[tone]
             if running >= target:
                 break
-        ratio = contrast_ratio(ink[:3], (tone, tone, tone))
+        alpha = ink[3] / 255  # translucent text: judge the colour it actually shows
+        shown = tuple(round(c * alpha + tone * (1 - alpha)) for c in ink[:3])
+        ratio = contrast_ratio(shown, (tone, tone, tone))
         large = layout.size >= self.px(LARGE_TEXT_PX) or (
             layout.size >= self.px(30) and layer.weight in ("bold", "extrabold", "black"))
         needed = 3.0 if large else 4.5
@@ -568,7 +602,12 @@ class _Renderer:
                       for c, _, _ in items[1:]]  # type: ignore[attr-defined]
         total = sum(height for _, _, height in items) + sum(gaps)
         if total > h + 1:
-            self.warn("overflow", "Isi blok teks melebihi ruangnya; persingkat teks agar rapi.")
+            keys = [k for c, _, _ in items if isinstance(c, TextLayer)
+                    for k in [self.field_of(c, c.text)] if k]
+            names = ", ".join(dict.fromkeys(self.label(k) for k in keys)) or "teks"
+            self.warn("overflow", f"Isi blok teks ({names}) melebihi ruangnya dan bisa "
+                                  f"menimpa bagian lain; persingkat teksnya.",
+                      keys[0] if keys else None)
         top = y if layer.anchor == "top" else y + (h - total) / 2 if layer.anchor == "middle" \
             else y + h - total
         if layer.panel:
@@ -581,7 +620,10 @@ class _Renderer:
             if isinstance(child, TextLayer):
                 self.draw_text(child, layout, (x, cursor, w, height))
             elif isinstance(child, RuleLayer):
-                self.fill((x, round(cursor), self.px(child.width), round(height)),
+                rule_w = min(w, self.px(child.width))
+                rx = x if child.align == "left" else x + (w - rule_w) // 2 \
+                    if child.align == "center" else x + w - rule_w
+                self.fill((rx, round(cursor), rule_w, round(height)),
                           self.color(child.color, child.opacity), self.px(child.radius))
             cursor += height
 
@@ -648,6 +690,9 @@ class _Renderer:
         if not items:
             return
         cols = f.columns or ("nilai", "keterangan")
+        if layer.direction == "row":
+            self._stats_rows(layer, items, cols)
+            return
         x, y, w, h = self.box(layer.box)
         n = len(items)
         rows = math.ceil(n / min(layer.columns, n))
@@ -695,8 +740,222 @@ class _Renderer:
             draw_layout(self.draw, label, (cx + pad, top + value.height + self.px(16), inner_w,
                                            label.height), label_ink, layer.align)
 
+    def _stats_rows(self, layer: StatsLayer, items: list[dict[str, str]],
+                    cols: tuple[str, ...]) -> None:
+        """Stats as rows: the figure on the left, its label beside it."""
+        x, y, w, h = self.box(layer.box)
+        n = len(items)
+        columns = min(layer.columns, n)
+        rows = math.ceil(n / columns)
+        gap = self.px(layer.gap)
+        cell_w = (w - gap * (columns - 1)) / columns
+        cell_h = (h - gap * (rows - 1)) / rows
+        pad = self.px(28) if layer.card else 0
+        pad_y = min(pad, round(cell_h * 0.12))
+        inner_w, inner_h = cell_w - 2 * pad, max(1, cell_h - 2 * pad_y)
+        value_path = self.font_path(layer.value_font, "extrabold")
+        label_path = self.font_path("body", "medium")
+        size = self.px(layer.value_size)
+        for item in items:
+            lay = fit_text(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
+                           self.px(layer.value_min_size), 1, 1.0)
+            size = min(size, lay.size)
+        values = [fit_text(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
+                           self.px(layer.value_min_size), 1, 1.0) for item in items]
+        value_col = max(v.width for v in values)
+        space = self.px(32)
+        label_w = max(1, inner_w - value_col - space)
+        value_ink = self.color(layer.value_color, layer.opacity)
+        label_ink = self.color(layer.label_color, layer.opacity)
+        for i, (item, value) in enumerate(zip(items, values, strict=True)):
+            r, c = divmod(i, columns)
+            cx = x + c * (cell_w + gap)
+            cy = y + r * (cell_h + gap)
+            if layer.card:
+                self.fill((round(cx), round(cy), round(cell_w), round(cell_h)),
+                          self.color(layer.card, layer.opacity), self.px(layer.card_radius))
+            label = fit_text(item[cols[1]] if len(cols) > 1 else "", label_path, label_w,
+                             inner_h, self.px(layer.label_size), self.px(22), 3, 1.3)
+            if value.overflow or label.overflow:
+                self.warn("overflow", f"Angka/keterangan ke-{i + 1} di '{self.label(layer.field)}'"
+                                      f" terlalu panjang dan dipotong.", layer.field)
+            draw_layout(self.draw, value, (cx + pad, cy + pad_y, value_col, inner_h),
+                        value_ink, "left", "middle")
+            draw_layout(self.draw, label, (cx + pad + value_col + space, cy + pad_y, label_w,
+                                           inner_h), label_ink, "left", "middle")
 
-def _gradient_at(stops: list[tuple[float, RGBA]], t: float) -> RGBA:
+    # ------------------------------------------------------------ qr, stamp, badge, icon
+    def layer_qr(self, layer: QrLayer) -> None:
+        data = clean_text(render_string(layer.text, self.ctx)).strip()
+        if not data:
+            return
+        key = self.field_of(layer, layer.text)
+        try:
+            code = segno.make(data, error="m", micro=False)
+        except segno.DataOverflowError:
+            self.warn("overflow", f"Isi kode QR '{self.label(key)}' terlalu panjang; "
+                                  f"perpendek tautannya.", key)
+            return
+        matrix = code.matrix
+        n = len(matrix)
+        total = n + 2 * layer.border
+        if min(layer.box[2], layer.box[3]) // total < 4:
+            self.warn("qr_dense", f"Kode QR '{self.label(key)}' terlalu rapat untuk ukurannya "
+                                  f"dan sulit dipindai; perpendek tautannya.", key)
+        mask = Image.frombytes("L", (n, n), bytes(255 if v else 0 for row in matrix for v in row))
+        x, y, w, h = self.box(layer.box)
+        side = min(w, h)
+        unit = side // total
+        if unit >= 1:  # whole pixels per module: crisp edges
+            side = unit * total
+            mask = mask.resize((unit * n, unit * n), Image.Resampling.NEAREST)
+        else:
+            mask = mask.resize((round(side * n / total),) * 2, Image.Resampling.BOX)
+        left, top = x + (w - side) // 2, y + (h - side) // 2
+        self.fill((left, top, side, side), self.color(layer.background, layer.opacity),
+                  self.px(layer.radius) if layer.radius else 0)
+        offset = (side - mask.width) // 2
+        ink = self.color(layer.color, layer.opacity)
+        if ink[3] < 255:
+            mask = mask.point(lambda v: v * ink[3] // 255)
+        self.canvas.paste(ink[:3], (left + offset, top + offset), mask)
+
+    def layer_stamp(self, layer: StampLayer) -> None:
+        value = clean_text(render_string(layer.text, self.ctx)).strip()
+        if layer.uppercase:
+            value = value.upper()
+        if not value:
+            return
+        key = self.field_of(layer, layer.text)
+        x, y, w, h = self.box(layer.box)
+        path = self.font_path(layer.font, layer.weight)
+        border = self.px(layer.border) if layer.border else 0
+        angle = math.radians(abs(layer.angle))
+        size = self.px(layer.size)
+        min_size = self.px(layer.min_size or max(12, layer.size // 2))
+        while True:
+            layout = fit_text(value, path, 100000, 100000, size, size, None, 1.05,
+                              layer.tracking)
+            pad_x, pad_y = round(size * 0.38) + 2 * border, round(size * 0.26) + 2 * border
+            sw, sh = round(layout.width) + 2 * pad_x, round(layout.height) + 2 * pad_y
+            rw = sw * math.cos(angle) + sh * math.sin(angle)
+            rh = sw * math.sin(angle) + sh * math.cos(angle)
+            if (rw <= w and rh <= h) or size <= min_size:
+                break
+            size = max(min_size, math.floor(size * 0.92))
+        if rw > w + 1 or rh > h + 1:
+            self.warn("overflow", f"Cap '{self.label(key)}' terlalu panjang untuk tempatnya; "
+                                  f"persingkat.", key)
+        ink_mask = Image.new("L", (sw, sh), 0)
+        d = ImageDraw.Draw(ink_mask)
+        if border:
+            d.rounded_rectangle((0, 0, sw - 1, sh - 1), radius=border * 2, outline=255,
+                                width=border)
+            inset = border * 2
+            d.rounded_rectangle((inset, inset, sw - 1 - inset, sh - 1 - inset),
+                                radius=border, outline=255, width=max(1, border // 3))
+        draw_layout(d, layout, (pad_x, pad_y, layout.width, layout.height), (255,), "center")
+        ink = self.color(layer.color, layer.opacity)
+        if ink[3] < 255:
+            ink_mask = ink_mask.point(lambda v: v * ink[3] // 255)
+        rotated = ink_mask.rotate(layer.angle, Image.Resampling.BICUBIC, expand=True)
+        pos = (x + (w - rotated.width) // 2, y + (h - rotated.height) // 2)
+        if layer.fill:
+            fill = self.color(layer.fill, layer.opacity)
+            back = Image.new("L", (sw, sh), 0)
+            ImageDraw.Draw(back).rounded_rectangle((0, 0, sw - 1, sh - 1),
+                                                   radius=border * 2, fill=fill[3])
+            back = back.rotate(layer.angle, Image.Resampling.BICUBIC, expand=True)
+            self.canvas.paste(fill[:3], pos, back)
+        self.canvas.paste(ink[:3], pos, rotated)
+
+    def layer_badge(self, layer: BadgeLayer) -> None:
+        badges = []
+        if layer.which in ("berakhlak", "both") and self.profile.badge_berakhlak:
+            badges.append(("ASN", "BerAKHLAK"))
+        if layer.which in ("bangga", "both") and self.profile.badge_bangga_melayani:
+            badges.append(("", "#BanggaMelayaniBangsa"))
+        if not badges:
+            return
+        x, y, w, h = self.box(layer.box)
+        light = self.font_path("heading", "semibold")
+        heavy = self.font_path("heading", "extrabold")
+        size = max(1, round(h * 0.42))
+        gap = round(h * 0.3)
+
+        def plan(size: int) -> list[tuple[TextLayout | None, TextLayout, int]]:
+            out = []
+            for prefix, main in badges:
+                pre = fit_text(prefix, light, 100000, h, size, size, 1, 1.0) if prefix else None
+                body = fit_text(main, heavy, 100000, h, size, size, 1, 1.0)
+                width = round(h * 0.72 + (pre.width + size * 0.3 if pre else 0) + body.width
+                              + h * 0.45)
+                out.append((pre, body, width))
+            return out
+
+        items = plan(size)
+        while sum(i[2] for i in items) + gap * (len(items) - 1) > w and size > 8:
+            size = max(8, math.floor(size * 0.9))
+            items = plan(size)
+        total = sum(i[2] for i in items) + gap * (len(items) - 1)
+        cursor = x if layer.align == "left" else x + (w - total) // 2 \
+            if layer.align == "center" else x + w - total
+        ink = self.color(layer.color, layer.opacity)
+        for pre, body, width in items:
+            self.fill((cursor, y, width, h), self.color(layer.fill, layer.opacity), h // 2)
+            dot = round(h * 0.36)
+            self._disc((cursor + round(h * 0.24), y + (h - dot) // 2, dot),
+                       self.color(layer.accent, layer.opacity))
+            tx = cursor + h * 0.72
+            if pre:
+                draw_layout(self.draw, pre, (tx, y, pre.width, h), ink, "left", "middle")
+                tx += pre.width + size * 0.3
+            draw_layout(self.draw, body, (tx, y, body.width, h), ink, "left", "middle")
+            cursor += width + gap
+
+    def _disc(self, spec: tuple[int, int, int], rgba: RGBA) -> None:
+        """An anti-aliased filled circle: (left, top, diameter)."""
+        x, y, d = spec
+        if d < 1 or rgba[3] == 0:
+            return
+        big = Image.new("L", (d * 4, d * 4), 0)
+        ImageDraw.Draw(big).ellipse((0, 0, d * 4 - 1, d * 4 - 1), fill=rgba[3])
+        self.canvas.paste(rgba[:3], (x, y), big.resize((d, d), Image.Resampling.LANCZOS))
+
+    def layer_icon(self, layer: IconLayer) -> None:
+        x, y, w, h = self.box(layer.box)
+        side = min(w, h)
+        left, top = x + (w - side) // 2, y + (h - side) // 2
+        size = side
+        if layer.circle:
+            self._disc((left, top, side), self.color(layer.circle, layer.opacity))
+            size = round(side * 0.56)
+        asset = _load_asset(assets_dir() / "icons" / f"{layer.name}.png")
+        if asset is None or size < 1:
+            return
+        _, alpha = asset.scaled((size, size))
+        ink = self.color(layer.color, layer.opacity)
+        if ink[3] < 255:
+            alpha = alpha.point(lambda v: v * ink[3] // 255)
+        self.canvas.paste(ink[:3], (left + (side - size) // 2, top + (side - size) // 2), alpha)
+
+
+@lru_cache(maxsize=64)
+def _gradient_image(stops: tuple[tuple[float, RGBA], ...], direction: str,
+                    size: tuple[int, int]) -> tuple[Image.Image, Image.Image]:
+    """A gradient box as (RGB, alpha), cached: scrims repeat on every render."""
+    w, h = size
+    vertical = direction in ("down", "up")
+    length = h if vertical else w
+    if direction in ("up", "left"):
+        stops = tuple((1 - pos, c) for pos, c in reversed(stops))
+    strip = Image.new("RGBA", (1, length) if vertical else (length, 1))
+    strip.putdata([_gradient_at(stops, i / max(1, length - 1)) for i in range(length)])
+    full = strip.resize((w, h), Image.Resampling.NEAREST)
+    return full.convert("RGB"), full.getchannel("A")
+
+
+def _gradient_at(stops: tuple[tuple[float, RGBA], ...], t: float) -> RGBA:
     """The colour at ``t`` (0..1) along sorted gradient stops, interpolated in RGBA."""
     if t <= stops[0][0]:
         return stops[0][1]
@@ -717,15 +976,44 @@ def _ink_box(layout: TextLayout, box: tuple[float, float, float, float], align: 
     return (bx, by, lw, lh)
 
 
+def _slide_plan(fmt: Format, template: Template,
+                draft: Draft) -> list[tuple[tuple[Layer, ...], int]]:
+    """The slides of a format as (layers, repeat index); one entry for a single image."""
+    if not fmt.slides:
+        return [(fmt.layers, 0)]
+    plan: list[tuple[tuple[Layer, ...], int]] = []
+    for slide in fmt.slides:
+        if slide.repeat is None:
+            plan.append((slide.layers, 0))
+            continue
+        f = template.field(slide.repeat)
+        if f.type == "photo":
+            count = min(len(draft.photos.get(f.key, [])), max(1, f.max_items))
+        else:
+            count = min(len(list_items(draft.values.get(f.key, f.default), f.columns)), 20)
+        plan.extend((slide.layers, i) for i in range(max(1, count)))
+    return plan
+
+
+def slide_count(template: Template, draft: Draft, fmt: str | None = None) -> int:
+    """How many images one format of a draft renders to (1 unless it is a carousel)."""
+    key = fmt or template.format_keys[0]
+    if key not in template.formats:
+        raise ValueInputError(f"Format {key} tidak tersedia untuk templat {template.id}.")
+    return len(_slide_plan(template.formats[key], template, draft))
+
+
 def render(template: Template, fmt: str, draft: Draft, profile: Profile, *,
            scale: float = 1.0, photos: PhotoCache | None = None,
-           preview: bool = False) -> RenderResult:
+           preview: bool = False, slide: int | None = None) -> RenderResult:
     """Render one format of a draft.
 
     ``scale`` < 1 gives a faster, smaller preview; ``preview`` marks empty photo frames with
-    a camera sign (an exported card shows a plain colour there instead).
+    a camera sign (an exported card shows a plain colour there instead). For a carousel,
+    ``slide`` (0-based, see ``slide_count``) picks the slide; the first by default.
     """
-    renderer = _Renderer(template, fmt, draft, profile, scale, photos or PhotoCache(), preview)
+    renderer = _Renderer(template, fmt, draft, profile, scale, photos or PhotoCache(), preview,
+                         slide)
     result = renderer.run()
     for f in template.fields:
         value = draft.values.get(f.key)

@@ -14,9 +14,12 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
+import jinja2
+
 from .colors import parse_hex
 from .errors import TemplateError
-from .templating import ExpressionError, compile_template, environment
+from .platforms import PLATFORM_KEYS
+from .templating import environment
 
 FORMAT_SIZES = {
     "4:5": (1080, 1350),
@@ -98,20 +101,23 @@ def _string(value: Any, key: str) -> str:
 
 
 def _jinja(value: Any, key: str) -> str:
+    """A Jinja2 template string. Only parsed here (a syntax check): compiling every text of
+    every template at start-up would cost most of the library's load time; the renderer
+    compiles each one on first use and caches it."""
     value = _string(value, key)
     try:
-        compile_template(value)
-    except ExpressionError as exc:
-        raise _InvalidError(key, str(exc)) from None
+        environment().parse(value)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _InvalidError(key, f"ekspresi tidak valid ({exc.message}): {value[:60]}") from None
     return value
 
 
 def _expression(value: Any, key: str) -> str:
     value = _string(value, key)
     try:
-        environment().compile_expression(value)
-    except Exception as exc:
-        raise _InvalidError(key, f"kondisi tidak valid: {exc}") from None
+        environment().parse("{{ " + value + " }}")
+    except jinja2.TemplateSyntaxError as exc:
+        raise _InvalidError(key, f"kondisi tidak valid: {exc.message}") from None
     return value
 
 
@@ -217,15 +223,23 @@ class GradientLayer(Layer):
     direction: str = _spec(_choice("down", "up", "right", "left"), "down")
 
 
+def _photo_index(value: Any, key: str) -> int | str:
+    """A fixed index, or "n": the photo of the current slide in a repeated carousel slide."""
+    if value == "n":
+        return value
+    return _number(0, 20, True)(value, key)
+
+
 @dataclass(frozen=True, kw_only=True)
 class PhotoLayer(Layer):
     type: ClassVar[str] = "photo"
     box: Box = _spec(_box)
     field: str = _spec(_string)
-    index: int = _spec(_number(0, 20, True), 0)
+    index: int | str = _spec(_photo_index, 0)
     radius: int = _spec(_number(0, 4000, True), 0)
     grayscale: bool | str = _spec(_bool_or_expr, False)
     placeholder: str = _spec(_color, "profile.secondary")
+    fit: str = _spec(_choice("cover", "contain"), "cover")  # contain: whole photo (screenshots)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -280,6 +294,7 @@ class RuleLayer(Layer):
     color: str = _spec(_color, "profile.accent")
     radius: int = _spec(_number(0, 100, True), 0)
     space_before: int | None = _spec(_number(0, 1000, True), None)
+    align: str = _spec(_choice("left", "center", "right"), "left")  # inside a stack
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -315,6 +330,77 @@ class StatsLayer(Layer):
     card: str | None = _spec(_color, None)
     card_radius: int = _spec(_number(0, 400, True), 24)
     align: str = _spec(_choice("left", "center"), "left")
+    direction: str = _spec(_choice("stacked", "row"), "stacked")  # row: figure left, label right
+
+
+@dataclass(frozen=True, kw_only=True)
+class QrLayer(Layer):
+    """A QR code (segno) of a Jinja2 text, dark modules on a light quiet zone."""
+
+    type: ClassVar[str] = "qr"
+    box: Box = _spec(_box)
+    text: str = _spec(_jinja)
+    color: str = _spec(_color, "#111111")
+    background: str = _spec(_color, "#FFFFFF")
+    border: int = _spec(_number(0, 10, True), 2)  # quiet zone, in modules
+    radius: int = _spec(_number(0, 400, True), 0)
+    field: str | None = _spec(_string, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StampLayer(Layer):
+    """A rotated rubber stamp (HOAKS, GRATIS...) centred in its box."""
+
+    type: ClassVar[str] = "stamp"
+    box: Box = _spec(_box)
+    text: str = _spec(_jinja)
+    angle: float = _spec(_number(-90, 90), -10.0)
+    color: str = _spec(_color, "#D7263D")
+    fill: str | None = _spec(_color, None)
+    font: str = _spec(_font, "heading")
+    weight: str = _spec(_weight, "extrabold")
+    size: int = _spec(_number(12, 400, True), 96)
+    min_size: int | None = _spec(_number(12, 400, True), None)
+    border: int = _spec(_number(0, 60, True), 8)
+    tracking: float = _spec(_number(0, 0.5), 0.06)
+    uppercase: bool = _spec(_boolean, True)
+    field: str | None = _spec(_string, None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BadgeLayer(Layer):
+    """The optional ASN marks (drawn text badges, not the official logos): "ASN BerAKHLAK"
+    when the profile's badge_berakhlak is on, "Bangga Melayani Bangsa" for
+    badge_bangga_melayani. Nothing is drawn when the profile has them off."""
+
+    type: ClassVar[str] = "badge"
+    box: Box = _spec(_box)
+    which: str = _spec(_choice("berakhlak", "bangga", "both"), "both")
+    align: str = _spec(_choice("left", "center", "right"), "left")
+    fill: str = _spec(_color, "profile.light")
+    color: str = _spec(_color, "profile.primary")
+    accent: str = _spec(_color, "profile.accent")
+
+
+def _icon_name(value: Any, key: str) -> str:
+    value = _string(value, key)
+    from .paths import assets_dir  # noqa: PLC0415
+
+    if not re.fullmatch(r"[a-z0-9-]+", value) or not (
+            assets_dir() / "icons" / f"{value}.png").is_file():
+        raise _InvalidError(key, f"ikon {value!r} tidak ada di assets/icons")
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class IconLayer(Layer):
+    """A bundled single-colour icon (assets/icons/<name>.png), tinted, optionally on a disc."""
+
+    type: ClassVar[str] = "icon"
+    box: Box = _spec(_box)
+    name: str = _spec(_icon_name)
+    color: str = _spec(_color, "profile.primary")
+    circle: str | None = _spec(_color, None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -354,7 +440,8 @@ class StackLayer(Layer):
 LAYER_TYPES: dict[str, type[Layer]] = {
     cls.type: cls for cls in (RectLayer, GradientLayer, PhotoLayer, ImageLayer, LogoLayer,
                               TextLayer, RuleLayer, ListLayer, StatsLayer, IdentityLayer,
-                              FooterLayer, StackLayer)
+                              FooterLayer, StackLayer, QrLayer, StampLayer, BadgeLayer,
+                              IconLayer)
 }
 STACK_CHILD_TYPES = ("text", "rule")
 
@@ -424,11 +511,21 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Slide:
+    """One carousel slide; with ``repeat`` (a photo or list field) one slide per item."""
+
+    layers: tuple[Layer, ...]
+    repeat: str | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Format:
     key: str
     width: int
     height: int
-    layers: tuple[Layer, ...]
+    layers: tuple[Layer, ...]  # a carousel's first slide
+    slides: tuple[Slide, ...] = ()  # empty: a single image
 
     @property
     def size(self) -> tuple[int, int]:
@@ -446,6 +543,7 @@ class Template:
     captions: dict[str, Path]
     folder: Path
     sample: dict[str, Any]
+    sample_photos: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def field(self, key: str) -> Field:
         for f in self.fields:
@@ -461,6 +559,7 @@ class Template:
         return {
             "id": self.id, "name": self.name, "kind": self.kind,
             "description": self.description, "formats": self.format_keys,
+            "carousel": any(f.slides for f in self.formats.values()),
             "fields": [
                 {"key": f.key, "label": f.label, "type": f.type, "required": f.required}
                 for f in self.fields
@@ -510,6 +609,71 @@ def _validate_refs(template_fields: dict[str, Field], layer: Layer, key: str) ->
             raise _InvalidError(f"{key}.field", f"field {name!r} tidak ada atau bukan {wanted[0]}")
 
 
+def _layers(value: list[Any], key: str, styles: dict[str, dict[str, Any]],
+            template_fields: dict[str, Field]) -> list[Layer]:
+    out = []
+    for i, raw_layer in enumerate(value):
+        layer = _layer(raw_layer, f"{key}[{i}]", styles)
+        _validate_refs(template_fields, layer, f"{key}[{i}]")
+        out.append(layer)
+    return out
+
+
+def _slides(value: Any, key: str, styles: dict[str, dict[str, Any]],
+            template_fields: dict[str, Field]) -> tuple[Slide, ...]:
+    if not isinstance(value, list) or not value:
+        raise _InvalidError(key, "slides harus daftar slide (minimal satu)")
+    out = []
+    for i, raw in enumerate(value):
+        where = f"{key}[{i}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
+            raise _InvalidError(f"{where}.layers", "wajib berupa daftar layer")
+        for name in raw:
+            if name not in ("layers", "repeat", "name", "comment"):
+                raise _InvalidError(f"{where}.{name}", "kunci tidak dikenal")
+        repeat = raw.get("repeat")
+        if repeat is not None:
+            f = template_fields.get(repeat) if isinstance(repeat, str) else None
+            if f is None or f.type not in ("photo", "list"):
+                raise _InvalidError(f"{where}.repeat", f"field {repeat!r} bukan foto atau daftar")
+        layers = _layers(raw["layers"], f"{where}.layers", styles, template_fields)
+        out.append(Slide(tuple(layers), repeat, str(raw.get("name", ""))))
+    return tuple(out)
+
+
+CAPTION_PLATFORMS = PLATFORM_KEYS  # caption_<platform>.j2
+
+
+def _discover_captions(folder: Path, explicit: Any) -> dict[str, Path]:
+    """Caption templates by convention: ``caption_<platform>.j2`` and ``caption.j2`` ("*").
+
+    An explicit ``captions`` mapping {platform: file} in template.json is still honoured.
+    Each file must be a valid Jinja2 template; platforms without a file fall back to the
+    generic captions (see core/captions.py).
+    """
+    if not isinstance(explicit, dict):
+        raise _InvalidError("captions", "captions harus objek {platform: berkas.j2}")
+    found: dict[str, tuple[str, Path]] = {}
+    for platform, name in explicit.items():
+        path = folder / str(name)
+        if not path.is_file():
+            raise _InvalidError(f"captions.{platform}", f"berkas {name!r} tidak ada")
+        found[str(platform)] = (f"captions.{platform}", path)
+    for platform in (*CAPTION_PLATFORMS, "*"):
+        name = "caption.j2" if platform == "*" else f"caption_{platform}.j2"
+        path = folder / name
+        if platform not in found and path.is_file():
+            found[platform] = (name, path)
+    captions: dict[str, Path] = {}
+    for platform, (key, path) in found.items():
+        try:
+            _jinja(path.read_text(encoding="utf-8"), key)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _InvalidError(key, f"berkas caption tidak dapat dibaca: {exc}") from None
+        captions[platform] = path
+    return captions
+
+
 def parse_template(data: Any, folder: Path, file: str = "template.json") -> Template:
     """Validate template JSON data. Raises TemplateError naming the file and key."""
     try:
@@ -546,33 +710,36 @@ def _parse(data: Any, folder: Path) -> Template:
         where = f"formats.{fkey}"
         if fkey not in FORMAT_SIZES:
             raise _InvalidError(where, f"format {fkey!r} tidak dikenal ({', '.join(FORMAT_SIZES)})")
-        if not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
+        if isinstance(raw, dict) and "slides" in raw:
+            slides = _slides(raw["slides"], f"{where}.slides", styles, template_fields)
+            layers = list(slides[0].layers)
+        elif not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
             raise _InvalidError(f"{where}.layers", "wajib berupa daftar layer")
+        else:
+            slides = ()
+            layers = _layers(raw["layers"], f"{where}.layers", styles, template_fields)
         size = raw.get("size", list(FORMAT_SIZES[fkey]))
         if list(size) != list(FORMAT_SIZES[fkey]):
             raise _InvalidError(f"{where}.size", f"ukuran {fkey} harus {FORMAT_SIZES[fkey]}")
-        layers = []
-        for i, raw_layer in enumerate(raw["layers"]):
-            layer = _layer(raw_layer, f"{where}.layers[{i}]", styles)
-            _validate_refs(template_fields, layer, f"{where}.layers[{i}]")
-            layers.append(layer)
-        formats[fkey] = Format(fkey, size[0], size[1], tuple(layers))
-    captions: dict[str, Path] = {}
-    raw_captions = data.get("captions", {})
-    if not isinstance(raw_captions, dict):
-        raise _InvalidError("captions", "captions harus objek {platform: berkas.j2}")
-    for platform, name in raw_captions.items():
-        path = folder / str(name)
-        if not path.is_file():
-            raise _InvalidError(f"captions.{platform}", f"berkas {name!r} tidak ada")
-        captions[str(platform)] = path
+        formats[fkey] = Format(fkey, size[0], size[1], tuple(layers), slides)
+    captions = _discover_captions(folder, data.get("captions", {}))
     sample = data.get("sample", {})
     if not isinstance(sample, dict):
         raise _InvalidError("sample", "sample harus berupa objek")
+    sample_photos = data.get("sample_photos", {})
+    if not isinstance(sample_photos, dict) or not all(
+            isinstance(v, list) and all(isinstance(n, str) for n in v)
+            for v in sample_photos.values()):
+        raise _InvalidError("sample_photos", "sample_photos harus {field: [berkas.jpg, ...]}")
+    for key in sample_photos:
+        f = template_fields.get(key)
+        if f is None or f.type != "photo":
+            raise _InvalidError(f"sample_photos.{key}", "bukan field foto")
     return Template(
         id=data["id"], name=data["name"], kind=data["kind"],
         description=str(data.get("description", "")), fields=tuple(template_fields.values()),
         formats=formats, captions=captions, folder=folder, sample=sample,
+        sample_photos={k: tuple(v) for k, v in sample_photos.items()},
     )
 
 

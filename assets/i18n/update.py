@@ -1,0 +1,57 @@
+"""Regenerate the interface translations.
+
+    python assets/i18n/update.py            # lupdate (keeps existing translations) + lrelease
+    python assets/i18n/update.py --check    # exit 1 if kontenopd_en.ts is not up to date
+
+kontenopd_en.ts: the UI strings (Bahasa Indonesia is the source language) with English
+translations; edit it with pyside6-linguist or a text editor, then run this script.
+qt_id.ts: Indonesian for the strings of Qt's own dialogs and menus (Qt ships no qtbase_id),
+maintained by hand. Both compile to .qm next to them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SOURCES = sorted((ROOT / "src" / "kontenopd" / "ui").glob("*.py"))
+APP_TS = HERE / "kontenopd_en.ts"
+
+
+def tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"pyside6-{name} tidak ditemukan (pasang PySide6).")
+    return found
+
+
+def lupdate(target: Path) -> None:
+    subprocess.run([tool("lupdate"), *map(str, SOURCES), "-no-obsolete", "-locations",
+                    "none", "-source-language", "id", "-target-language", "en", "-ts",
+                    str(target)], check=True, capture_output=True)
+
+
+def main() -> int:
+    if "--check" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / APP_TS.name
+            shutil.copyfile(APP_TS, copy)
+            lupdate(copy)
+            same = copy.read_text(encoding="utf-8") == APP_TS.read_text(encoding="utf-8")
+        print("kontenopd_en.ts up to date" if same else "kontenopd_en.ts is out of date")
+        return 0 if same else 1
+    lupdate(APP_TS)
+    for ts in sorted(HERE.glob("*.ts")):
+        subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True, capture_output=True)
+        print(f"{ts.name} -> {ts.with_suffix('.qm').name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

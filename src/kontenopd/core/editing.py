@@ -1,0 +1,198 @@
+"""Editing a draft: the model operations the GUI's undo commands call. Qt-free.
+
+Also the geometry the preview needs to turn a click or a drag on a photo frame into a new
+focal point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .model import Draft, PhotoRef
+from .photos import cover_crop_box
+from .templates import PhotoLayer, Template
+
+TEXT_TYPES = ("text", "multiline", "number", "qr")
+
+
+def field_default(field_type: str, default: Any, today: date) -> Any:
+    if default not in (None, ""):
+        return default
+    if field_type == "date":
+        return today.isoformat()
+    return None
+
+
+def new_draft(template: Template, today: date | None = None) -> Draft:
+    """An empty draft of ``template``: field defaults, today's date, every format."""
+    today = today or date.today()
+    draft = Draft(template=template.id, formats=template.format_keys)
+    for f in template.fields:
+        if f.type == "photo":
+            continue
+        value = field_default(f.type, f.default, today)
+        if value is not None:
+            draft.values[f.key] = value
+    return draft
+
+
+def sample_draft(template: Template, photo: str | None = None) -> Draft:
+    """A draft filled with the template's sample values (and ``photo`` in photo fields)."""
+    draft = Draft(template=template.id, formats=template.format_keys,
+                  values=dict(template.sample))
+    if photo:
+        for f in template.fields:
+            if f.type == "photo":
+                draft.photos[f.key] = [PhotoRef(photo)] * max(1, min(f.max_items, 3))
+    return draft
+
+
+def carry_over(old: Draft, template: Template, today: date | None = None) -> Draft:
+    """A new draft of ``template`` keeping the values and photos of fields with the same key
+    and type, so switching templates never loses what was typed."""
+    draft = new_draft(template, today)
+    for f in template.fields:
+        if f.type == "photo":
+            refs = old.photos.get(f.key)
+            if refs:
+                draft.photos[f.key] = list(refs[: f.max_items])
+        elif f.key in old.values and old.values[f.key] not in (None, ""):
+            draft.values[f.key] = old.values[f.key]
+    return draft
+
+
+def get_value(draft: Draft, key: str) -> Any:
+    return draft.values.get(key)
+
+
+def set_value(draft: Draft, key: str, value: Any) -> None:
+    if value is None:
+        draft.values.pop(key, None)
+    else:
+        draft.values[key] = value
+
+
+def get_photos(draft: Draft, key: str) -> list[PhotoRef]:
+    return list(draft.photos.get(key, []))
+
+
+def set_photos(draft: Draft, key: str, refs: list[PhotoRef]) -> None:
+    if refs:
+        draft.photos[key] = list(refs)
+    else:
+        draft.photos.pop(key, None)
+
+
+def set_focus(draft: Draft, key: str, index: int, focus: tuple[float, float]) -> None:
+    refs = get_photos(draft, key)
+    refs[index] = refs[index].with_focus(*focus)
+    set_photos(draft, key, refs)
+
+
+def replace_draft(target: Draft, source: Draft) -> None:
+    """Make ``target`` equal to ``source`` in place (the document keeps one Draft object)."""
+    copy = source.copy()
+    target.template = copy.template
+    target.formats = copy.formats
+    target.values = copy.values
+    target.photos = copy.photos
+    target.captions = copy.captions
+
+
+def moved(items: list[Any], index: int, offset: int) -> list[Any]:
+    """``items`` with the item at ``index`` moved by ``offset`` places (clamped)."""
+    out = list(items)
+    new = max(0, min(len(out) - 1, index + offset))
+    out.insert(new, out.pop(index))
+    return out
+
+
+def list_lines(value: Any, columns: int) -> list[list[str]]:
+    """A list field's stored text ("a | b" per line) as rows of ``columns`` cells."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, (list, tuple)):
+        lines = [" | ".join(v.values()) if isinstance(v, dict) else str(v) for v in value]
+    else:
+        text = str(value)
+        lines = text.split("\n") if "\n" in text else text.split(";")
+    rows = []
+    for line in lines:
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split("|")] if columns > 1 else [line.strip()]
+        parts = (parts + [""] * columns)[:columns] if columns > 1 else parts
+        rows.append(parts)
+    return rows
+
+
+def join_lines(rows: list[list[str]]) -> str:
+    """Rows of cells back to the stored text form, skipping empty rows."""
+    out = []
+    for row in rows:
+        cells = [c.strip().replace("\n", " ") for c in row]
+        if any(cells):
+            out.append(" | ".join(cells) if len(cells) > 1 else cells[0])
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ photo frames and focus
+
+
+@dataclass(frozen=True)
+class FrameHit:
+    field: str
+    index: int
+    box: tuple[int, int, int, int]  # in format pixels
+
+
+def photo_frames(template: Template, fmt: str) -> list[FrameHit]:
+    """The photo frames of a format, bottom to top."""
+    frames = []
+    for layer in template.formats[fmt].layers:
+        if isinstance(layer, PhotoLayer):
+            frames.append(FrameHit(layer.field, layer.index, layer.box))
+    return frames
+
+
+def frame_at(template: Template, fmt: str, draft: Draft, x: float, y: float) -> FrameHit | None:
+    """The topmost frame at (x, y) (format pixels) that shows a photo of the draft."""
+    for hit in reversed(photo_frames(template, fmt)):
+        bx, by, bw, bh = hit.box
+        if bx <= x < bx + bw and by <= y < by + bh and hit.index < len(
+                draft.photos.get(hit.field, [])):
+            return hit
+    return None
+
+
+def focus_for_point(src: tuple[int, int], frame: tuple[int, int], focus: tuple[float, float],
+                    px: float, py: float) -> tuple[float, float]:
+    """The focal point that brings the photo point under (px, py) (0..1 of the frame) to the
+    middle of the frame, clamped to what the crop can reach."""
+    x0, y0, x1, y1 = cover_crop_box(src, frame, focus)
+    sx = x0 + px * (x1 - x0)
+    sy = y0 + py * (y1 - y0)
+    return _reachable(src, frame, sx / src[0], sy / src[1])
+
+
+def focus_after_drag(src: tuple[int, int], frame: tuple[int, int], focus: tuple[float, float],
+                     dx: float, dy: float) -> tuple[float, float]:
+    """The focal point after dragging the photo by (dx, dy) frame pixels inside its frame
+    (dragging right shows more of the photo's left side)."""
+    x0, y0, x1, y1 = cover_crop_box(src, frame, focus)
+    per_px = (x1 - x0) / frame[0]  # source pixels per frame pixel
+    cx = (x0 + x1) / 2 - dx * per_px
+    cy = (y0 + y1) / 2 - dy * per_px
+    return _reachable(src, frame, cx / src[0], cy / src[1])
+
+
+def _reachable(src: tuple[int, int], frame: tuple[int, int], fx: float,
+               fy: float) -> tuple[float, float]:
+    x0, y0, x1, y1 = cover_crop_box(src, frame, (0.0, 0.0))
+    half_w = (x1 - x0) / 2 / src[0]
+    half_h = (y1 - y0) / 2 / src[1]
+    fx = min(max(fx, half_w), 1 - half_w) if half_w < 0.5 else 0.5
+    fy = min(max(fy, half_h), 1 - half_h) if half_h < 0.5 else 0.5
+    return (round(fx, 4), round(fy, 4))

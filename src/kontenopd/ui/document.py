@@ -1,0 +1,117 @@
+"""The document the window edits: the current Draft, its Template, the Profile, the undo
+stack and the modified flag. Widgets read from it and change it only through commands."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..core import editing
+from ..core.model import Draft, PhotoRef, Profile
+from ..core.templates import Library, Template
+from .commands import (
+    ALL,
+    ReplaceDraftCommand,
+    SetFocusCommand,
+    SetPhotosCommand,
+    SetValueCommand,
+)
+
+
+class Document(QObject):
+    changed = Signal(str)  # a field key, or "" when everything changed
+    template_changed = Signal()  # the template (and so the form) is another one
+    profile_changed = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(self, library: Library, template: Template, profile: Profile,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.template = template
+        self.profile = profile
+        self.draft: Draft = editing.new_draft(template)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._gesture = 0
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # ------------------------------------------------------------ reading
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def value(self, key: str) -> Any:
+        return self.draft.values.get(key)
+
+    def photos(self, key: str) -> list[PhotoRef]:
+        return editing.get_photos(self.draft, key)
+
+    # ------------------------------------------------------------ notifications
+    def _notify(self, key: str) -> None:
+        if key == ALL:
+            template = self.library.templates.get(self.draft.template, self.template)
+            if template is not self.template:
+                self.template = template
+                self.template_changed.emit()
+        self.changed.emit(key)
+
+    # ------------------------------------------------------------ edits (undoable)
+    def set_value(self, key: str, value: Any, text: str = "", merge: bool = True) -> None:
+        if value in ("", None) and self.value(key) in ("", None):
+            return
+        if value == self.value(key):
+            return
+        self.undo_stack.push(SetValueCommand(self.draft, key, value, text, self._notify, merge))
+
+    def set_photos(self, key: str, refs: list[PhotoRef], text: str = "") -> None:
+        if refs == self.photos(key):
+            return
+        self.undo_stack.push(SetPhotosCommand(self.draft, key, refs, text, self._notify))
+
+    def begin_gesture(self) -> int:
+        self._gesture += 1
+        return self._gesture
+
+    def set_focus(self, key: str, index: int, focus: tuple[float, float], text: str = "",
+                  gesture: int = 0) -> None:
+        refs = self.photos(key)
+        if index >= len(refs) or refs[index].focus == focus:
+            return
+        self.undo_stack.push(
+            SetFocusCommand(self.draft, key, index, focus, text, self._notify, gesture))
+
+    def switch_template(self, template: Template, text: str = "") -> None:
+        if template.id == self.template.id:
+            return
+        new = editing.carry_over(self.draft, template)
+        self.undo_stack.push(ReplaceDraftCommand(self.draft, new, text, self._notify))
+
+    def fill_sample(self, text: str = "") -> None:
+        new = self.draft.copy()
+        for key, value in self.template.sample.items():
+            new.values[key] = value
+        self.undo_stack.push(ReplaceDraftCommand(self.draft, new, text, self._notify))
+
+    # ------------------------------------------------------------ not undoable
+    def new_draft(self, template: Template | None = None, today: date | None = None) -> None:
+        """Start over with an empty draft (the caller asks before losing changes)."""
+        template = template or self.template
+        self.undo_stack.clear()
+        self.draft = editing.new_draft(template, today)
+        changed_template = template is not self.template
+        self.template = template
+        if changed_template:
+            self.template_changed.emit()
+        self.changed.emit(ALL)
+        self.undo_stack.setClean()
+
+    def set_profile(self, profile: Profile) -> None:
+        self.profile = profile
+        self.profile_changed.emit()
+        self.changed.emit(ALL)

@@ -1,0 +1,614 @@
+"""The editor form, generated from the template's fields.
+
+Every editor writes through the Document (so through the undo stack) and is refreshed from
+it when the model changes (undo, redo, template switch) without echoing an edit back.
+Warnings from the last render are shown under the field they concern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import editing
+from ..core.dates import parse_date, parse_time
+from ..core.errors import KontenError
+from ..core.model import PhotoRef
+from ..core.render import RenderWarning
+from ..core.templates import Field
+from .document import Document
+from .style import error_color, heading_label, muted_color, small_font, warning_color
+
+IMAGE_FILTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic")
+PHOTO_THUMB = QSize(96, 72)
+
+
+def _is_undo_redo(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.ShortcutOverride and (
+        event.matches(QKeySequence.StandardKey.Undo)
+        or event.matches(QKeySequence.StandardKey.Redo))
+
+
+class LineEdit(QLineEdit):
+    """A line edit that leaves Ctrl+Z / Ctrl+Y to the window's undo stack."""
+
+    def event(self, event: QEvent) -> bool:
+        if _is_undo_redo(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class TextEdit(QPlainTextEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+
+    def event(self, event: QEvent) -> bool:
+        if _is_undo_redo(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class _Editor(QObject):
+    """Base for one field's editor: ``widget`` to lay out, ``show`` to reflect a value."""
+
+    edited = Signal(object)
+
+    def __init__(self, field: Field) -> None:
+        super().__init__()
+        self.field = field
+        self.widget: QWidget = QWidget()
+
+    def show(self, value: Any) -> None:
+        raise NotImplementedError
+
+
+class TextEditor(_Editor):
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.edit = LineEdit()
+        if field.placeholder:
+            self.edit.setPlaceholderText(field.placeholder)
+        self.widget = self.edit
+        self.edit.textEdited.connect(self.edited.emit)
+
+    def show(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.edit.text() != text:
+            pos = self.edit.cursorPosition()
+            self.edit.setText(text)
+            self.edit.setCursorPosition(min(pos, len(text)))
+
+
+class MultilineEditor(_Editor):
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.edit = TextEdit()
+        if field.placeholder:
+            self.edit.setPlaceholderText(field.placeholder)
+        line = self.edit.fontMetrics().lineSpacing()
+        self.edit.setFixedHeight(line * 4 + 14)
+        self.widget = self.edit
+        self._showing = False
+        self.edit.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._showing:
+            self.edited.emit(self.edit.toPlainText())
+
+    def show(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.edit.toPlainText() != text:
+            self._showing = True
+            cursor = self.edit.textCursor()
+            pos = cursor.position()
+            self.edit.setPlainText(text)
+            cursor = self.edit.textCursor()
+            cursor.setPosition(min(pos, len(text)))
+            self.edit.setTextCursor(cursor)
+            self._showing = False
+
+
+class DateEditor(_Editor):
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dddd, d MMMM yyyy")
+        self.edit.setDate(QDate.currentDate())
+        self.widget = self.edit
+        self._showing = False
+        self.edit.dateChanged.connect(self._changed)
+
+    def _changed(self, value: QDate) -> None:
+        if not self._showing:
+            self.edited.emit(value.toString("yyyy-MM-dd"))
+
+    def show(self, value: Any) -> None:
+        try:
+            day = parse_date(value) if value not in (None, "") else None
+        except KontenError:
+            day = None
+        qdate = QDate(day.year, day.month, day.day) if day else QDate.currentDate()
+        if self.edit.date() != qdate:
+            self._showing = True
+            self.edit.setDate(qdate)
+            self._showing = False
+
+
+class TimeEditor(_Editor):
+    def __init__(self, field: Field, timezone: str) -> None:
+        super().__init__(field)
+        self.edit = QTimeEdit()
+        self.edit.setDisplayFormat("HH.mm")
+        self.edit.setTime(QTime(8, 0))
+        self.zone = QLabel(timezone)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(self.zone)
+        row.addStretch(1)
+        self.widget = box
+        self._showing = False
+        self.edit.timeChanged.connect(self._changed)
+
+    def _changed(self, value: QTime) -> None:
+        if not self._showing:
+            self.edited.emit(value.toString("HH.mm"))
+
+    def show(self, value: Any) -> None:
+        try:
+            t = parse_time(value) if value not in (None, "") else None
+        except KontenError:
+            t = None
+        qtime = QTime(t.hour, t.minute) if t else QTime(8, 0)
+        if self.edit.time() != qtime:
+            self._showing = True
+            self.edit.setTime(qtime)
+            self._showing = False
+
+
+class ChoiceEditor(_Editor):
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.combo = QComboBox()
+        if not field.required:
+            self.combo.addItem("—", "")
+        for choice in field.choices:
+            self.combo.addItem(choice, choice)
+        self.widget = self.combo
+        self._showing = False
+        self.combo.currentIndexChanged.connect(self._changed)
+
+    def _changed(self, _index: int) -> None:
+        if not self._showing:
+            self.edited.emit(self.combo.currentData() or None)
+
+    def show(self, value: Any) -> None:
+        index = self.combo.findData("" if value is None else str(value))
+        index = max(index, 0)
+        if self.combo.currentIndex() != index:
+            self._showing = True
+            self.combo.setCurrentIndex(index)
+            self._showing = False
+
+
+class BoolEditor(_Editor):
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.check = QCheckBox(field.label)
+        self.widget = self.check
+        self._showing = False
+        self.check.toggled.connect(lambda on: None if self._showing else self.edited.emit(on))
+
+    def show(self, value: Any) -> None:
+        on = value if isinstance(value, bool) else str(value).lower() in ("1", "ya", "true")
+        if self.check.isChecked() != on:
+            self._showing = True
+            self.check.setChecked(on)
+            self._showing = False
+
+
+class ListEditor(_Editor):
+    """A table: one row per item, one column per part (e.g. figure | label)."""
+
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        columns = list(field.columns) or [field.label]
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels([c.replace("_", " ").capitalize() for c in columns])
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for i in range(len(columns)):
+            mode = QHeaderView.ResizeMode.Stretch if i == len(columns) - 1 else \
+                QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(i, mode)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(150)
+        self.add = QPushButton(self.tr("Tambah baris"))
+        self.remove = QPushButton(self.tr("Hapus baris"))
+        self.up = QPushButton("↑")
+        self.down = QPushButton("↓")
+        self.up.setToolTip(self.tr("Naikkan baris"))
+        self.down.setToolTip(self.tr("Turunkan baris"))
+        for b in (self.up, self.down):
+            b.setFixedWidth(b.sizeHint().height() + 6)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        for b in (self.add, self.remove, self.up, self.down):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.widget = box
+        self._showing = False
+        self.table.itemChanged.connect(self._changed)
+        self.add.clicked.connect(self._add_row)
+        self.remove.clicked.connect(self._remove_row)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+
+    def rows(self) -> list[list[str]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            out.append([(self.table.item(r, c).text() if self.table.item(r, c) else "")
+                        for c in range(self.table.columnCount())])
+        return out
+
+    def _emit(self, rows: list[list[str]]) -> None:
+        self.edited.emit(editing.join_lines(rows) or None)
+
+    def _changed(self, _item: QTableWidgetItem) -> None:
+        if not self._showing:
+            self._emit(self.rows())
+
+    def _add_row(self) -> None:
+        self._showing = True
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for c in range(self.table.columnCount()):
+            self.table.setItem(row, c, QTableWidgetItem(""))
+        self._showing = False
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
+    def _remove_row(self) -> None:
+        rows = self.rows()
+        row = self.table.currentRow()
+        if 0 <= row < len(rows):
+            del rows[row]
+            self._emit(rows)
+
+    def _move(self, offset: int) -> None:
+        rows = self.rows()
+        row = self.table.currentRow()
+        if 0 <= row < len(rows):
+            self._emit(editing.moved(rows, row, offset))
+            self.table.setCurrentCell(max(0, min(len(rows) - 1, row + offset)), 0)
+
+    def show(self, value: Any) -> None:
+        wanted = editing.list_lines(value, self.table.columnCount())
+        current = [r for r in self.rows() if any(c.strip() for c in r)]
+        if [[c.strip() for c in r] for r in current] == wanted:
+            return
+        self._showing = True
+        self.table.setRowCount(len(wanted))
+        for r, row in enumerate(wanted):
+            for c, cell in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(cell))
+        self._showing = False
+
+
+class PhotoSlot(_Editor):
+    """Thumbnails of a photo field with add / paste / remove / reorder."""
+
+    add_requested = Signal(str)
+    paste_requested = Signal(str)
+
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.list = QListWidget()
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setIconSize(PHOTO_THUMB)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setFixedHeight(PHOTO_THUMB.height() + 24)
+        self.list.setGridSize(QSize(PHOTO_THUMB.width() + 12, PHOTO_THUMB.height() + 12))
+        self.list.setObjectName(f"photos_{field.key}")
+        self.list.setStyleSheet("QListWidget::item { border: 2px solid transparent; "
+                                "border-radius: 4px; padding: 2px; }"
+                                "QListWidget::item:selected { background: transparent; "
+                                "border: 2px solid palette(highlight); }")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.add = QPushButton(self.tr("Tambah foto…"))
+        self.paste = QPushButton(self.tr("Tempel"))
+        self.paste.setToolTip(self.tr("Tempel foto dari papan klip"))
+        self.left = QPushButton("◀")
+        self.right = QPushButton("▶")
+        self.left.setToolTip(self.tr("Geser foto ke kiri (urutan lebih awal)"))
+        self.right.setToolTip(self.tr("Geser foto ke kanan (urutan lebih akhir)"))
+        self.remove = QPushButton(self.tr("Hapus"))
+        for b in (self.left, self.right):
+            b.setFixedWidth(b.sizeHint().height() + 6)
+        box = QWidget()
+        box.setProperty("photo_field", field.key)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        for b in (self.add, self.paste, self.left, self.right, self.remove):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        self.widget = box
+        self.refs: list[PhotoRef] = []
+        self.add.clicked.connect(lambda: self.add_requested.emit(field.key))
+        self.paste.clicked.connect(lambda: self.paste_requested.emit(field.key))
+        self.remove.clicked.connect(self._remove)
+        self.left.clicked.connect(lambda: self._move(-1))
+        self.right.clicked.connect(lambda: self._move(1))
+        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.list.currentRow()
+        has = 0 <= row < len(self.refs)
+        self.remove.setEnabled(has)
+        self.left.setEnabled(has and row > 0)
+        self.right.setEnabled(has and row < len(self.refs) - 1)
+        full = len(self.refs) >= self.field.max_items
+        self.add.setEnabled(not full)
+        self.paste.setEnabled(not full)
+        if not self.refs:
+            self.hint.setText(self.tr("Seret foto ke jendela ini, klik Tambah foto, atau tempel "
+                                      "(Ctrl+V)."))
+        else:
+            self.hint.setText(self.tr("{n} dari {max} foto. Klik pratinjau untuk memilih titik "
+                                      "fokus, atau seret foto di dalam bingkainya.")
+                              .format(n=len(self.refs), max=self.field.max_items))
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.refs):
+            refs = list(self.refs)
+            del refs[row]
+            self.edited.emit(refs)
+
+    def _move(self, offset: int) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.refs):
+            self.edited.emit(editing.moved(self.refs, row, offset))
+            self.list.setCurrentRow(max(0, min(len(self.refs) - 1, row + offset)))
+
+    def show(self, value: Any) -> None:
+        refs = list(value or [])
+        if [r.path for r in refs] == [r.path for r in self.refs]:
+            self.refs = refs
+            self._update_buttons()
+            return
+        row = self.list.currentRow()
+        self.refs = refs
+        self.list.clear()
+        for ref in refs:
+            item = QListWidgetItem(_thumbnail(ref.path), "")
+            item.setToolTip(Path(ref.path).name)
+            self.list.addItem(item)
+        if refs:
+            self.list.setCurrentRow(max(0, min(row, len(refs) - 1)))
+        self._update_buttons()
+
+
+_THUMBS: dict[str, QIcon] = {}
+
+
+def _thumbnail(path: str) -> QIcon:
+    icon = _THUMBS.get(path)
+    if icon is None:
+        reader = QImageReader(path)
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid():
+            size.scale(PHOTO_THUMB * 2, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+            reader.setScaledSize(size)
+        image = reader.read()
+        icon = QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon()
+        _THUMBS[path] = icon
+    return icon
+
+
+class FieldRow(QWidget):
+    """Label, editor, help text and the warning line of one field."""
+
+    def __init__(self, field: Field, editor: _Editor) -> None:
+        super().__init__()
+        self.field = field
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.label = QLabel()
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        if field.type != "bool":
+            required = f" <span style='color:{error_color(self)}'>*</span>" if field.required \
+                else ""
+            self.label.setText(f"{_html(field.label)}{required}")
+            self.label.setBuddy(editor.widget)
+            layout.addWidget(self.label)
+        layout.addWidget(editor.widget)
+        self.help = QLabel(field.help)
+        self.help.setWordWrap(True)
+        self.help.setFont(small_font(self))
+        self.help.setStyleSheet(f"color: {muted_color(self)}")
+        self.help.setVisible(bool(field.help))
+        layout.addWidget(self.help)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName(f"warning_{field.key}")
+        self.warning.setStyleSheet(f"color: {warning_color(self)}")
+        self.warning.setFont(small_font(self, 0))
+        self.warning.hide()
+        layout.addWidget(self.warning)
+
+    def set_warnings(self, messages: list[str], error: bool = False) -> None:
+        self.warning.setStyleSheet(f"color: {error_color(self) if error else warning_color(self)}")
+        self.warning.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.warning.setVisible(bool(messages))
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class EditorForm(QScrollArea):
+    """The form of the document's current template."""
+
+    add_photo_requested = Signal(str)
+    paste_photo_requested = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows: dict[str, FieldRow] = {}
+        self._photo_errors: dict[str, list[str]] = {}
+        self._warnings: list[RenderWarning] = []
+        self.rebuild()
+        document.template_changed.connect(self.rebuild)
+        document.profile_changed.connect(self.rebuild)
+        document.changed.connect(self.refresh)
+
+    def rebuild(self) -> None:
+        template = self.document.template
+        body = QWidget()
+        body.setObjectName("formBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(14)
+        self.title = heading_label(template.name, 3)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        if template.description:
+            desc = QLabel(template.description)
+            desc.setWordWrap(True)
+            desc.setStyleSheet(f"color: {muted_color(self)}")
+            layout.addWidget(desc)
+        self.rows = {}
+        for f in template.fields:
+            editor = self._editor_for(f)
+            row = FieldRow(f, editor)
+            row.setObjectName(f"field_{f.key}")
+            editor.edited.connect(self._make_handler(f))
+            if isinstance(editor, PhotoSlot):
+                editor.add_requested.connect(self.add_photo_requested)
+                editor.paste_requested.connect(self.paste_photo_requested)
+            self.rows[f.key] = row
+            layout.addWidget(row)
+        note = QLabel(self.tr("* wajib diisi"))
+        note.setFont(small_font(self))
+        note.setStyleSheet(f"color: {muted_color(self)}")
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.refresh("")
+        self.set_warnings(self._warnings)
+
+    def _editor_for(self, f: Field) -> _Editor:
+        kinds: dict[str, Callable[[Field], _Editor]] = {
+            "multiline": MultilineEditor, "date": DateEditor, "choice": ChoiceEditor,
+            "bool": BoolEditor, "list": ListEditor, "photo": PhotoSlot,
+        }
+        if f.type == "time":
+            return TimeEditor(f, self.document.profile.timezone)
+        return kinds.get(f.type, TextEditor)(f)  # text, number, qr and unknown types
+
+    def _make_handler(self, f: Field) -> Callable[[Any], None]:
+        def handler(value: Any) -> None:
+            if f.type == "photo":
+                self.document.set_photos(f.key, value, self.tr("Ubah foto '{label}'")
+                                         .format(label=f.label))
+            else:
+                self.document.set_value(f.key, value, self.tr("Ubah '{label}'")
+                                        .format(label=f.label))
+        return handler
+
+    def refresh(self, key: str) -> None:
+        for f in self.document.template.fields:
+            if key and f.key != key:
+                continue
+            row = self.rows.get(f.key)
+            if row is None:
+                continue
+            if f.type == "photo":
+                row.editor.show(self.document.photos(f.key))
+            else:
+                row.editor.show(self.document.value(f.key))
+
+    def editor(self, key: str) -> _Editor:
+        return self.rows[key].editor
+
+    def set_photo_errors(self, key: str, messages: list[str]) -> None:
+        self._photo_errors[key] = messages
+        self.set_warnings(self._warnings)
+
+    def clear_photo_errors(self) -> None:
+        self._photo_errors.clear()
+        self.set_warnings(self._warnings)
+
+    def set_warnings(self, warnings: list[RenderWarning]) -> None:
+        self._warnings = list(warnings)
+        by_field: dict[str, list[str]] = {}
+        for w in warnings:
+            if w.field:
+                by_field.setdefault(w.field, []).append(w.message)
+        for key, row in self.rows.items():
+            errors = self._photo_errors.get(key, [])
+            row.set_warnings(errors + by_field.get(key, []), error=bool(errors))
+
+    def focus_field(self, key: str) -> None:
+        row = self.rows.get(key)
+        if row is not None:
+            self.ensureWidgetVisible(row)
+            row.editor.widget.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.rows:
+            self.rebuild()
+        super().changeEvent(event)

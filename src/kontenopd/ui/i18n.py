@@ -1,0 +1,45 @@
+"""Interface language: Bahasa Indonesia (the source language of the UI strings) by default,
+English through assets/i18n/kontenopd_en.qm. Qt ships no Indonesian translation of its own
+dialogs, so assets/i18n/qt_id.qm carries the strings of Qt's dialogs and menus we use.
+
+Regenerate after changing UI strings:  python assets/i18n/update.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+
+from ..core.paths import assets_dir
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+DEFAULT_LANGUAGE = "id"
+_FILES = {"id": ("qt_id",), "en": ("kontenopd_en",)}
+_installed: list[QTranslator] = []
+
+
+def i18n_dir() -> Path:
+    return assets_dir() / "i18n"
+
+
+def install_language(language: str) -> str:
+    """Install the translators for ``language`` (replacing earlier ones); returns the code
+    actually used. Widgets receive a LanguageChange event and retranslate themselves."""
+    app = QCoreApplication.instance()
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    for name in _FILES[language]:
+        translator = QTranslator(app)
+        if translator.load(str(i18n_dir() / f"{name}.qm")):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    locale = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia) if language == "id" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(locale)
+    # Widgets get their LanguageChange events now, not at the next turn of the event loop.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return language

@@ -1,0 +1,514 @@
+"""The main window: template gallery | editor form | live preview."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from ..core import editing
+from ..core.errors import KontenError
+from ..core.model import PhotoRef, Profile
+from ..core.paths import AppPaths, assets_dir
+from ..core.photos import PhotoCache, probe_photo
+from ..core.profiles import ProfileStore
+from ..core.templates import Library, load_library
+from . import i18n
+from .document import Document
+from .form import IMAGE_FILTER_SUFFIXES, EditorForm
+from .gallery import TemplateGallery
+from .preview import PreviewPanel, safe_render, to_qimage
+from .profile_dialog import ProfileDialog
+from .tasks import SyncRunner, TaskRunner
+
+THUMB_SCALE = 0.14
+
+
+def _image_paths(mime: object) -> list[str]:
+    if not mime.hasUrls():  # type: ignore[attr-defined]
+        return []
+    out = []
+    for url in mime.urls():  # type: ignore[attr-defined]
+        if url.isLocalFile():
+            path = url.toLocalFile()
+            if Path(path).suffix.lower() in IMAGE_FILTER_SUFFIXES or Path(path).is_file():
+                out.append(path)
+    return out
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: AppPaths, settings: QSettings, library: Library | None = None,
+                 runner: TaskRunner | SyncRunner | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.settings = settings
+        self.library = library or load_library()
+        self.runner = runner or TaskRunner()
+        self.cache = PhotoCache()
+        self.store = ProfileStore(paths.profiles)
+        self.profile, self.first_start = self._initial_profile()
+        if not self.library.templates:
+            raise KontenError("Tidak ada templat yang bisa dimuat; instalasi tidak lengkap.")
+        last = str(settings.value("template", ""))
+        template = self.library.templates.get(last) or sorted(
+            self.library.templates.values(), key=lambda t: (t.kind != "liputan", t.name))[0]
+        self.document = Document(self.library, template, self.profile, self)
+        self._build_actions()
+        self.gallery = TemplateGallery(self.library)
+        self.form = EditorForm(self.document)
+        self.preview = PreviewPanel(self.document, self.runner, self.cache, self.act_grid,
+                                    self.act_safe)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.gallery)
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.gallery.setMinimumWidth(190)
+        self.form.setMinimumWidth(300)
+        self.setCentralWidget(self.splitter)
+        self.profile_label = QLabel()
+        self.statusBar().addPermanentWidget(self.profile_label)
+        self._build_menus()
+        self.gallery.select(template.id)
+        self.gallery.template_chosen.connect(self.choose_template)
+        self.form.add_photo_requested.connect(self.add_photos_dialog)
+        self.form.paste_photo_requested.connect(self.paste_photo)
+        self.preview.warnings_changed.connect(self.form.set_warnings)
+        self.preview.warning_activated.connect(self.form.focus_field)
+        self.preview.status.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.document.modified_changed.connect(self._update_title)
+        self.document.template_changed.connect(self._template_changed)
+        self.document.profile_changed.connect(self._update_title)
+        QApplication.instance().installEventFilter(self)
+        self.retranslate()
+        self._restore_layout()
+        self.preview.request()
+        QTimer.singleShot(0, self._render_thumbnails)
+
+    # ------------------------------------------------------------ set-up
+    def _initial_profile(self) -> tuple[Profile, bool]:
+        wanted = str(self.settings.value("profile", ""))
+        try:
+            if wanted and self.store.exists(wanted):
+                return self.store.load(wanted), False
+            return self.store.first_or_create()
+        except KontenError:
+            from ..core.model import demo_profile  # noqa: PLC0415
+
+            return demo_profile(), False
+
+    def _build_actions(self) -> None:
+        def action(shortcuts: list[QKeySequence | QKeySequence.StandardKey | str],
+                   slot: object = None, checkable: bool = False) -> QAction:
+            act = QAction(self)
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+            act.setCheckable(checkable)
+            if slot is not None:
+                act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        stack = self.document.undo_stack
+        self.act_new = action([QKeySequence.StandardKey.New], self.new_draft)
+        self.act_quit = action(["Ctrl+Q"], self.close)
+        self.act_undo = action(["Ctrl+Z"], stack.undo)
+        self.act_redo = action(["Ctrl+Y", "Ctrl+Shift+Z"], stack.redo)
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_texts)
+        stack.redoTextChanged.connect(self._undo_texts)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.act_add_photo = action([], lambda: self.add_photos_dialog(""))
+        self.act_paste_photo = action([QKeySequence.StandardKey.Paste],
+                                      lambda: self.paste_photo(""))
+        self.act_sample = action([], self.fill_sample)
+        self.act_grid = action(["Ctrl+G"], checkable=True)
+        self.act_safe = action(["Ctrl+Shift+G"], checkable=True)
+        self.act_grid.setChecked(self.settings.value("guides/grid", "true") == "true")
+        self.act_safe.setChecked(self.settings.value("guides/safe", "true") == "true")
+        self.act_profiles = action([], self.edit_profiles)
+        self.act_about = action([], self.about)
+        self.lang_group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        current = str(self.settings.value("language", i18n.DEFAULT_LANGUAGE))
+        for code, name in i18n.LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == current)
+            act.triggered.connect(lambda _on=False, c=code: self.set_language(c))
+            self.lang_group.addAction(act)
+            self.lang_actions[code] = act
+        self.format_actions: list[QAction] = []
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_new)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_add_photo)
+        self.menu_edit.addAction(self.act_paste_photo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_sample)
+        self.menu_view = bar.addMenu("")
+        self.menu_formats = self.menu_view.addMenu("")
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_grid)
+        self.menu_view.addAction(self.act_safe)
+        self.menu_view.addSeparator()
+        self.menu_lang = self.menu_view.addMenu("")
+        for act in self.lang_actions.values():
+            self.menu_lang.addAction(act)
+        self.menu_profile = bar.addMenu("")
+        self.menu_profile.aboutToShow.connect(self._fill_profile_menu)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.act_new, self.act_undo, self.act_redo):
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_add_photo)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_profiles)
+        self._fill_format_menu()
+
+    def _fill_format_menu(self) -> None:
+        self.menu_formats.clear()
+        for i, fmt in enumerate(self.document.template.format_keys):
+            act = self.menu_formats.addAction(fmt)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _on=False, f=fmt: self.preview.set_format(f))
+
+    def _fill_profile_menu(self) -> None:
+        menu = self.menu_profile
+        menu.clear()
+        menu.addAction(self.act_profiles)
+        menu.addSeparator()
+        group = QActionGroup(menu)
+        for profile in self.store.list():
+            act = menu.addAction(profile.opd_name or profile.id)
+            act.setCheckable(True)
+            act.setChecked(profile.id == self.document.profile.id)
+            act.triggered.connect(lambda _on=False, p=profile: self.use_profile(p))
+            group.addAction(act)
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(self.tr("&Berkas"))
+        self.menu_edit.setTitle(self.tr("&Sunting"))
+        self.menu_view.setTitle(self.tr("&Tampilan"))
+        self.menu_formats.setTitle(self.tr("Format pratinjau"))
+        self.menu_lang.setTitle(self.tr("Bahasa / Language"))
+        self.menu_profile.setTitle(self.tr("&Profil"))
+        self.menu_help.setTitle(self.tr("Ba&ntuan"))
+        self.toolbar.setWindowTitle(self.tr("Bilah alat"))
+        self.act_new.setText(self.tr("&Baru"))
+        self.act_new.setToolTip(self.tr("Mulai konten baru dengan templat ini (Ctrl+N)"))
+        self.act_quit.setText(self.tr("&Keluar"))
+        self._undo_texts()
+        self.act_add_photo.setText(self.tr("Tambah foto…"))
+        self.act_add_photo.setToolTip(self.tr("Pilih foto dari komputer"))
+        self.act_paste_photo.setText(self.tr("Tempel foto"))
+        self.act_sample.setText(self.tr("Isi dengan contoh"))
+        self.act_grid.setText(self.tr("Grid Instagram 3:4"))
+        self.act_grid.setToolTip(self.tr("Tampilkan bagian yang terlihat di grid profil "
+                                         "Instagram (3:4)"))
+        self.act_safe.setText(self.tr("Zona aman story"))
+        self.act_safe.setToolTip(self.tr("Tandai bagian atas dan bawah story yang tertutup "
+                                         "tombol aplikasi"))
+        self.act_profiles.setText(self.tr("Kelola profil…"))
+        self.act_profiles.setToolTip(self.tr("Nama, logo, warna dan akun OPD"))
+        self.act_about.setText(self.tr("Tentang KontenOPD"))
+        self._update_title()
+
+    def _undo_texts(self, _text: str = "") -> None:
+        stack = self.document.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.act_undo.setText(self.tr("&Urungkan {what}").format(what=undo).strip()
+                              if undo else self.tr("&Urungkan"))
+        self.act_redo.setText(self.tr("Ula&ngi {what}").format(what=redo).strip()
+                              if redo else self.tr("Ula&ngi"))
+        self.act_undo.setIconText(self.tr("Urungkan"))
+        self.act_redo.setIconText(self.tr("Ulangi"))
+        self.act_undo.setToolTip(self.tr("Urungkan (Ctrl+Z)"))
+        self.act_redo.setToolTip(self.tr("Ulangi (Ctrl+Y)"))
+
+    def _update_title(self, _modified: bool = False) -> None:
+        doc = self.document
+        self.setWindowTitle(f"{doc.template.name}[*] — KontenOPD")
+        self.setWindowModified(doc.modified)
+        self.profile_label.setText(self.tr("Profil: {name}").format(
+            name=doc.profile.opd_short or doc.profile.opd_name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ layout memory
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            pass
+        else:
+            screen = QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            if avail is not None:
+                self.resize(min(1500, round(avail.width() * 0.94)),
+                            min(940, round(avail.height() * 0.92)))
+            else:
+                self.resize(1280, 760)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        split = self.settings.value("window/splitter")
+        if not (isinstance(split, QByteArray) and self.splitter.restoreState(split)):
+            w = self.width()
+            self.splitter.setSizes([round(w * 0.2), round(w * 0.34), round(w * 0.46)])
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("guides/grid", "true" if self.act_grid.isChecked() else "false")
+        self.settings.setValue("guides/safe", "true" if self.act_safe.isChecked() else "false")
+        self.settings.setValue("template", self.document.template.id)
+        self.settings.setValue("profile", self.document.profile.id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.document.modified and not self.confirm_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        QApplication.instance().removeEventFilter(self)
+        self.runner.wait(3000)
+        super().closeEvent(event)
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Buang perubahan?"),
+            self.tr("Konten ini belum disimpan. Buang perubahannya?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------ first start, profiles
+    def first_start_if_needed(self) -> None:
+        if self.first_start:
+            self.first_start = False
+            QTimer.singleShot(0, lambda: self.edit_profiles(welcome=True))
+
+    def edit_profiles(self, welcome: bool = False) -> None:
+        profile, accepted = ProfileDialog.edit_profiles(self, self.store,
+                                                        self.document.profile.id, welcome)
+        if accepted and profile is not None:
+            self.use_profile(profile)
+        elif not self.store.exists(self.document.profile.id):
+            fallback, _ = self.store.first_or_create()
+            self.use_profile(fallback)
+
+    def use_profile(self, profile: Profile) -> None:
+        self.cache_clear_logos()
+        self.document.set_profile(profile)
+        self.settings.setValue("profile", profile.id)
+        self.statusBar().showMessage(self.tr("Profil dipakai: {name}").format(
+            name=profile.opd_name), 4000)
+        QTimer.singleShot(0, self._render_thumbnails)
+
+    def cache_clear_logos(self) -> None:
+        """Logos are read by path and modification time; nothing to clear today."""
+
+    # ------------------------------------------------------------ templates and drafts
+    def choose_template(self, template_id: str) -> None:
+        template = self.library.templates.get(template_id)
+        if template is None or template is self.document.template:
+            return
+        self.document.switch_template(template, self.tr("Ganti templat ke '{name}'")
+                                      .format(name=template.name))
+        self.statusBar().showMessage(
+            self.tr("Templat: {name}. Isian yang sama dibawa; Ctrl+Z untuk kembali.")
+            .format(name=template.name), 5000)
+
+    def _template_changed(self) -> None:
+        self.gallery.select(self.document.template.id)
+        self._fill_format_menu()
+        self._update_title()
+
+    def new_draft(self) -> None:
+        if self.document.modified and not self.confirm_discard():
+            return
+        self.document.new_draft()
+        self.form.clear_photo_errors()
+        self.statusBar().showMessage(self.tr("Konten baru dimulai."), 4000)
+
+    def fill_sample(self) -> None:
+        self.document.fill_sample(self.tr("Isi dengan contoh"))
+
+    # ------------------------------------------------------------ photos
+    def photo_fields(self) -> list[str]:
+        return [f.key for f in self.document.template.fields if f.type == "photo"]
+
+    def _target_field(self, key: str) -> str:
+        if key:
+            return key
+        for field_key in self.photo_fields():
+            f = self.document.template.field(field_key)
+            if len(self.document.photos(field_key)) < f.max_items:
+                return field_key
+        fields = self.photo_fields()
+        return fields[0] if fields else ""
+
+    def add_photos(self, paths: list[str], key: str = "") -> int:
+        """Add photos to ``key`` (or the first photo field with room); returns how many."""
+        key = self._target_field(key)
+        if not key:
+            self.statusBar().showMessage(self.tr("Templat ini tidak memakai foto."), 6000)
+            return 0
+        f = self.document.template.field(key)
+        refs = self.document.photos(key)
+        errors: list[str] = []
+        added = 0
+        for path in paths:
+            if len(refs) >= f.max_items:
+                errors.append(self.tr("'{label}' menerima paling banyak {n} foto.")
+                              .format(label=f.label, n=f.max_items))
+                break
+            try:
+                probe_photo(path)
+            except KontenError as exc:
+                errors.append(str(exc))
+                continue
+            refs.append(PhotoRef(str(Path(path).resolve())))
+            added += 1
+        if added:
+            self.document.set_photos(key, refs, self.tr("Tambah foto ke '{label}'")
+                                     .format(label=f.label))
+        self.form.set_photo_errors(key, errors)
+        if errors:
+            self.statusBar().showMessage(errors[0], 8000)
+        elif added:
+            self.statusBar().showMessage(self.tr("{n} foto ditambahkan ke '{label}'.")
+                                         .format(n=added, label=f.label), 4000)
+        return added
+
+    def add_photos_dialog(self, key: str = "") -> None:
+        key = self._target_field(key)
+        if not key:
+            self.statusBar().showMessage(self.tr("Templat ini tidak memakai foto."), 6000)
+            return
+        start = str(self.settings.value("photos/folder", str(Path.home())))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Pilih foto"), start,
+            self.tr("Foto (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;Semua berkas (*)"))
+        if paths:
+            self.settings.setValue("photos/folder", str(Path(paths[0]).parent))
+            self.add_photos(paths, key)
+
+    def paste_photo(self, key: str = "") -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        paths = _image_paths(mime) if mime is not None else []
+        if paths:
+            self.add_photos(paths, key)
+            return
+        image = QGuiApplication.clipboard().image()
+        if image.isNull():
+            self.statusBar().showMessage(self.tr("Papan klip tidak berisi foto."), 5000)
+            return
+        folder = self.paths.data / "tempel"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / time.strftime("tempel-%Y%m%d-%H%M%S.png")
+        n = 1
+        while path.exists():
+            path = folder / time.strftime(f"tempel-%Y%m%d-%H%M%S-{n}.png")
+            n += 1
+        if not image.save(str(path), "PNG"):
+            self.statusBar().showMessage(self.tr("Foto dari papan klip tidak dapat disimpan."),
+                                         6000)
+            return
+        self.add_photos([str(path)], key)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and \
+                isinstance(watched, QWidget) and watched.window() is self:
+            paths = _image_paths(event.mimeData())
+            if paths:
+                if kind == QEvent.Type.Drop:
+                    self._drop(watched, paths, event)
+                else:
+                    event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _drop(self, target: QWidget, paths: list[str], event: QDropEvent) -> None:
+        key = ""
+        widget: QWidget | None = target
+        while widget is not None and widget is not self:
+            value = widget.property("photo_field")
+            if value:
+                key = str(value)
+                break
+            widget = widget.parentWidget()
+        event.acceptProposedAction()
+        self.add_photos(paths, key)
+
+    # ------------------------------------------------------------ language, about
+    def set_language(self, code: str) -> None:
+        code = i18n.install_language(code)
+        self.settings.setValue("language", code)
+        self.lang_actions[code].setChecked(True)
+
+    def about(self) -> None:
+        from .. import __version__  # noqa: PLC0415
+
+        QMessageBox.about(self, self.tr("Tentang KontenOPD"), self.tr(
+            "<b>KontenOPD {version}</b><br>Konten media sosial OPD yang resmi dan seragam, "
+            "sepenuhnya luring.<br>Lisensi: GPL-3.0-or-later.").format(version=__version__))
+
+    # ------------------------------------------------------------ gallery thumbnails
+    def _render_thumbnails(self) -> None:
+        sample = assets_dir() / "samples" / "dandelion-field.jpg"
+        photo = str(sample) if sample.is_file() else None
+        profile, cache = self.document.profile, self.cache
+        for template in self.library.templates.values():
+            fmt = "4:5" if "4:5" in template.formats else template.format_keys[0]
+            draft = editing.sample_draft(template, photo)
+
+            def job(t=template, f=fmt, d=draft) -> tuple[str, QImage]:  # noqa: ANN001
+                result = safe_render(t, f, d, profile, THUMB_SCALE, cache)
+                return t.id, to_qimage(result.image)
+            self.runner.run(job, self._thumbnail_done, -10)
+
+    def _thumbnail_done(self, result: object, error: BaseException | None) -> None:
+        if error is None and isinstance(result, tuple):
+            self.gallery.set_thumbnail(*result)

@@ -1,0 +1,530 @@
+"""The live preview: renders off the GUI thread (latest request wins), a format switcher
+showing every format of the draft, Instagram grid / story safe-zone guides, the render
+warnings, and the focal point set by clicking or dragging a photo in its frame."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PIL import Image
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import editing
+from ..core.errors import KontenError
+from ..core.model import Draft, Profile
+from ..core.photos import PhotoCache, cover_crop_box
+from ..core.render import RenderResult, RenderWarning, render
+from ..core.templates import Template
+from .document import Document
+from .style import muted_color, small_font, warning_color
+from .tasks import LatestTask, SyncRunner, TaskRunner
+
+STORY_TOP, STORY_BOTTOM = 250, 340  # px of 1920 to keep free of text in stories
+FORMAT_HINTS = {
+    "4:5": QT_TRANSLATE_NOOP("Format", "feed Instagram/Facebook"),
+    "1:1": QT_TRANSLATE_NOOP("Format", "persegi"),
+    "3:4": QT_TRANSLATE_NOOP("Format", "feed 3:4, hanya lewat aplikasi"),
+    "9:16": QT_TRANSLATE_NOOP("Format", "story, Reels, TikTok, status WhatsApp"),
+    "16:9": QT_TRANSLATE_NOOP("Format", "X / lanskap"),
+}
+STRIP_SCALE = 0.09
+
+
+def to_qimage(image: Image.Image) -> QImage:
+    """A PIL RGB image as a QImage that owns its pixels (safe to build off the GUI thread)."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    data = rgb.tobytes()
+    return QImage(data, rgb.width, rgb.height, 3 * rgb.width,
+                  QImage.Format.Format_RGB888).copy()
+
+
+def safe_render(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
+                cache: PhotoCache) -> RenderResult:
+    """render() for previews. Works around a float rounding error in the photo crop
+    (PhotoCache.frame: "box offset can't be negative" when the photo has almost the frame's
+    aspect) by nudging the preview scale; exports are not affected by this helper."""
+    for attempt in range(4):
+        try:
+            return render(template, fmt, draft, profile, scale=scale * (1 + 0.013 * attempt),
+                          photos=cache, preview=True)
+        except ValueError as exc:
+            if "box offset" not in str(exc) or attempt == 3:
+                raise
+    raise AssertionError("unreachable")
+
+
+def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
+               cache: PhotoCache) -> Callable[[], tuple[QImage, list[RenderWarning], str]]:
+    """A plain callable for the worker: immutable inputs in, (QImage, warnings, fmt) out."""
+    def job() -> tuple[QImage, list[RenderWarning], str]:
+        result = safe_render(template, fmt, draft, profile, scale, cache)
+        return to_qimage(result.image), result.warnings, fmt
+    return job
+
+
+class PreviewCanvas(QWidget):
+    """Paints the rendered card scaled to fit, with the guides; reports mouse actions in
+    format pixels."""
+
+    pressed = Signal(float, float)
+    dragged = Signal(float, float)  # current point
+    released = Signal(float, float, bool)  # point, moved (drag) or not (click)
+    hovered = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QImage()
+        self.format_size = QSize(1080, 1350)
+        self.show_grid = True
+        self.show_safe = True
+        self.is_story = False
+        self.frames: list[tuple[QRectF, bool]] = []  # photo frames (format px), filled?
+        self.marker: QPointF | None = None  # focal point being edited (format px)
+        self.setMinimumSize(240, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self._press: QPointF | None = None
+        self._moved = False
+
+    def set_image(self, image: QImage, format_size: QSize) -> None:
+        self.image = image
+        self.format_size = format_size
+        self.update()
+
+    def target_rect(self) -> QRectF:
+        margin = 16
+        avail = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
+        fw, fh = self.format_size.width(), self.format_size.height()
+        scale = min(avail.width() / fw, avail.height() / fh)
+        w, h = fw * scale, fh * scale
+        return QRectF(avail.center().x() - w / 2, avail.center().y() - h / 2, w, h)
+
+    def to_format(self, pos: QPointF) -> tuple[float, float] | None:
+        target = self.target_rect()
+        if not target.contains(pos):
+            return None
+        s = self.format_size.width() / target.width()
+        return ((pos.x() - target.left()) * s, (pos.y() - target.top()) * s)
+
+    def _from_format(self, x: float, y: float) -> QPointF:
+        target = self.target_rect()
+        s = target.width() / self.format_size.width()
+        return QPointF(target.left() + x * s, target.top() + y * s)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        target = self.target_rect()
+        p.fillRect(target.translated(0, 3), QColor(0, 0, 0, 40))
+        if not self.image.isNull():
+            p.drawImage(target, self.image)
+        else:
+            p.fillRect(target, QColor(128, 128, 128, 50))
+        fw, fh = self.format_size.width(), self.format_size.height()
+        s = target.width() / fw
+        if self.show_grid:
+            self._paint_grid(p, target, fw, fh)
+        if self.show_safe and self.is_story:
+            shade = QColor(220, 38, 38, 70)
+            top = QRectF(target.left(), target.top(), target.width(), STORY_TOP * s)
+            bottom = QRectF(target.left(), target.bottom() - STORY_BOTTOM * s, target.width(),
+                            STORY_BOTTOM * s)
+            for band in (top, bottom):
+                p.fillRect(band, shade)
+                p.setPen(QPen(QColor(255, 255, 255, 220), 1, Qt.PenStyle.DashLine))
+                p.drawRect(band)
+            p.setPen(QColor(255, 255, 255))
+            p.setFont(small_font(self))
+            p.drawText(top.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignLeft,
+                       self.tr("Zona aman story: jangan taruh teks di sini"))
+        if self.marker is not None:
+            c = self._from_format(self.marker.x(), self.marker.y())
+            p.setPen(QPen(QColor(0, 0, 0, 160), 4))
+            p.drawEllipse(c, 9, 9)
+            p.setPen(QPen(QColor(255, 255, 255), 2))
+            p.drawEllipse(c, 9, 9)
+            p.drawLine(c + QPointF(-14, 0), c + QPointF(-5, 0))
+            p.drawLine(c + QPointF(5, 0), c + QPointF(14, 0))
+            p.drawLine(c + QPointF(0, -14), c + QPointF(0, -5))
+            p.drawLine(c + QPointF(0, 5), c + QPointF(0, 14))
+        p.end()
+
+    def _paint_grid(self, p: QPainter, target: QRectF, fw: int, fh: int) -> None:
+        if abs(fw / fh - 0.75) < 0.005:
+            return
+        s = target.width() / fw
+        if fw / fh > 0.75:
+            cw = fh * 0.75
+            crop = QRectF(target.left() + (fw - cw) / 2 * s, target.top(), cw * s, target.height())
+        else:
+            ch = fw / 0.75
+            crop = QRectF(target.left(), target.top() + (fh - ch) / 2 * s, target.width(), ch * s)
+        dim = QColor(0, 0, 0, 90)
+        for part in (QRectF(target.left(), target.top(), crop.left() - target.left(),
+                            target.height()),
+                     QRectF(crop.right(), target.top(), target.right() - crop.right(),
+                            target.height()),
+                     QRectF(target.left(), target.top(), target.width(),
+                            crop.top() - target.top()),
+                     QRectF(target.left(), crop.bottom(), target.width(),
+                            target.bottom() - crop.bottom())):
+            if part.width() > 0.5 and part.height() > 0.5:
+                p.fillRect(part, dim)
+        p.setPen(QPen(QColor(255, 255, 255, 230), 1, Qt.PenStyle.DashLine))
+        p.drawRect(crop)
+
+    # ------------------------------------------------------------ mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = self.to_format(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and point is not None:
+            self._press = event.position()
+            self._moved = False
+            self.pressed.emit(*point)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        target = self.target_rect()
+        s = self.format_size.width() / max(1.0, target.width())
+        x = (event.position().x() - target.left()) * s
+        y = (event.position().y() - target.top()) * s
+        if self._press is not None:
+            if (event.position() - self._press).manhattanLength() > 4:
+                self._moved = True
+            if self._moved:
+                self.dragged.emit(x, y)
+        else:
+            self.hovered.emit(x, y)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
+            target = self.target_rect()
+            s = self.format_size.width() / max(1.0, target.width())
+            x = (event.position().x() - target.left()) * s
+            y = (event.position().y() - target.top()) * s
+            self._press = None
+            self.released.emit(x, y, self._moved)
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._press is None and self.marker is not None:
+            self.marker = None
+            self.update()
+        super().leaveEvent(event)
+
+
+class PreviewPanel(QWidget):
+    """Format switcher + canvas + warnings, kept in step with the document."""
+
+    rendered = Signal()  # the big preview shows the latest draft
+    warning_activated = Signal(str)  # field key
+    warnings_changed = Signal(list)
+    status = Signal(str)
+
+    def __init__(self, document: Document, runner: TaskRunner | SyncRunner, cache: PhotoCache,
+                 grid_action: QAction, safe_action: QAction,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.cache = cache
+        self.format = document.template.format_keys[0]
+        self.grid_action, self.safe_action = grid_action, safe_action
+        self.canvas = PreviewCanvas()
+        self.format_bar = QHBoxLayout()
+        self.format_bar.setSpacing(6)
+        self.format_group = QButtonGroup(self)
+        self.format_group.setExclusive(True)
+        self.format_buttons: dict[str, QToolButton] = {}
+        self.grid_button = QToolButton()
+        self.grid_button.setDefaultAction(grid_action)
+        self.safe_button = QToolButton()
+        self.safe_button.setDefaultAction(safe_action)
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("previewWarnings")
+        self.warnings.setMaximumHeight(86)
+        self.warnings.setWordWrap(True)
+        self.warnings.itemActivated.connect(self._activate_warning)
+        self.warnings.itemClicked.connect(self._activate_warning)
+        self.ok_label = QLabel()
+        self.ok_label.setStyleSheet(f"color: {muted_color(self)}")
+        self.latency_ms = 0.0
+        self.last_warnings: list[RenderWarning] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 10, 10, 10)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        self.format_label = QLabel()
+        top.addWidget(self.format_label)
+        top.addLayout(self.format_bar)
+        top.addStretch(1)
+        layout.addLayout(top)
+        layout.addWidget(self.canvas, 1)
+        guides = QHBoxLayout()
+        guides.addWidget(self.ok_label, 1)
+        guides.addWidget(self.grid_button)
+        guides.addWidget(self.safe_button)
+        layout.addLayout(guides)
+        layout.addWidget(self.warnings)
+        self.main_task = LatestTask(runner, self._main_done, priority=10)
+        self.strip_task = LatestTask(runner, self._strip_done, priority=0)
+        self.strip_timer = QTimer(self)
+        self.strip_timer.setSingleShot(True)
+        self.strip_timer.setInterval(350)
+        self.strip_timer.timeout.connect(self._request_strip)
+        self._requested_at = 0.0
+        self._gesture: dict[str, Any] | None = None
+        grid_action.toggled.connect(self._guides)
+        safe_action.toggled.connect(self._guides)
+        self.canvas.pressed.connect(self._on_press)
+        self.canvas.dragged.connect(self._on_drag)
+        self.canvas.released.connect(self._on_release)
+        self.canvas.hovered.connect(self._on_hover)
+        document.changed.connect(lambda _key: self.request())
+        document.template_changed.connect(self._template_changed)
+        self._build_format_buttons()
+        self._guides()
+        self.retranslate()
+
+    # ------------------------------------------------------------ formats
+    def _build_format_buttons(self) -> None:
+        for button in self.format_buttons.values():
+            self.format_group.removeButton(button)
+            button.deleteLater()
+        self.format_buttons = {}
+        for fmt in self.document.template.format_keys:
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setIconSize(QSize(44, 44))
+            button.setFixedSize(64, 74)
+            button.setObjectName(f"format_{fmt}")
+            button.setText(fmt)
+            button.clicked.connect(lambda _on=False, f=fmt: self.set_format(f))
+            self.format_group.addButton(button)
+            self.format_bar.addWidget(button)
+            self.format_buttons[fmt] = button
+        if self.format not in self.format_buttons:
+            self.format = self.document.template.format_keys[0]
+        self.format_buttons[self.format].setChecked(True)
+        self._tooltips()
+
+    def _tooltips(self) -> None:
+        for fmt, button in self.format_buttons.items():
+            t = self.document.template.formats[fmt]
+            hint = QCoreApplication.translate("Format", FORMAT_HINTS.get(fmt, fmt))
+            button.setToolTip(self.tr("{fmt} ({hint}), {w}×{h} piksel")
+                              .format(fmt=fmt, hint=hint, w=t.width, h=t.height))
+
+    def _template_changed(self) -> None:
+        self._build_format_buttons()
+
+    def set_format(self, fmt: str) -> None:
+        if fmt not in self.document.template.formats:
+            return
+        self.format = fmt
+        self.format_buttons[fmt].setChecked(True)
+        self._guides()
+        self.request()
+
+    def _guides(self) -> None:
+        self.canvas.show_grid = self.grid_action.isChecked()
+        self.canvas.show_safe = self.safe_action.isChecked()
+        self.canvas.is_story = self.format == "9:16"
+        self.canvas.update()
+
+    def retranslate(self) -> None:
+        self.format_label.setText(self.tr("Format:"))
+        self._tooltips()
+        self._show_warnings(self.last_warnings)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ rendering
+    def preview_scale(self) -> float:
+        fmt = self.document.template.formats[self.format]
+        target = self.canvas.target_rect()
+        want = target.width() * self.devicePixelRatioF() / fmt.width
+        step = 0.125
+        return min(1.0, max(0.25, step * -(-want // step)))
+
+    def request(self) -> None:
+        doc = self.document
+        if self.format not in doc.template.formats:
+            self.format = doc.template.format_keys[0]
+        self._requested_at = time.perf_counter()
+        self.main_task.submit(render_job(doc.template, self.format, doc.draft.copy(),
+                                         doc.profile, self.preview_scale(), self.cache))
+        self.strip_timer.start()
+
+    def _main_done(self, result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            message = str(error) if isinstance(error, KontenError) else \
+                self.tr("Pratinjau gagal dibuat: {error}").format(error=error)
+            self.status.emit(message)
+            self._show_warnings([RenderWarning("error", message)])
+            return
+        image, warnings, fmt = result
+        t = self.document.template.formats.get(fmt)
+        if t is None:
+            return
+        self.canvas.set_image(image, QSize(t.width, t.height))
+        self.latency_ms = (time.perf_counter() - self._requested_at) * 1000
+        self._show_warnings(warnings)
+        self.rendered.emit()
+
+    def _show_warnings(self, warnings: list[RenderWarning]) -> None:
+        self.last_warnings = list(warnings)
+        self.warnings.clear()
+        for w in warnings:
+            item = QListWidgetItem(f"⚠ {w.message}")
+            item.setForeground(QColor(warning_color(self)))
+            item.setData(Qt.ItemDataRole.UserRole, w.field or "")
+            self.warnings.addItem(item)
+        self.warnings.setVisible(bool(warnings))
+        self.ok_label.setVisible(not warnings)
+        self.ok_label.setText(self.tr("✓ Tidak ada peringatan untuk format {fmt}.")
+                              .format(fmt=self.format))
+        self.warnings_changed.emit(self.last_warnings)
+
+    def _activate_warning(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key:
+            self.warning_activated.emit(key)
+
+    def _request_strip(self) -> None:
+        doc = self.document
+        template, draft, profile = doc.template, doc.draft.copy(), doc.profile
+        cache = self.cache
+
+        def job() -> dict[str, QImage]:
+            out = {}
+            for fmt in template.format_keys:
+                result = safe_render(template, fmt, draft, profile, STRIP_SCALE, cache)
+                out[fmt] = to_qimage(result.image)
+            return out
+        self.strip_task.submit(job)
+
+    def _strip_done(self, result: Any, error: BaseException | None) -> None:
+        if error is not None or not isinstance(result, dict):
+            return
+        for fmt, image in result.items():
+            button = self.format_buttons.get(fmt)
+            if button is not None:
+                pixmap = QPixmap.fromImage(image)
+                button.setIcon(pixmap)
+                button.setIconSize(QSize(round(44 * image.width() / max(image.width(),
+                                                                         image.height())),
+                                         round(44 * image.height() / max(image.width(),
+                                                                          image.height()))))
+
+    # ------------------------------------------------------------ focal point
+    def _frame_info(self, x: float, y: float) -> tuple[editing.FrameHit, tuple[int, int]] | None:
+        doc = self.document
+        hit = editing.frame_at(doc.template, self.format, doc.draft, x, y)
+        if hit is None:
+            return None
+        ref = doc.photos(hit.field)[hit.index]
+        try:
+            info = self.cache.info(ref.path)
+        except KontenError:
+            return None
+        return hit, (info.width, info.height)
+
+    def _marker_for(self, hit: editing.FrameHit, src: tuple[int, int]) -> QPointF:
+        focus = self.document.photos(hit.field)[hit.index].focus
+        bx, by, bw, bh = hit.box
+        x0, y0, x1, y1 = cover_crop_box(src, (bw, bh), focus)
+        fx = (focus[0] * src[0] - x0) / (x1 - x0)
+        fy = (focus[1] * src[1] - y0) / (y1 - y0)
+        return QPointF(bx + fx * bw, by + fy * bh)
+
+    def _on_hover(self, x: float, y: float) -> None:
+        info = self._frame_info(x, y)
+        if info is None:
+            self.canvas.unsetCursor()
+            if self.canvas.marker is not None:
+                self.canvas.marker = None
+                self.canvas.update()
+            return
+        self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.canvas.setToolTip(self.tr("Klik untuk menjadikan titik ini pusat foto; seret untuk "
+                                       "menggeser foto di dalam bingkainya."))
+        self.canvas.marker = self._marker_for(*info)
+        self.canvas.update()
+
+    def _on_press(self, x: float, y: float) -> None:
+        info = self._frame_info(x, y)
+        if info is None:
+            self._gesture = None
+            return
+        hit, src = info
+        self._gesture = {"hit": hit, "src": src, "x": x, "y": y,
+                         "focus": self.document.photos(hit.field)[hit.index].focus,
+                         "id": self.document.begin_gesture()}
+        self.canvas.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def _focus_text(self, hit: editing.FrameHit) -> str:
+        label = self.document.template.field(hit.field).label
+        return self.tr("Geser titik fokus '{label}'").format(label=label)
+
+    def _on_drag(self, x: float, y: float) -> None:
+        g = self._gesture
+        if g is None:
+            return
+        hit: editing.FrameHit = g["hit"]
+        frame = (hit.box[2], hit.box[3])
+        focus = editing.focus_after_drag(g["src"], frame, g["focus"], x - g["x"], y - g["y"])
+        self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit), g["id"])
+        self.canvas.marker = self._marker_for(hit, g["src"])
+
+    def _on_release(self, x: float, y: float, moved: bool) -> None:
+        g, self._gesture = self._gesture, None
+        if g is None:
+            return
+        self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
+        hit: editing.FrameHit = g["hit"]
+        if not moved:
+            bx, by, bw, bh = hit.box
+            focus = editing.focus_for_point(g["src"], (bw, bh), g["focus"], (x - bx) / bw,
+                                            (y - by) / bh)
+            self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit))
+            self.status.emit(self.tr("Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan."))
+        self.canvas.marker = self._marker_for(hit, g["src"])
+        self.canvas.update()

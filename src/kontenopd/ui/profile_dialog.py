@@ -1,0 +1,414 @@
+"""The profile (brand kit) dialog: create, edit, duplicate, delete and switch profiles."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import fonts
+from ..core.dates import TIMEZONES
+from ..core.errors import KontenError
+from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile
+from ..core.profiles import ProfileStore
+from .style import muted_color
+
+HANDLE_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X (Twitter)",
+                 "tiktok": "TikTok", "youtube": "YouTube"}
+
+
+class ColorButton(QPushButton):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.value = "#000000"
+        self.clicked.connect(self._pick)
+        self.setMinimumWidth(120)
+
+    def set_value(self, value: str) -> None:
+        self.value = value.upper()
+        color = QColor(value)
+        ink = "#000000" if color.lightness() > 140 else "#FFFFFF"
+        self.setText(self.value)
+        self.setStyleSheet(f"QPushButton {{ background: {self.value}; color: {ink}; "
+                           f"border: 1px solid #888; border-radius: 4px; padding: 4px 10px; }}")
+
+    def _pick(self) -> None:
+        color = QColorDialog.getColor(QColor(self.value), self, self.title)
+        if color.isValid():
+            self.set_value(color.name())
+
+
+class LogoPicker(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = ""
+        self.preview = QLabel()
+        self.preview.setFixedSize(56, 56)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border: 1px solid #999; border-radius: 4px;")
+        self.choose = QPushButton()
+        self.clear = QPushButton()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview)
+        row.addWidget(self.choose)
+        row.addWidget(self.clear)
+        row.addStretch(1)
+        self.choose.clicked.connect(self._choose)
+        self.clear.clicked.connect(lambda: self.set_path(""))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.choose.setText(self.tr("Pilih berkas…"))
+        self.clear.setText(self.tr("Kosongkan"))
+        if not self.path:
+            self.preview.setText(self.tr("(tidak ada)"))
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+        pixmap = QPixmap(path) if path else QPixmap()
+        if pixmap.isNull():
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("(tidak ada)"))
+        else:
+            self.preview.setPixmap(pixmap.scaled(52, 52, Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Pilih logo"), "", self.tr("Gambar (*.png *.jpg *.jpeg *.webp)"))
+        if path:
+            if QPixmap(path).isNull():
+                QMessageBox.warning(self, self.tr("Logo"),
+                                    self.tr("Berkas ini bukan gambar yang bisa dibaca."))
+                return
+            self.set_path(path)
+
+
+class ProfileDialog(QDialog):
+    """Profiles on the left, the selected one's brand kit on the right."""
+
+    def __init__(self, store: ProfileStore, current_id: str = "", welcome: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.welcome = welcome
+        self.profile: Profile | None = None
+        self.setMinimumSize(820, 560)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setMaximumWidth(230)
+        self.new_button = QPushButton()
+        self.dup_button = QPushButton()
+        self.del_button = QPushButton()
+        left = QVBoxLayout()
+        self.list_label = QLabel()
+        left.addWidget(self.list_label)
+        left.addWidget(self.list, 1)
+        for b in (self.new_button, self.dup_button, self.del_button):
+            left.addWidget(b)
+        # the form
+        self.pemda_name = QLineEdit()
+        self.opd_name = QLineEdit()
+        self.opd_short = QLineEdit()
+        self.city = QLineEdit()
+        self.pemda_logo = LogoPicker()
+        self.opd_logo = LogoPicker()
+        self.colors = {role: ColorButton(role) for role in COLOR_ROLES}
+        self.heading_font = QComboBox()
+        self.body_font = QComboBox()
+        for combo in (self.heading_font, self.body_font):
+            combo.addItems(fonts.family_names())
+        self.handles = {p: QLineEdit() for p in HANDLE_PLATFORMS}
+        self.website = QLineEdit()
+        self.tagline = QLineEdit()
+        self.hashtags = QLineEdit()
+        self.timezone = QComboBox()
+        self.timezone.addItems(list(TIMEZONES))
+        self.badge_berakhlak = QCheckBox()
+        self.badge_bangga = QCheckBox()
+        self.groups: dict[str, QGroupBox] = {}
+        self.form_labels: dict[QWidget, QLabel] = {}
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.addWidget(self._group("identity", [
+            self.pemda_name, self.opd_name, self.opd_short, self.city]))
+        body_layout.addWidget(self._group("logos", [self.pemda_logo, self.opd_logo]))
+        color_box = QGroupBox()
+        grid = QGridLayout(color_box)
+        self.color_labels = {}
+        for i, role in enumerate(COLOR_ROLES):
+            label = QLabel()
+            self.color_labels[role] = label
+            grid.addWidget(label, i // 2, (i % 2) * 2)
+            grid.addWidget(self.colors[role], i // 2, (i % 2) * 2 + 1)
+        self.groups["colors"] = color_box
+        body_layout.addWidget(color_box)
+        body_layout.addWidget(self._group("fonts", [self.heading_font, self.body_font]))
+        body_layout.addWidget(self._group("handles", list(self.handles.values())))
+        body_layout.addWidget(self._group("other", [
+            self.website, self.tagline, self.hashtags, self.timezone, self.badge_berakhlak,
+            self.badge_bangga]))
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        main = QHBoxLayout()
+        main.addLayout(left)
+        main.addWidget(scroll, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.intro)
+        outer.addLayout(main, 1)
+        outer.addWidget(self.buttons)
+        self.new_button.clicked.connect(self._new)
+        self.dup_button.clicked.connect(self._duplicate)
+        self.del_button.clicked.connect(self._delete)
+        self._reload_list(current_id)
+        self.list.currentItemChanged.connect(self._switch)
+        self.retranslate()
+
+    # ------------------------------------------------------------ building
+    def _group(self, name: str, widgets: list[QWidget]) -> QGroupBox:
+        box = QGroupBox()
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for widget in widgets:
+            label = QLabel()
+            self.form_labels[widget] = label
+            form.addRow(label, widget)
+        self.groups[name] = box
+        return box
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Profil OPD (brand kit)"))
+        if self.welcome:
+            self.intro.setText(self.tr(
+                "<b>Selamat datang di KontenOPD!</b> Isi identitas OPD Anda sekali saja: nama, "
+                "logo, warna dan akun media sosial. Semua templat memakainya. Anda dapat "
+                "mengubahnya kapan saja lewat menu Profil."))
+        else:
+            self.intro.setText(self.tr("Identitas OPD yang dipakai semua templat. Satu admin "
+                                       "dapat menyimpan beberapa profil."))
+        self.intro.setStyleSheet("" if self.welcome else f"color: {muted_color(self)}")
+        self.list_label.setText(self.tr("Profil tersimpan"))
+        self.new_button.setText(self.tr("Profil baru…"))
+        self.dup_button.setText(self.tr("Duplikat…"))
+        self.del_button.setText(self.tr("Hapus"))
+        titles = {"identity": self.tr("Identitas"), "logos": self.tr("Logo"),
+                  "colors": self.tr("Warna"), "fonts": self.tr("Huruf"),
+                  "handles": self.tr("Akun media sosial"), "other": self.tr("Lainnya")}
+        for name, box in self.groups.items():
+            box.setTitle(titles[name])
+        labels = {
+            self.pemda_name: self.tr("Nama Pemda"), self.opd_name: self.tr("Nama OPD"),
+            self.opd_short: self.tr("Singkatan OPD"), self.city: self.tr("Kota (dateline)"),
+            self.pemda_logo: self.tr("Lambang Pemda"), self.opd_logo: self.tr("Logo OPD"),
+            self.heading_font: self.tr("Huruf judul"), self.body_font: self.tr("Huruf isi"),
+            self.website: self.tr("Situs web"), self.tagline: self.tr("Slogan"),
+            self.hashtags: self.tr("Tagar bawaan"), self.timezone: self.tr("Zona waktu"),
+            self.badge_berakhlak: self.tr("Lencana"), self.badge_bangga: "",
+        }
+        for platform, edit in self.handles.items():
+            labels[edit] = HANDLE_LABELS[platform]
+            edit.setPlaceholderText("@akun")
+        for widget, text in labels.items():
+            self.form_labels[widget].setText(text)
+        color_names = {
+            "primary": self.tr("Warna utama"), "secondary": self.tr("Warna kedua"),
+            "accent": self.tr("Warna aksen"), "text": self.tr("Warna teks"),
+            "light": self.tr("Warna terang"), "background": self.tr("Warna latar"),
+        }
+        for role, label in self.color_labels.items():
+            label.setText(color_names[role])
+            self.colors[role].title = color_names[role]
+        self.badge_berakhlak.setText(self.tr("Tampilkan lencana ASN BerAKHLAK"))
+        self.badge_bangga.setText(self.tr("Tampilkan “Bangga Melayani Bangsa”"))
+        self.hashtags.setPlaceholderText(self.tr("#KabupatenContoh #DinasContoh"))
+        self.website.setPlaceholderText("dinas.contohkab.go.id")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Simpan dan pakai"))
+        self.pemda_logo.retranslate()
+        self.opd_logo.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ list
+    def _reload_list(self, select_id: str) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for profile in self.store.list():
+            item = QListWidgetItem(profile.opd_name or profile.id)
+            item.setData(Qt.ItemDataRole.UserRole, profile.id)
+            item.setToolTip(profile.pemda_name)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        rows = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        row = rows.index(select_id) if select_id in rows else 0
+        if rows:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+            self._load(rows[row])
+        self.del_button.setEnabled(len(rows) > 1)
+
+    def _load(self, profile_id: str) -> None:
+        try:
+            profile = self.store.load(profile_id)
+        except KontenError as exc:
+            QMessageBox.warning(self, self.tr("Profil"), str(exc))
+            return
+        self.profile = profile
+        self.pemda_name.setText(profile.pemda_name)
+        self.opd_name.setText(profile.opd_name)
+        self.opd_short.setText(profile.opd_short)
+        self.city.setText(profile.city)
+        self.pemda_logo.set_path(profile.pemda_logo)
+        self.opd_logo.set_path(profile.opd_logo)
+        for role in COLOR_ROLES:
+            self.colors[role].set_value(profile.color(role))
+        self.heading_font.setCurrentText(profile.heading_font)
+        self.body_font.setCurrentText(profile.body_font)
+        for platform, edit in self.handles.items():
+            edit.setText(profile.handles.get(platform, ""))
+        self.website.setText(profile.website)
+        self.tagline.setText(profile.tagline)
+        self.hashtags.setText(" ".join(profile.hashtags))
+        self.timezone.setCurrentText(profile.timezone)
+        self.badge_berakhlak.setChecked(profile.badge_berakhlak)
+        self.badge_bangga.setChecked(profile.badge_bangga_melayani)
+
+    def edited_profile(self) -> Profile | None:
+        if self.profile is None:
+            return None
+        tags = []
+        for word in self.hashtags.text().replace(",", " ").split():
+            tag = word if word.startswith("#") else "#" + word
+            if len(tag) > 1 and tag not in tags:
+                tags.append(tag)
+        return replace(
+            self.profile,
+            pemda_name=self.pemda_name.text().strip(), opd_name=self.opd_name.text().strip(),
+            opd_short=self.opd_short.text().strip(), city=self.city.text().strip(),
+            pemda_logo=self.pemda_logo.path, opd_logo=self.opd_logo.path,
+            colors=Colors(**{role: self.colors[role].value for role in COLOR_ROLES}),
+            heading_font=self.heading_font.currentText(), body_font=self.body_font.currentText(),
+            handles={p: e.text().strip() for p, e in self.handles.items() if e.text().strip()},
+            website=self.website.text().strip(), tagline=self.tagline.text().strip(),
+            hashtags=tuple(tags), timezone=self.timezone.currentText(),
+            badge_berakhlak=self.badge_berakhlak.isChecked(),
+            badge_bangga_melayani=self.badge_bangga.isChecked(),
+        )
+
+    def save_current(self) -> bool:
+        profile = self.edited_profile()
+        if profile is None:
+            return True
+        if not profile.opd_name:
+            QMessageBox.warning(self, self.tr("Profil"), self.tr("Nama OPD wajib diisi."))
+            self.opd_name.setFocus()
+            return False
+        try:
+            self.profile = self.store.save(profile)
+        except KontenError as exc:
+            QMessageBox.warning(self, self.tr("Profil"), str(exc))
+            return False
+        item = self.list.currentItem()
+        if item is not None:
+            item.setText(profile.opd_name)
+        return True
+
+    def _switch(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if previous is not None and not self.save_current():
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(previous)
+            self.list.blockSignals(False)
+            return
+        if current is not None:
+            self._load(current.data(Qt.ItemDataRole.UserRole))
+
+    def _ask_name(self, title: str, default: str) -> str:
+        name, ok = QInputDialog.getText(self, title, self.tr("Nama OPD untuk profil baru:"),
+                                        text=default)
+        return name.strip() if ok else ""
+
+    def _new(self) -> None:
+        if not self.save_current():
+            return
+        name = self._ask_name(self.tr("Profil baru"), "")
+        if name:
+            profile = self.store.create_from_demo(name)
+            self._reload_list(profile.id)
+
+    def _duplicate(self) -> None:
+        if self.profile is None or not self.save_current():
+            return
+        name = self._ask_name(self.tr("Duplikat profil"),
+                              self.tr("{name} (salinan)").format(name=self.profile.opd_name))
+        if name:
+            profile = self.store.duplicate(self.profile.id, name)
+            self._reload_list(profile.id)
+
+    def _delete(self) -> None:
+        if self.profile is None or self.list.count() < 2:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Hapus profil"),
+            self.tr("Hapus profil “{name}”? Tindakan ini tidak dapat dibatalkan.")
+            .format(name=self.profile.opd_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.delete(self.profile.id)
+        except KontenError as exc:
+            QMessageBox.warning(self, self.tr("Profil"), str(exc))
+            return
+        self.profile = None
+        self._reload_list("")
+
+    def accept(self) -> None:
+        if self.save_current():
+            super().accept()
+
+    @classmethod
+    def edit_profiles(cls, parent: QWidget | None, store: ProfileStore, current_id: str,
+                      welcome: bool = False) -> tuple[Profile | None, bool]:
+        """Show the dialog; returns (the profile to use, accepted)."""
+        dialog = cls(store, current_id, welcome, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        profile = dialog.profile if accepted else None
+        dialog.deleteLater()
+        return profile, accepted
+

@@ -1,0 +1,110 @@
+"""Translations: the .ts files are complete and current, placeholders match, and every
+dialog shows no Indonesian UI string when English is chosen (and Qt's own buttons speak
+Indonesian by default)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QColorDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "assets" / "i18n"
+PLACEHOLDER = re.compile(r"\{\w*\}|%\d")
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [(c.findtext("name"), m.findtext("source"), m.find("translation"))
+            for c in root.iter("context") for m in c.iter("message")]
+
+
+@pytest.mark.parametrize("name", ["kontenopd_en.ts", "qt_id.ts"])
+def test_ts_complete_with_matching_placeholders(name):
+    found = messages(I18N / name)
+    assert found
+    for context, source, translation in found:
+        assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), \
+            (context, source)
+        assert (translation.text or "").strip(), (context, source)
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(
+            PLACEHOLDER.findall(translation.text)), (context, source)
+    assert (I18N / name).with_suffix(".qm").is_file()
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate missing")
+def test_ts_is_up_to_date_with_the_sources():
+    result = subprocess.run([sys.executable, str(I18N / "update.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def indonesian_sources() -> set[str]:
+    return {source for _c, source, tr in messages(I18N / "kontenopd_en.ts")
+            if source != tr.text}
+
+
+def visible_texts(widget: QWidget) -> list[str]:
+    texts = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(child, (QLabel, QAbstractButton)):
+            texts.append(child.text())
+        elif isinstance(child, QGroupBox):
+            texts.append(child.title())
+        elif isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
+        elif isinstance(child, QMenu):
+            texts.append(child.title())
+        texts.append(child.toolTip())
+        texts.append(child.windowTitle())
+        texts += [a.text() for a in child.actions()]
+    return [t for t in texts if t]
+
+
+def test_every_dialog_in_both_languages(window, qtbot, language):
+    from kontenopd.ui.profile_dialog import ProfileDialog
+
+    sources = indonesian_sources()
+    for code in ("en", "id"):
+        window.set_language(code)
+        profile_dialog = ProfileDialog(window.store, window.document.profile.id, welcome=True,
+                                       parent=window)
+        qtbot.addWidget(profile_dialog)
+        color = QColorDialog(window)
+        color.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
+        files = QFileDialog(window)
+        files.setOption(QFileDialog.Option.DontUseNativeDialog)
+        for w in (color, files):
+            qtbot.addWidget(w)
+        dialogs = [window, profile_dialog, color, files]
+        for dialog in dialogs:
+            dialog.show()
+        texts = [t for d in dialogs for t in visible_texts(d)]
+        if code == "en":
+            leftovers = sorted({t for t in texts if t in sources})
+            assert leftovers == [], leftovers
+            assert "Save and use" in texts
+            assert "&File" in texts
+        else:
+            cancel = profile_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            assert cancel.text() == "Batal"  # Qt's own string, from qt_id.qm
+            assert "Pilih warna" in texts  # QColorDialog's title
+            assert "Simpan dan pakai" in texts
+        for dialog in dialogs[1:]:
+            dialog.close()
