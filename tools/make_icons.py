@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT = Path(__file__).resolve().parent
+OUT = Path(__file__).resolve().parent.parent / "assets" / "icons"
 SIZE = 256
 SS = 4  # supersampling
 S = SIZE * SS

@@ -4,7 +4,7 @@ The JSON files are what the app reads; this script is how they are made, so that
 type sizes, the identity strip, the footer and the 9:16 safe zone stay the same on every card.
 Edit the layouts here and re-run:
 
-    python assets/templates/build_templates.py
+    python tools/build_templates.py
 
 Coordinates are pixels of the full-size canvas (1080 wide; 1200x675 for 16:9). Rules followed
 (see TEMPLATE-GUIDE.md): identity strip on top, handle + website footer on every card, outer
@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "assets" / "templates"
 Layer = dict[str, Any]
 
 SIZES = {"4:5": (1080, 1350), "1:1": (1080, 1080), "3:4": (1080, 1440), "9:16": (1080, 1920),

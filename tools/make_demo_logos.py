@@ -12,7 +12,7 @@ Everything is drawn from scratch with Pillow (no fonts, no external images). To 
 logo is drawn at SS times its final size and downsampled with LANCZOS. The output is
 deterministic. The images are released under CC0 (see assets/profiles/demo/LICENSE.md).
 
-Usage:  python packaging/make_demo_logos.py [output_dir]
+Usage:  python tools/make_demo_logos.py [output_dir]
 """
 
 from __future__ import annotations
