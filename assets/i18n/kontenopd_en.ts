@@ -2,6 +2,227 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>DraftBrowser</name>
+    <message>
+        <source>waktu tidak diketahui</source>
+        <translation>time unknown</translation>
+    </message>
+    <message>
+        <source>hari ini pukul {time}</source>
+        <translation>today at {time}</translation>
+    </message>
+    <message>
+        <source>kemarin pukul {time}</source>
+        <translation>yesterday at {time}</translation>
+    </message>
+    <message>
+        <source>{date} pukul {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>Cari judul, templat atau tanggal (mis. 21 november)</source>
+        <translation>Search title, template or date (e.g. 21 november)</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Buka berkas lain…</source>
+        <translation>Open another file…</translation>
+    </message>
+    <message>
+        <source>belum pernah disimpan</source>
+        <translation>never saved</translation>
+    </message>
+    <message>
+        <source>Simpanan otomatis, {when} · {where}</source>
+        <translation>Autosaved {when} · {where}</translation>
+    </message>
+    <message>
+        <source>Berkas tidak ditemukan: {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>Disimpan {when} · {name}</source>
+        <translation>Saved {when} · {name}</translation>
+    </message>
+    <message>
+        <source>Belum ada draf. Draf yang Anda simpan atau buka akan muncul di sini.</source>
+        <translation>No drafts yet. Drafts you save or open will appear here.</translation>
+    </message>
+    <message>
+        <source>Tidak ada draf yang cocok dengan “{query}”.</source>
+        <translation>No draft matches “{query}”.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftFileDialogs</name>
+    <message>
+        <source>Draf KontenOPD ({patterns});;Semua berkas (*)</source>
+        <translation>KontenOPD drafts ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Buka draf</source>
+        <translation>Open draft</translation>
+    </message>
+    <message>
+        <source>Simpan draf sebagai</source>
+        <translation>Save draft as</translation>
+    </message>
+</context>
+<context>
+    <name>DraftFiles</name>
+    <message>
+        <source>B&amp;uka…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Buka draf yang tersimpan (Ctrl+O)</source>
+        <translation>Open a saved draft (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Simpan draf ini (Ctrl+S)</source>
+        <translation>Save this draft (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Simpan Seb&amp;agai…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>&amp;Draf…</source>
+        <translation>&amp;Drafts…</translation>
+    </message>
+    <message>
+        <source>Draf terbaru dan simpanan otomatis, dengan pratinjau dan pencarian</source>
+        <translation>Recent and autosaved drafts, with previews and search</translation>
+    </message>
+    <message>
+        <source>Bersihkan daftar</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>Draf &amp;Terbaru</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>Sedang bekerja…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>{name} (tidak ditemukan)</source>
+        <translation>{name} (not found)</translation>
+    </message>
+    <message>
+        <source>(belum ada)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Draf masih disimpan; tunggu sebentar lalu tutup lagi.</source>
+        <translation>The draft is still being saved; wait a moment, then close again.</translation>
+    </message>
+    <message>
+        <source>Konten baru dimulai.</source>
+        <translation>New content started.</translation>
+    </message>
+    <message>
+        <source>Draf masih disimpan; tunggu sebentar.</source>
+        <translation>The draft is still being saved; wait a moment.</translation>
+    </message>
+    <message>
+        <source>Menyimpan {name}…</source>
+        <translation>Saving {name}…</translation>
+    </message>
+    <message>
+        <source>Draf gagal disimpan ({kind}).</source>
+        <translation>The draft could not be saved ({kind}).</translation>
+    </message>
+    <message>
+        <source>Draf belum tersimpan</source>
+        <translation>Draft not saved</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Perubahan masih ada di jendela ini; coba simpan lagi atau pilih Simpan Sebagai… ke folder lain.</source>
+        <translation>{message}
+
+Your changes are still in this window; try saving again or choose Save As… to another folder.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {name}, {when}.</source>
+        <translation>Saved: {name}, {when}.</translation>
+    </message>
+    <message>
+        <source>Draf tidak ditemukan</source>
+        <translation>Draft not found</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak ditemukan: mungkin dipindah, dihapus, atau ada di flashdisk yang belum dipasang.
+
+Hapus dari daftar Draf Terbaru?</source>
+        <translation>The file {path} was not found: it may have been moved or deleted, or be on a flash drive that is not plugged in.
+
+Remove it from the Open Recent list?</translation>
+    </message>
+    <message>
+        <source>Draf lain masih dibuka; tunggu sebentar.</source>
+        <translation>Another draft is still opening; wait a moment.</translation>
+    </message>
+    <message>
+        <source>Membuka {name}…</source>
+        <translation>Opening {name}…</translation>
+    </message>
+    <message>
+        <source>Draf tidak bisa dibuka: {name} ({kind}).</source>
+        <translation>The draft cannot be opened: {name} ({kind}).</translation>
+    </message>
+    <message>
+        <source>Draf tidak bisa dibuka</source>
+        <translation>Draft cannot be opened</translation>
+    </message>
+    <message>
+        <source>Batal membuka {name}.</source>
+        <translation>Did not open {name}.</translation>
+    </message>
+    <message>
+        <source>Draf ini memakai profil yang tersimpan di dalamnya ({name}), bukan profil aktif; ganti lewat menu Profil.</source>
+        <translation>This draft uses the profile saved in it ({name}), not the active profile; switch in the Profile menu.</translation>
+    </message>
+    <message>
+        <source>Draf dibuka: {name} (disimpan {when}).</source>
+        <translation>Draft opened: {name} (saved {when}).</translation>
+    </message>
+    <message>
+        <source>Draf dibuka: {name}.</source>
+        <translation>Draft opened: {name}.</translation>
+    </message>
+    <message>
+        <source>Catatan saat membuka draf</source>
+        <translation>Notes on opening the draft</translation>
+    </message>
+    <message>
+        <source>Draf dibuka, dengan catatan berikut:</source>
+        <translation>The draft was opened, with these notes:</translation>
+    </message>
+    <message>
+        <source>Draf simpanan otomatis tetap bisa dibuka lewat Berkas ▸ Draf…</source>
+        <translation>Autosaved drafts can still be opened from File ▸ Drafts…</translation>
+    </message>
+    <message>
+        <source>Simpan otomatis gagal: {message}</source>
+        <translation>Autosave failed: {message}</translation>
+    </message>
+</context>
+<context>
     <name>EditorForm</name>
     <message>
         <source>* wajib diisi</source>
@@ -285,10 +506,6 @@
     <message>
         <source>Templat: {name}. Isian yang sama dibawa; Ctrl+Z untuk kembali.</source>
         <translation>Template: {name}. Matching fields were kept; Ctrl+Z to go back.</translation>
-    </message>
-    <message>
-        <source>Konten baru dimulai.</source>
-        <translation>New content started.</translation>
     </message>
     <message>
         <source>Templat ini tidak memakai foto.</source>
@@ -580,6 +797,63 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Pulihkan draf</source>
+        <translation>Recover drafts</translation>
+    </message>
+    <message>
+        <source>Ada draf yang belum sempat disimpan</source>
+        <translation>A draft was not saved</translation>
+    </message>
+    <message>
+        <source>Ada {n} draf yang belum sempat disimpan</source>
+        <translation>{n} drafts were not saved</translation>
+    </message>
+    <message>
+        <source>KontenOPD tertutup tanpa sempat menyimpan (misalnya listrik padam atau komputer mati). Isian Anda tersimpan otomatis dan bisa dipulihkan.</source>
+        <translation>KontenOPD closed before it could save (for example a power cut or the computer shutting down). Your work was saved automatically and can be recovered.</translation>
+    </message>
+    <message>
+        <source>“Nanti” menyimpannya untuk dibuka kapan saja lewat Berkas ▸ Draf…</source>
+        <translation>“Later” keeps it, to open any time from File ▸ Drafts…</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>dari berkas {name}</source>
+        <translation>from the file {name}</translation>
+    </message>
+    <message>
+        <source>belum pernah disimpan ke berkas</source>
+        <translation>never saved to a file</translation>
+    </message>
+    <message>
+        <source>{title}
+Disimpan otomatis {when} · {where}</source>
+        <translation>{title}
+Autosaved {when} · {where}</translation>
+    </message>
+    <message>
+        <source>Buang draf?</source>
+        <translation>Discard draft?</translation>
+    </message>
+    <message>
+        <source>Buang “{title}”? Isian yang belum disimpan ini akan hilang dan tidak bisa dikembalikan.</source>
+        <translation>Discard “{title}”? This unsaved work will be lost and cannot be brought back.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateGallery</name>
     <message>
         <source>Semua jenis</source>
@@ -600,6 +874,21 @@
     <message>
         <source>Tampilkan hanya satu jenis konten</source>
         <translation>Show only one kind of content</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <source>Jangan Simpan</source>
+        <translation>Don&apos;t Save</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan?</source>
+        <translation>Save changes?</translation>
+    </message>
+    <message>
+        <source>Perubahan pada “{name}” belum disimpan. Simpan dulu?</source>
+        <translation>The changes to “{name}” have not been saved. Save them first?</translation>
     </message>
 </context>
 </TS>

@@ -323,7 +323,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (len(argv) == 1 and argv[0].endswith(".kontenopd")):
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".kontenopd")):
         return run_gui(argv)
     try:
         args = _build_parser().parse_args(argv)

@@ -3,7 +3,8 @@ stack and the modified flag. Widgets read from it and change it only through com
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -37,14 +38,20 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._gesture = 0
+        self.path: Path | None = None  # the .kontenopd file this draft is saved in
+        self.saved_at: datetime | None = None  # when that file was written (aware)
+        self._unsaved = False  # changes not on the undo stack (e.g. a recovered draft)
+        self._was_modified = False
 
-    def _clean_changed(self, clean: bool) -> None:
-        self.modified_changed.emit(not clean)
+    def _clean_changed(self, _clean: bool = True) -> None:
+        if self.modified != self._was_modified:
+            self._was_modified = self.modified
+            self.modified_changed.emit(self.modified)
 
     # ------------------------------------------------------------ reading
     @property
     def modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self._unsaved or not self.undo_stack.isClean()
 
     def value(self, key: str) -> Any:
         return self.draft.values.get(key)
@@ -102,14 +109,39 @@ class Document(QObject):
     def new_draft(self, template: Template | None = None, today: date | None = None) -> None:
         """Start over with an empty draft (the caller asks before losing changes)."""
         template = template or self.template
+        self.load(editing.new_draft(template, today), template)
+
+    def load(self, draft: Draft, template: Template, profile: Profile | None = None,
+             path: Path | None = None, saved_at: datetime | None = None,
+             unsaved: bool = False) -> None:
+        """Replace the whole document (an opened or new draft); not undoable, the caller
+        asks before losing changes. ``unsaved``: the draft differs from ``path`` (recovered)."""
         self.undo_stack.clear()
-        self.draft = editing.new_draft(template, today)
+        self.draft = draft
+        self.path, self.saved_at = path, saved_at
+        self._unsaved = unsaved
         changed_template = template is not self.template
         self.template = template
+        if profile is not None and profile is not self.profile:
+            self.profile = profile
+            self.profile_changed.emit()
         if changed_template:
             self.template_changed.emit()
         self.changed.emit(ALL)
         self.undo_stack.setClean()
+        self._clean_changed()
+
+    def mark_saved(self, path: Path, saved_at: datetime) -> None:
+        """The draft as it is now has been written to ``path``."""
+        self.path, self.saved_at = path, saved_at
+        self._unsaved = False
+        self.undo_stack.setClean()
+        self._clean_changed()
+
+    def mark_unsaved(self) -> None:
+        """Changes that are not on the undo stack (a profile switch, a recovered draft)."""
+        self._unsaved = True
+        self._clean_changed()
 
     def set_profile(self, profile: Profile) -> None:
         self.profile = profile

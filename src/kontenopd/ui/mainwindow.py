@@ -34,6 +34,7 @@ from ..core.profiles import ProfileStore
 from ..core.templates import Library, load_library
 from . import i18n
 from .document import Document
+from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
 from .preview import PreviewPanel, safe_render, to_qimage
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         template = self.library.templates.get(last) or sorted(
             self.library.templates.values(), key=lambda t: (t.kind != "liputan", t.name))[0]
         self.document = Document(self.library, template, self.profile, self)
+        self.files = DraftFiles(self)  # save / open / recent / autosave / recovery
         self._build_actions()
         self.gallery = TemplateGallery(self.library)
         self.form = EditorForm(self.document)
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.form.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
         self.profile_label = QLabel()
+        self.statusBar().addPermanentWidget(self.files.busy)
         self.statusBar().addPermanentWidget(self.profile_label)
         self._build_menus()
         self.gallery.select(template.id)
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_new)
+        self.files.add_to_menu(self.menu_file)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -194,7 +198,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (self.act_new, self.act_undo, self.act_redo):
+        for act in (self.act_new, self.files.act_open, self.files.act_save, self.act_undo,
+                    self.act_redo):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_add_photo)
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
         self.act_profiles.setText(self.tr("Kelola profil…"))
         self.act_profiles.setToolTip(self.tr("Nama, logo, warna dan akun OPD"))
         self.act_about.setText(self.tr("Tentang KontenOPD"))
+        self.files.retranslate()
         self._update_title()
 
     def _undo_texts(self, _text: str = "") -> None:
@@ -264,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, _modified: bool = False) -> None:
         doc = self.document
-        self.setWindowTitle(f"{doc.template.name}[*] — KontenOPD")
+        self.setWindowTitle(self.files.window_title())
         self.setWindowModified(doc.modified)
         self.profile_label.setText(self.tr("Profil: {name}").format(
             name=doc.profile.opd_short or doc.profile.opd_name))
@@ -306,12 +312,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.document.modified and not self.confirm_discard():
+        if not self.files.confirm_close():
             event.ignore()
             return
         self.save_layout()
         QApplication.instance().removeEventFilter(self)
         self.runner.wait(3000)
+        self.files.shutdown()
         super().closeEvent(event)
 
     def confirm_discard(self) -> bool:
@@ -365,11 +372,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def new_draft(self) -> None:
-        if self.document.modified and not self.confirm_discard():
-            return
-        self.document.new_draft()
-        self.form.clear_photo_errors()
-        self.statusBar().showMessage(self.tr("Konten baru dimulai."), 4000)
+        self.files.new_draft()  # asks Simpan / Jangan Simpan / Batal first
 
     def fill_sample(self) -> None:
         self.document.fill_sample(self.tr("Isi dengan contoh"))

@@ -1,0 +1,737 @@
+"""Draft files in the window: New, Open, Open Recent, Save, Save As, the Draf browser,
+autosave every few idle seconds and the crash-recovery offer at start-up.
+
+:class:`DraftFiles` is the controller the main window owns (``window.files``). Slow work
+(opening, saving, preparing photos, autosave) runs on its own one-thread pool, renders of the
+small preview stored in a file run on the window's render pool, and the GUI thread only takes
+snapshots and applies results. Dialogs expose classmethods returning the user's choice so
+tests can patch them (STYLE.md rule 7).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QWidget,
+)
+
+from ..core.autosave import AutosaveStore, BrowserEntry, RecentDrafts, browse
+from ..core.drafts import (
+    SUFFIX,
+    THUMBNAIL_SIDE,
+    OpenedDraft,
+    cleanup_workdirs,
+    draft_title,
+    draft_to_dict,
+    load_draft,
+    prepare_photos,
+    save_draft,
+)
+from ..core.errors import KontenError
+from ..core.model import Draft, Profile, slugify
+from ..core.templates import Template
+from .draft_browser import DraftBrowser, format_when
+from .recovery import RecoveryDialog
+from .tasks import SyncRunner, TaskRunner
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+AUTOSAVE_IDLE_MS = 3000  # autosave after this long without a change
+AUTOSAVE_MAX_S = 30.0  # ... or at the latest this long after the first unsaved change
+FILE_FILTER_SUFFIXES = ("*" + SUFFIX,)
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def _ignore(_result: object, _error: BaseException | None) -> None:
+    return None
+
+
+def _message(error: BaseException, fallback: str) -> str:
+    """One line for the user: the error's own Indonesian text, else ``fallback``."""
+    if isinstance(error, KontenError) and str(error).strip():
+        return " ".join(str(error).split())
+    return fallback
+
+
+def same_profile(a: Profile, b: Profile) -> bool:
+    """Whether two profiles give the same cards (the id aside; logos compared by bytes)."""
+    da, db = a.to_dict(), b.to_dict()
+    da.pop("id", None)
+    db.pop("id", None)
+    for role in ("pemda_logo", "opd_logo"):
+        pa, pb = da.pop(role, ""), db.pop(role, "")
+        if bool(pa) != bool(pb):
+            return False
+        if pa and pa != pb:
+            try:
+                if Path(pa).read_bytes() != Path(pb).read_bytes():
+                    return False
+            except OSError:
+                return False
+    return da == db
+
+
+# ---------------------------------------------------------------- dialogs
+
+
+class _Relabel(QObject):
+    """Gives a message box's Discard button our own text when the box is shown."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
+            button = watched.button(QMessageBox.StandardButton.Discard)
+            if button is not None:
+                button.setText(self.text)
+        return False
+
+
+class UnsavedChangesDialog:
+    """"Simpan perubahan?" with Simpan / Jangan Simpan / Batal."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str) -> str:
+        """Returns ``"save"``, ``"discard"`` or ``"cancel"`` (Esc / closing the box)."""
+        relabel = _Relabel(QCoreApplication.translate("UnsavedChangesDialog",
+                                                      "Jangan Simpan"))
+        app = QApplication.instance()
+        app.installEventFilter(relabel)
+        try:
+            answer = QMessageBox.question(
+                parent, QCoreApplication.translate("UnsavedChangesDialog", "Simpan perubahan?"),
+                QCoreApplication.translate(
+                    "UnsavedChangesDialog",
+                    "Perubahan pada \u201c{name}\u201d belum disimpan. Simpan dulu?").format(
+                    name=name),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+        finally:
+            app.removeEventFilter(relabel)
+        if answer == QMessageBox.StandardButton.Save:
+            return SAVE
+        if answer in (QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Yes):
+            return DISCARD  # (Yes: "yes, let the changes go", from an automated answer)
+        return CANCEL  # Batal, Esc, closing the box: keep the work
+
+
+class DraftFileDialogs:
+    """The file pickers, as classmethods so tests can patch them."""
+
+    @classmethod
+    def _filter(cls) -> str:
+        return QCoreApplication.translate(
+            "DraftFileDialogs", "Draf KontenOPD ({patterns});;Semua berkas (*)").format(
+            patterns=" ".join(FILE_FILTER_SUFFIXES))
+
+    @classmethod
+    def open_path(cls, parent: QWidget | None, folder: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("DraftFileDialogs", "Buka draf"), folder,
+            cls._filter())
+        return Path(path) if path else None
+
+    @classmethod
+    def save_path(cls, parent: QWidget | None, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("DraftFileDialogs", "Simpan draf sebagai"),
+            suggested, cls._filter())
+        return Path(path) if path else None
+
+
+# ---------------------------------------------------------------- the controller
+
+
+class DraftFiles(QObject):
+    """Save / open / recent / autosave for one main window."""
+
+    def __init__(self, window: MainWindow, runner: TaskRunner | SyncRunner | None = None,
+                 store: AutosaveStore | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.library = window.library
+        self.paths = window.paths
+        self.settings = window.settings
+        self.render_runner = window.runner
+        if runner is None:
+            runner = SyncRunner() if isinstance(window.runner, SyncRunner) else TaskRunner()
+        self.runner = runner
+        self.workdir = self.paths.cache / "drafts"
+        self.recent = RecentDrafts(self.paths)
+        self.store: AutosaveStore | None = store or AutosaveStore(self.paths)
+        try:
+            self.store.start()
+        except KontenError as exc:  # e.g. a read-only data folder: work on, without autosave
+            self.store = None
+            self._autosave_error = str(exc)
+        else:
+            self._autosave_error = ""
+        self._user_profile: Profile | None = None  # set while a draft's own profile is shown
+        self._loading = False
+        self._saving = False
+        self._opening = False
+        self._autosaving = False
+        self._autosaved = False  # this session's autosave file exists
+        self._dirty_since: float | None = None
+        self._recovered: list[BrowserEntry] = []  # forget these once our autosave holds them
+        self._prepared: set[str] = set()
+        self._busy_count = 0
+        self._closed = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_IDLE_MS)
+        self.timer.timeout.connect(self.autosave_now)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(110)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self._build_actions()
+        self.document.changed.connect(self._changed)
+        self.document.modified_changed.connect(self._modified_changed)
+        self.document.profile_changed.connect(self._profile_changed)
+
+    # ------------------------------------------------------------ actions and menus
+    def _build_actions(self) -> None:
+        w = self.window
+
+        def action(shortcuts: list[QKeySequence | QKeySequence.StandardKey | str],
+                   slot: Callable[[], Any]) -> QAction:
+            act = QAction(w)
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+            act.triggered.connect(lambda _on=False: slot())
+            w.addAction(act)
+            return act
+
+        self.act_open = action([QKeySequence.StandardKey.Open], self.open_dialog)
+        self.act_save = action([QKeySequence.StandardKey.Save], self.save)
+        self.act_save_as = action(["Ctrl+Shift+S"], self.save_as)
+        self.act_browser = action(["Ctrl+Shift+O"], self.show_browser)
+        self.act_clear_recent = QAction(w)
+        self.act_clear_recent.triggered.connect(self.clear_recent)
+        self.menu_recent = QMenu(w)
+        self.menu_recent.setToolTipsVisible(True)
+        self.menu_recent.aboutToShow.connect(self.fill_recent_menu)
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        """Buka…, Draf Terbaru, Draf…, Simpan, Simpan Sebagai… (after Baru)."""
+        menu.addAction(self.act_open)
+        menu.addMenu(self.menu_recent)
+        menu.addAction(self.act_browser)
+        menu.addSeparator()
+        menu.addAction(self.act_save)
+        menu.addAction(self.act_save_as)
+
+    def retranslate(self) -> None:
+        self.act_open.setText(self.tr("B&uka…"))
+        self.act_open.setToolTip(self.tr("Buka draf yang tersimpan (Ctrl+O)"))
+        self.act_save.setText(self.tr("&Simpan"))
+        self.act_save.setToolTip(self.tr("Simpan draf ini (Ctrl+S)"))
+        self.act_save_as.setText(self.tr("Simpan Seb&agai…"))
+        self.act_browser.setText(self.tr("&Draf…"))
+        self.act_browser.setToolTip(self.tr("Draf terbaru dan simpanan otomatis, dengan "
+                                            "pratinjau dan pencarian"))
+        self.act_clear_recent.setText(self.tr("Bersihkan daftar"))
+        self.menu_recent.setTitle(self.tr("Draf &Terbaru"))
+        self.busy.setToolTip(self.tr("Sedang bekerja…"))
+
+    def fill_recent_menu(self) -> None:
+        menu = self.menu_recent
+        menu.clear()
+        entries = self.recent.entries()
+        for i, entry in enumerate(entries):
+            label = entry.path.name
+            if entry.title:
+                label = f"{entry.title} \u2014 {label}"
+            if len(label) > 70:
+                label = label[:69] + "\u2026"
+            if not entry.exists:
+                label = self.tr("{name} (tidak ditemukan)").format(name=label)
+            prefix = f"&{i + 1} " if i < 9 else ""
+            act = menu.addAction(prefix + label.replace("&", "&&"))
+            act.setToolTip(str(entry.path))
+            act.setData(str(entry.path))
+            act.triggered.connect(lambda _on=False, p=entry.path: self.open_recent(p))
+        if not entries:
+            empty = menu.addAction(self.tr("(belum ada)"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.act_clear_recent)
+        self.act_clear_recent.setEnabled(bool(entries))
+
+    def clear_recent(self) -> None:
+        self.recent.clear()
+
+    # ------------------------------------------------------------ small helpers
+    def _status(self, text: str, msecs: int = 6000) -> None:
+        self.window.statusBar().showMessage(text, msecs)
+
+    def _set_busy(self, delta: int) -> None:
+        self._busy_count = max(0, self._busy_count + delta)
+        self.busy.setVisible(self._busy_count > 0)
+
+    @property
+    def working(self) -> bool:
+        """A save or an open is running."""
+        return self._saving or self._opening
+
+    def display_name(self) -> str:
+        doc = self.document
+        if doc.path is not None:
+            return doc.path.name
+        return draft_title(doc.draft) or doc.template.name
+
+    def window_title(self) -> str:
+        return f"{self.display_name().replace('[*]', '')}[*] \u2014 KontenOPD"
+
+    def _folder(self) -> str:
+        folder = str(self.settings.value("drafts/folder", ""))
+        if folder and Path(folder).is_dir():
+            return folder
+        docs = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return docs or str(Path.home())
+
+    def _remember_folder(self, path: Path) -> None:
+        self.settings.setValue("drafts/folder", str(path.parent))
+
+    def _suggested_path(self) -> str:
+        doc = self.document
+        if doc.path is not None:
+            return str(doc.path.with_suffix(SUFFIX) if doc.path.suffix.lower() != SUFFIX
+                       else doc.path)
+        name = slugify(draft_title(doc.draft)) or slugify(doc.template.name) or "draf"
+        return str(Path(self._folder()) / f"{name}{SUFFIX}")
+
+    def _thumbnail_then(self, template: Template, draft: Draft, profile: Profile,
+                        then: Callable[[Image.Image | None], None]) -> None:
+        """Render the small preview stored in a file on the render pool, then ``then``."""
+        if template.id != draft.template:
+            then(None)
+            return
+        fmt = next((f for f in draft.formats if f in template.formats),
+                   template.format_keys[0])
+        spec = template.formats[fmt]
+        scale = THUMBNAIL_SIDE / max(spec.width, spec.height)
+        cache = self.window.cache
+
+        def job() -> Image.Image:
+            from .preview import safe_render  # noqa: PLC0415
+
+            return safe_render(template, fmt, draft, profile, scale, cache).image
+
+        self.render_runner.run(job, lambda image, error: then(image if error is None else None),
+                               -5)
+
+    # ------------------------------------------------------------ asking before losing work
+    def confirm(self, proceed: Callable[[], None],
+                cancelled: Callable[[], None] | None = None) -> None:
+        """Run ``proceed`` once unsaved changes are saved or the user lets them go."""
+        if not self.document.modified:
+            proceed()
+            return
+        choice = UnsavedChangesDialog.ask(self.window, self.display_name())
+        if choice == SAVE:
+            if not self.save(then=proceed) and cancelled is not None:
+                cancelled()
+        elif choice == DISCARD:
+            proceed()
+        elif cancelled is not None:
+            cancelled()
+
+    def confirm_close(self) -> bool:
+        """For closeEvent: True to close now. Choosing Simpan saves first and closes the
+        window when the save has finished."""
+        if self._saving:
+            self._status(self.tr("Draf masih disimpan; tunggu sebentar lalu tutup lagi."))
+            return False
+        if not self.document.modified:
+            return True
+        choice = UnsavedChangesDialog.ask(self.window, self.display_name())
+        if choice == DISCARD:
+            return True
+        if choice == SAVE:
+            self.save(then=lambda: QTimer.singleShot(0, self.window.close))
+        return False
+
+    def shutdown(self) -> None:
+        """Clean exit: wait for file work, drop this session's autosave, release its lock."""
+        self._closed = True
+        self.timer.stop()
+        self.runner.wait(30000)
+        if self.store is not None:
+            self._forget_recovered()
+            self.store.close()
+
+    # ------------------------------------------------------------ new
+    def new_draft(self) -> None:
+        self.confirm(self._start_new)
+
+    def _start_new(self) -> None:
+        doc = self.document
+        profile, self._user_profile = self._user_profile, None
+        self._loading = True
+        try:
+            from ..core import editing  # noqa: PLC0415
+
+            doc.load(editing.new_draft(doc.template), doc.template, profile)
+        finally:
+            self._loading = False
+        self.window.form.clear_photo_errors()
+        self._discard_autosave()
+        self._status(self.tr("Konten baru dimulai."), 4000)
+
+    # ------------------------------------------------------------ saving
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Save to the document's file (or ask for one). Returns False when nothing was
+        started (cancelled, or a save is already running); ``then`` runs after success."""
+        path = self.document.path
+        if path is None or path.suffix.lower() != SUFFIX:
+            return self.save_as(then)
+        return self.save_to(path, then)
+
+    def save_as(self, then: Callable[[], None] | None = None) -> bool:
+        path = DraftFileDialogs.save_path(self.window, self._suggested_path())
+        if path is None:
+            return False
+        if path.suffix.lower() != SUFFIX:  # "rapat" or "rapat.jpg" typed: add .kontenopd
+            path = path.with_name(path.name + SUFFIX)
+        return self.save_to(path, then)
+
+    def save_to(self, path: Path, then: Callable[[], None] | None = None) -> bool:
+        if self._saving:
+            self._status(self.tr("Draf masih disimpan; tunggu sebentar."))
+            return False
+        doc = self.document
+        path = Path(path)
+        self._saving = True
+        self._set_busy(+1)
+        self._remember_folder(path)
+        draft, profile, template = doc.draft.copy(), doc.profile, doc.template
+        snapshot = draft_to_dict(draft)
+        self._status(self.tr("Menyimpan {name}…").format(name=path.name), 0)
+
+        def write(thumbnail: Image.Image | None) -> None:
+            self.runner.run(lambda: save_draft(path, draft, profile, thumbnail=thumbnail),
+                            lambda result, error: self._saved(path, draft, snapshot, error,
+                                                              then))
+
+        self._thumbnail_then(template, draft, profile, write)
+        return True
+
+    def _saved(self, path: Path, draft: Draft, snapshot: dict[str, Any],
+               error: BaseException | None, then: Callable[[], None] | None) -> None:
+        self._saving = False
+        self._set_busy(-1)
+        doc = self.document
+        if error is not None:
+            message = _message(error, self.tr("Draf gagal disimpan ({kind}).").format(
+                kind=type(error).__name__))
+            self._status(message, 10000)
+            QMessageBox.warning(self.window, self.tr("Draf belum tersimpan"), self.tr(
+                "{message}\n\nPerubahan masih ada di jendela ini; coba simpan lagi atau pilih "
+                "Simpan Sebagai… ke folder lain.").format(message=message))
+            return
+        saved_at = datetime.now(timezone.utc).replace(microsecond=0)
+        resolved = path.resolve()
+        if draft_to_dict(doc.draft) == snapshot:
+            doc.mark_saved(resolved, saved_at)
+        else:  # edited while saving: the file is this document's, the newest edits are not in it
+            doc.path, doc.saved_at = resolved, saved_at
+        self.runner.run(lambda: self.recent.add(resolved, draft=draft, saved_at=saved_at),
+                        _ignore)
+        if not doc.modified:
+            self._discard_autosave()
+        self.window._update_title()
+        self._status(self.tr("Tersimpan: {name}, {when}.").format(
+            name=path.name, when=format_when(saved_at)), 8000)
+        if then is not None:
+            then()
+
+    # ------------------------------------------------------------ opening
+    def open_dialog(self) -> None:
+        path = DraftFileDialogs.open_path(self.window, self._folder())
+        if path is not None:
+            self.open_path(path)
+
+    def open_recent(self, path: Path) -> None:
+        if not path.is_file():
+            answer = QMessageBox.question(
+                self.window, self.tr("Draf tidak ditemukan"),
+                self.tr("Berkas {path} tidak ditemukan: mungkin dipindah, dihapus, atau ada di "
+                        "flashdisk yang belum dipasang.\n\nHapus dari daftar Draf Terbaru?")
+                .format(path=path))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.recent.remove(path)
+            return
+        self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a draft file (in the background); asks about unsaved changes once the file
+        has been read, so a damaged file never costs the current work anything."""
+        path = Path(path)
+        if self._opening:
+            self._status(self.tr("Draf lain masih dibuka; tunggu sebentar."))
+            return False
+        self._opening = True
+        self._set_busy(+1)
+        self._status(self.tr("Membuka {name}…").format(name=path.name), 0)
+        current = self._user_profile or self.document.profile
+
+        def job() -> tuple[OpenedDraft, bool]:
+            opened = load_draft(path, workdir=self.workdir, library=self.library)
+            return opened, same_profile(opened.profile, current)
+
+        self.runner.run(job, lambda result, error: self._opened(path, result, error))
+        return True
+
+    def recover(self, entry: BrowserEntry) -> bool:
+        """Open an autosave left by a session that ended without closing (crash, power)."""
+        if self.store is None or self._opening:
+            return False
+        self._opening = True
+        self._set_busy(+1)
+        current = self._user_profile or self.document.profile
+        store = self.store
+
+        def job() -> tuple[OpenedDraft, bool]:
+            opened = store.recover(entry, workdir=self.workdir, library=self.library)
+            return opened, same_profile(opened.profile, current)
+
+        self.runner.run(job, lambda result, error: self._opened(entry.path, result, error,
+                                                                entry))
+        return True
+
+    def _opened(self, path: Path, result: Any, error: BaseException | None,
+                entry: BrowserEntry | None = None) -> None:
+        self._opening = False
+        self._set_busy(-1)
+        if self._closed:  # the window closed while the file was being read
+            return
+        if error is not None:
+            message = _message(error, self.tr("Draf tidak bisa dibuka: {name} ({kind}).")
+                               .format(name=path.name, kind=type(error).__name__))
+            self._status(message, 10000)
+            QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
+            return
+        opened, same = result
+
+        def drop() -> None:
+            if opened.workdir is not None:
+                shutil.rmtree(opened.workdir, ignore_errors=True)
+            self._status(self.tr("Batal membuka {name}.").format(name=path.name), 4000)
+
+        self.confirm(lambda: self._apply(opened, same, entry), drop)
+
+    def _apply(self, opened: OpenedDraft, same: bool, entry: BrowserEntry | None) -> None:
+        doc = self.document
+        template = self.library.templates.get(opened.draft.template) or doc.template
+        profile: Profile | None = None
+        notes: list[str] = []
+        if opened.profile_from_file and not same:
+            if self._user_profile is None:
+                self._user_profile = doc.profile
+            profile = opened.profile
+            notes.append(self.tr("Draf ini memakai profil yang tersimpan di dalamnya ({name}), "
+                                 "bukan profil aktif; ganti lewat menu Profil.")
+                         .format(name=profile.opd_short or profile.opd_name))
+        elif self._user_profile is not None:
+            profile, self._user_profile = self._user_profile, None
+        recovered = entry is not None
+        self._loading = True
+        try:
+            doc.load(opened.draft, template, profile, path=opened.path,
+                     saved_at=None if recovered else opened.saved_at, unsaved=recovered)
+        finally:
+            self._loading = False
+        preview = getattr(self.window, "preview", None)
+        if preview is not None and opened.draft.formats:
+            preview.set_format(opened.draft.formats[0])
+        self.window.form.clear_photo_errors()
+        self.window._update_title()
+        notices = list(opened.notices)
+        if recovered:
+            first = notices.pop(0) if notices else ""
+            self._recovered.append(entry)
+            self._status(" ".join([first, *notes]), 15000)
+            self.autosave_now()  # this session now holds the recovered work
+        else:
+            if opened.path is not None:
+                path = opened.path
+                self.runner.run(lambda: self.recent.add(path, draft=opened.draft,
+                                                        title=opened.title or None,
+                                                        saved_at=opened.saved_at), _ignore)
+            self._discard_autosave()
+            when = format_when(opened.saved_at) if opened.saved_at else ""
+            text = self.tr("Draf dibuka: {name} (disimpan {when}).").format(
+                name=self.display_name(), when=when) if when else \
+                self.tr("Draf dibuka: {name}.").format(name=self.display_name())
+            self._status(" ".join([text, *notes]), 12000)
+        if notices:
+            QMessageBox.information(
+                self.window, self.tr("Catatan saat membuka draf"),
+                self.tr("Draf dibuka, dengan catatan berikut:") + "\n\n"
+                + "\n".join(f"\u2022 {n}" for n in notices))
+
+    # ------------------------------------------------------------ browser
+    def show_browser(self) -> None:
+        entries = browse(paths=self.paths, store=self.store, include_missing=True) \
+            if self.store is not None else RecentDrafts(self.paths).entries()
+        action, entry = DraftBrowser.choose(self.window, entries, self.runner)
+        if action == DraftBrowser.BROWSE:
+            self.open_dialog()
+        elif action == DraftBrowser.OPEN and entry is not None:
+            if entry.kind == "autosave":
+                self.recover(entry)
+            else:
+                self.open_recent(entry.path)
+
+    # ------------------------------------------------------------ start-up and recovery
+    def startup(self, paths: list[str] | None = None) -> None:
+        """After the window is shown: open a file given on the command line, offer drafts
+        an earlier session left behind, tidy old work folders."""
+        recoverable = self.store.recoverable() if self.store is not None else []
+        if not recoverable:  # work folders may still hold photos an autosave links to
+            workdir = self.workdir
+            self.runner.run(lambda: cleanup_workdirs(workdir), _ignore, -20)
+        if self._autosave_error:
+            self._status(self._autosave_error, 10000)
+        if paths:
+            self.open_path(paths[0])
+        if recoverable:
+            QTimer.singleShot(0, self.offer_recovery)
+
+    def offer_recovery(self) -> None:
+        """Offer the drafts of sessions that ended without closing: Pulihkan / Buang / Nanti."""
+        if self.store is None:
+            return
+        entries = self.store.recoverable()
+        while entries:
+            action, entry = RecoveryDialog.ask(self.window, entries)
+            if action == RecoveryDialog.RECOVER and entry is not None:
+                self.recover(entry)
+                return
+            if action == RecoveryDialog.DISCARD and entry is not None:
+                self.store.forget(entry)
+                entries = [e for e in entries if e.path != entry.path]
+                continue
+            self._status(self.tr("Draf simpanan otomatis tetap bisa dibuka lewat "
+                                 "Berkas \u25b8 Draf…"), 8000)
+            return
+
+    # ------------------------------------------------------------ autosave
+    def _changed(self, _key: str) -> None:
+        if self.document.path is None:
+            self.window._update_title()
+        self._prepare_photos()
+        if self._loading or self.store is None:
+            return
+        if not self.document.modified:
+            return
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        if now - self._dirty_since > AUTOSAVE_MAX_S:
+            self.autosave_now()
+        else:
+            self.timer.start()
+
+    def _modified_changed(self, modified: bool) -> None:
+        if modified and not self._loading and self.store is not None:
+            if self._dirty_since is None:
+                self._dirty_since = time.monotonic()
+            self.timer.start()
+
+    def _profile_changed(self) -> None:
+        if self._loading:
+            return
+        self._user_profile = None  # the user picked a profile from the menu
+        if self.document.path is not None:
+            self.document.mark_unsaved()
+
+    def _prepare_photos(self) -> None:
+        """Photos are shrunk/stripped for saving in the background as soon as they are
+        added, so Ctrl+S is quick even with 24-megapixel camera photos."""
+        paths = {ref.path for refs in self.document.draft.photos.values() for ref in refs}
+        new = sorted(paths - self._prepared)
+        if new:
+            self._prepared.update(new)
+            self.runner.run(lambda: prepare_photos(new), _ignore, -10)
+
+    def autosave_now(self) -> None:
+        self.timer.stop()
+        store = self.store
+        doc = self.document
+        if store is None:
+            return
+        if not doc.modified:
+            self._dirty_since = None
+            self._discard_autosave()
+            return
+        if self._autosaving:
+            self.timer.start()
+            return
+        self._autosaving = True
+        self._dirty_since = None
+        draft, profile, template, source = doc.draft.copy(), doc.profile, doc.template, doc.path
+
+        def write(thumbnail: Image.Image | None) -> None:
+            if self._closed:  # the window closed meanwhile: a clean exit keeps no autosave
+                self._autosaving = False
+                return
+            self.runner.run(lambda: store.save(draft, profile, source=source,
+                                               thumbnail=thumbnail), self._autosaved_done)
+
+        self._thumbnail_then(template, draft, profile, write)
+
+    def _autosaved_done(self, _result: object, error: BaseException | None) -> None:
+        self._autosaving = False
+        if self._closed:
+            return
+        if error is not None:
+            self._status(self.tr("Simpan otomatis gagal: {message}").format(
+                message=_message(error, type(error).__name__)), 10000)
+            return
+        self._autosaved = True
+        if not self.document.modified:
+            self._discard_autosave()
+        else:
+            self._forget_recovered()  # our autosave holds the recovered work now
+
+    def _forget_recovered(self) -> None:
+        store, entries, self._recovered = self.store, self._recovered, []
+        if store is None:
+            return
+        for entry in entries:
+            with contextlib.suppress(OSError, ValueError):
+                store.forget(entry)
+
+    def _discard_autosave(self) -> None:
+        self.timer.stop()
+        self._dirty_since = None
+        self._forget_recovered()  # the recovered work was saved or deliberately let go
+        if self.store is not None and self._autosaved:
+            self._autosaved = False
+            self.runner.run(self.store.discard, _ignore)
