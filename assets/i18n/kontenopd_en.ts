@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>CaptionsPanel</name>
+    <message>
+        <source>Tagar konten</source>
+        <translation>Post hashtags</translation>
+    </message>
+    <message>
+        <source>mis. #HariJadiKe75 #UMKMNaikKelas</source>
+        <translation>e.g. #HariJadiKe75 #UMKMNaikKelas</translation>
+    </message>
+    <message>
+        <source>Tagar khusus konten ini; tagar bawaan profil ditambahkan otomatis. Spasi dan huruf besar/kecil dirapikan, tagar ganda dibuang.</source>
+        <translation>Hashtags for this post only; the profile&apos;s default hashtags are added automatically. Spaces and letter case are tidied, duplicates dropped.</translation>
+    </message>
+    <message>
+        <source>Kelompok</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Profil ini belum punya kelompok tagar.</source>
+        <translation>This profile has no hashtag groups yet.</translation>
+    </message>
+    <message>
+        <source>Salin &amp;caption</source>
+        <translation>Copy &amp;caption</translation>
+    </message>
+    <message>
+        <source>Salin caption platform yang dipilih di panel Caption (Ctrl+Shift+C)</source>
+        <translation>Copy the caption of the platform chosen in the Caption panel (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>mis. @bupati.contoh @humas.contoh</source>
+        <translation>e.g. @bupati.contoh @humas.contoh</translation>
+    </message>
+    <message>
+        <source>Tambahkan tagar kelompok &apos;{name}&apos;: {tags}</source>
+        <translation>Add the &apos;{name}&apos; hashtag group: {tags}</translation>
+    </message>
+    <message>
+        <source>Semua tagar kelompok &apos;{name}&apos; sudah ada.</source>
+        <translation>All hashtags of group &apos;{name}&apos; are already there.</translation>
+    </message>
+    <message>
+        <source>Tambah tagar &apos;{name}&apos;</source>
+        <translation>Add hashtags &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>Tagar ditambahkan: {tags}</source>
+        <translation>Hashtags added: {tags}</translation>
+    </message>
+    <message>
+        <source>Ubah tagar</source>
+        <translation>Change hashtags</translation>
+    </message>
+    <message>
+        <source>Ubah mention</source>
+        <translation>Change mentions</translation>
+    </message>
+    <message>
+        <source>Di caption: {tags}</source>
+        <translation>In the caption: {tags}</translation>
+    </message>
+    <message>
+        <source>Belum ada tagar.</source>
+        <translation>No hashtags yet.</translation>
+    </message>
+    <message>
+        <source>Bukan tagar (perlu huruf), diabaikan: {items}</source>
+        <translation>Not a hashtag (needs a letter), ignored: {items}</translation>
+    </message>
+    <message>
+        <source>Caption yang diedit manual tidak ikut berubah: {platforms}.</source>
+        <translation>Captions edited by hand do not change with them: {platforms}.</translation>
+    </message>
+    <message>
+        <source>Sunting caption {platform}</source>
+        <translation>Edit {platform} caption</translation>
+    </message>
+    <message>
+        <source>Kembalikan caption {platform}</source>
+        <translation>Reset {platform} caption</translation>
+    </message>
+    <message>
+        <source>Caption {platform} kembali mengikuti isian.</source>
+        <translation>The {platform} caption follows the fields again.</translation>
+    </message>
+    <message>
+        <source>Disalin, tetapi periksa dulu: {problem}</source>
+        <translation>Copied, but check first: {problem}</translation>
+    </message>
+    <message>
+        <source>Disalin — periksa peringatan</source>
+        <translation>Copied — check the warnings</translation>
+    </message>
+    <message>
+        <source>Caption {platform} disalin ({counter} karakter).</source>
+        <translation>{platform} caption copied ({counter} characters).</translation>
+    </message>
+    <message>
+        <source>✓ Disalin</source>
+        <translation>✓ Copied</translation>
+    </message>
+</context>
+<context>
     <name>DraftBrowser</name>
     <message>
         <source>waktu tidak diketahui</source>
@@ -364,6 +471,38 @@ Remove it from the Open Recent list?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Caption ⚠</source>
+        <translation>Caption ⚠</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Antrean ({n})</source>
+        <translation>Queue ({n})</translation>
+    </message>
+    <message>
+        <source>Antrean</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Caption per platform, tagar, salin</source>
+        <translation>Captions per platform, hashtags, copy</translation>
+    </message>
+    <message>
+        <source>Antrean ekspor dan ekspor sekaligus</source>
+        <translation>Export queue and batch export</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -577,6 +716,65 @@ Remove it from the Open Recent list?</translation>
     <message>
         <source>{n} dari {max} foto. Klik pratinjau untuk memilih titik fokus, atau seret foto di dalam bingkainya.</source>
         <translation>{n} of {max} photos. Click the preview to choose the focal point, or drag the photo inside its frame.</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformPage</name>
+    <message>
+        <source>Kembalikan ke otomatis</source>
+        <translation>Reset to automatic</translation>
+    </message>
+    <message>
+        <source>Buang suntingan dan pakai lagi caption yang dibuat dari isian</source>
+        <translation>Discard the edit and use the caption made from the fields again</translation>
+    </message>
+    <message>
+        <source>Salin</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Salin caption {platform} ke papan klip (Ctrl+Shift+C)</source>
+        <translation>Copy the {platform} caption to the clipboard (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Caption {platform} kosong.</source>
+        <translation>The {platform} caption is empty.</translation>
+    </message>
+    <message>
+        <source>Diedit manual — tidak lagi mengikuti isian.</source>
+        <translation>Edited by hand — no longer follows the fields.</translation>
+    </message>
+    <message>
+        <source>Otomatis dari isian templat.</source>
+        <translation>Made automatically from the template fields.</translation>
+    </message>
+    <message>
+        <source>{counter} karakter (hitungan X)</source>
+        <translation>{counter} characters (X count)</translation>
+    </message>
+    <message>
+        <source>Hitungan X: tautan dihitung 23, kebanyakan emoji 2.</source>
+        <translation>X count: links count 23, most emoji 2.</translation>
+    </message>
+    <message>
+        <source>{counter} karakter</source>
+        <translation>{counter} characters</translation>
+    </message>
+    <message>
+        <source>Dihitung per huruf yang terlihat (emoji dihitung 1).</source>
+        <translation>Counted per visible character (an emoji counts 1).</translation>
+    </message>
+    <message>
+        <source>Tagar: {n}</source>
+        <translation>Hashtags: {n}</translation>
+    </message>
+    <message>
+        <source>Mention: {n}</source>
+        <translation>Mentions: {n}</translation>
+    </message>
+    <message>
+        <source>Siap diunggah di {platform}.</source>
+        <translation>Ready to post on {platform}.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +992,193 @@ Remove it from the Open Recent list?</translation>
     <message>
         <source>Hapus profil “{name}”? Tindakan ini tidak dapat dibatalkan.</source>
         <translation>Delete the profile “{name}”? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Antrean ekspor</source>
+        <translation>Export queue</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platforms</translation>
+    </message>
+    <message>
+        <source>Jenis berkas</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>JPG untuk unggahan (kecil); PNG untuk dicetak atau disunting lagi.</source>
+        <translation>JPG for uploading (small); PNG for printing or further editing.</translation>
+    </message>
+    <message>
+        <source>Tambah ke antrean</source>
+        <translation>Add to queue</translation>
+    </message>
+    <message>
+        <source>Simpan potret konten ini (isi, format dan platform di atas) ke antrean</source>
+        <translation>Put a snapshot of this post (content, formats and platforms above) in the queue</translation>
+    </message>
+    <message>
+        <source>Ekspor konten ini…</source>
+        <translation>Export this post…</translation>
+    </message>
+    <message>
+        <source>Ekspor konten yang sedang disunting saja (Ctrl+E)</source>
+        <translation>Export only the post being edited (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Naik</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Turun</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke atas (urutan juga bisa diubah dengan menyeret)</source>
+        <translation>Move up (you can also drag to reorder)</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke bawah</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Hapus dari antrean (berkas yang sudah diekspor tidak dihapus)</source>
+        <translation>Remove from the queue (files already exported are not deleted)</translation>
+    </message>
+    <message>
+        <source>Ekspor semua…</source>
+        <translation>Export all…</translation>
+    </message>
+    <message>
+        <source>Ekspor seluruh antrean ke satu folder (Ctrl+Shift+E)</source>
+        <translation>Export the whole queue into one folder (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Antrean kosong. Isi konten, lalu klik “Tambah ke antrean”; ulangi untuk konten berikutnya.</source>
+        <translation>The queue is empty. Fill in a post, then click “Add to queue”; repeat for the next post.</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor konten ini…</source>
+        <translation>&amp;Export this post…</translation>
+    </message>
+    <message>
+        <source>Tambah ke &amp;antrean ekspor</source>
+        <translation>Add to export &amp;queue</translation>
+    </message>
+    <message>
+        <source>Ekspor semua &amp;antrean…</source>
+        <translation>Export the whole &amp;queue…</translation>
+    </message>
+    <message>
+        <source>Pilih minimal satu format.</source>
+        <translation>Choose at least one format.</translation>
+    </message>
+    <message>
+        <source>Pilih minimal satu platform.</source>
+        <translation>Choose at least one platform.</translation>
+    </message>
+    <message>
+        <source>{images} gambar + {captions} caption per konten.</source>
+        <translation>{images} images + {captions} captions per post.</translation>
+    </message>
+    <message>
+        <source>Pilih minimal satu format dan satu platform di panel Antrean.</source>
+        <translation>Choose at least one format and one platform in the Queue panel.</translation>
+    </message>
+    <message>
+        <source>Belum bisa diekspor: isi dulu {fields}.</source>
+        <translation>Cannot export yet: fill in {fields} first.</translation>
+    </message>
+    <message>
+        <source>Tunggu ekspor selesai sebelum mengubah antrean.</source>
+        <translation>Wait for the export to finish before changing the queue.</translation>
+    </message>
+    <message>
+        <source>Konten ini, dengan pilihan yang sama, sudah ada di antrean.</source>
+        <translation>This post, with the same choices, is already in the queue.</translation>
+    </message>
+    <message>
+        <source>Ditambahkan ke antrean: {label} ({n} konten).</source>
+        <translation>Added to the queue: {label} ({n} posts).</translation>
+    </message>
+    <message>
+        <source>{template} · {formats} · {platforms} · {type}</source>
+        <translation>{template} · {formats} · {platforms} · {type}</translation>
+    </message>
+    <message>
+        <source>✖ Gagal: {error}</source>
+        <translation>✖ Failed: {error}</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan ekspor</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>Antrean kosong: tambahkan konten dengan “Tambah ke antrean”.</source>
+        <translation>The queue is empty: add posts with “Add to queue”.</translation>
+    </message>
+    <message>
+        <source>Menyiapkan {n} konten…</source>
+        <translation>Preparing {n} posts…</translation>
+    </message>
+    <message>
+        <source>{done} dari {total}: {name}</source>
+        <translation>{done} of {total}: {name}</translation>
+    </message>
+    <message>
+        <source>Mengekspor {total} gambar…</source>
+        <translation>Exporting {total} images…</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu gambar yang sedang dibuat.</source>
+        <translation>Cancelling… waiting for the image being made.</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal: {error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan. {n} konten yang sudah selesai tetap tersimpan; tidak ada berkas setengah jadi.</source>
+        <translation>Export cancelled. {n} finished posts were kept; no half-written files.</translation>
+    </message>
+    <message>
+        <source>Selesai: {n} konten, {files} berkas di {folder}.</source>
+        <translation>Done: {n} posts, {files} files in {folder}.</translation>
+    </message>
+    <message>
+        <source>{n} konten diekspor, {failed} gagal:</source>
+        <translation>{n} posts exported, {failed} failed:</translation>
+    </message>
+    <message>
+        <source>Folder tidak bisa dibuka: {folder}</source>
+        <translation>The folder cannot be opened: {folder}</translation>
+    </message>
+    <message>
+        <source>Ekspor sedang berjalan</source>
+        <translation>Export in progress</translation>
+    </message>
+    <message>
+        <source>Ekspor belum selesai. Batalkan ekspor dan tutup?</source>
+        <translation>The export has not finished. Cancel it and close?</translation>
     </message>
 </context>
 <context>

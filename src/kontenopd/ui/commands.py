@@ -16,6 +16,7 @@ ALL = ""  # notify key meaning "everything changed"
 
 ID_VALUE = 1001
 ID_FOCUS = 1002
+ID_CAPTION = 1003
 
 
 def _quiet(_key: str) -> None:
@@ -117,3 +118,33 @@ class ReplaceDraftCommand(QUndoCommand):
     def undo(self) -> None:
         editing.replace_draft(self.draft, self.old)
         self.notify(ALL)
+
+
+class SetCaptionsCommand(QUndoCommand):
+    """Replace the draft's per-platform caption edits (``Draft.captions``). Typing in the
+    same platform's caption merges into one step; ``merge=False`` (reset) stands alone."""
+
+    def __init__(self, draft: Draft, captions: dict[str, str], platform: str, text: str = "",
+                 notify: Notify = _quiet, merge: bool = True) -> None:
+        super().__init__(text or platform)
+        self.draft, self.platform, self.notify, self.merge = draft, platform, notify, merge
+        self.old = dict(draft.captions)
+        self.new = dict(captions)
+
+    def id(self) -> int:
+        return ID_CAPTION if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (not isinstance(other, SetCaptionsCommand) or not other.merge
+                or other.platform != self.platform):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.draft.captions = dict(self.new)
+        self.notify(self.platform)
+
+    def undo(self) -> None:
+        self.draft.captions = dict(self.old)
+        self.notify(self.platform)

@@ -11,11 +11,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import editing
+from ..core.captions import apply_caption_edit
 from ..core.model import Draft, PhotoRef, Profile
 from ..core.templates import Library, Template
 from .commands import (
     ALL,
     ReplaceDraftCommand,
+    SetCaptionsCommand,
     SetFocusCommand,
     SetPhotosCommand,
     SetValueCommand,
@@ -27,6 +29,7 @@ class Document(QObject):
     template_changed = Signal()  # the template (and so the form) is another one
     profile_changed = Signal()
     modified_changed = Signal(bool)
+    captions_changed = Signal(str)  # a platform whose caption edit changed (not the image)
 
     def __init__(self, library: Library, template: Template, profile: Profile,
                  parent: QObject | None = None) -> None:
@@ -80,6 +83,24 @@ class Document(QObject):
         if refs == self.photos(key):
             return
         self.undo_stack.push(SetPhotosCommand(self.draft, key, refs, text, self._notify))
+
+    def set_caption(self, platform: str, text: str, generated: str, label: str = "",
+                    merge: bool = True) -> None:
+        """The user edited ``platform``'s caption; an edit equal to ``generated`` is dropped,
+        so the caption follows the fields again (undoable; typing merges into one step)."""
+        new = apply_caption_edit(self.draft.captions, platform, text, generated)
+        if new == self.draft.captions:
+            return
+        self.undo_stack.push(SetCaptionsCommand(self.draft, new, platform, label,
+                                                self.captions_changed.emit, merge))
+
+    def reset_caption(self, platform: str, label: str = "") -> None:
+        """Drop the user's edit of ``platform``'s caption (back to the generated one)."""
+        if platform not in self.draft.captions:
+            return
+        new = {k: v for k, v in self.draft.captions.items() if k != platform}
+        self.undo_stack.push(SetCaptionsCommand(self.draft, new, platform, label,
+                                                self.captions_changed.emit, merge=False))
 
     def begin_gesture(self) -> int:
         self._gesture += 1

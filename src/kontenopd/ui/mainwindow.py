@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
@@ -33,12 +34,14 @@ from ..core.photos import PhotoCache, probe_photo
 from ..core.profiles import ProfileStore
 from ..core.templates import Library, load_library
 from . import i18n
+from .captions_panel import CaptionsPanel
 from .document import Document
 from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
 from .preview import PreviewPanel, safe_render, to_qimage
 from .profile_dialog import ProfileDialog
+from .queue_panel import QueuePanel
 from .tasks import SyncRunner, TaskRunner
 
 THUMB_SCALE = 0.14
@@ -83,7 +86,13 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.gallery)
         self.splitter.addWidget(self.form)
-        self.splitter.addWidget(self.preview)
+        self.captions = CaptionsPanel(self.document)
+        self.queue = QueuePanel(self.document, self.settings)
+        self.side_tabs = QTabWidget()  # preview | captions | export queue: no crowding
+        self.side_tabs.setObjectName("sideTabs")
+        for panel in (self.preview, self.captions, self.queue):
+            self.side_tabs.addTab(panel, "")
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
@@ -95,6 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.files.busy)
         self.statusBar().addPermanentWidget(self.profile_label)
         self._build_menus()
+        self._add_panel_actions()
         self.gallery.select(template.id)
         self.gallery.template_chosen.connect(self.choose_template)
         self.form.add_photo_requested.connect(self.add_photos_dialog)
@@ -207,6 +217,35 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.act_profiles)
         self._fill_format_menu()
 
+    def _add_panel_actions(self) -> None:
+        """Captions and export: Ctrl+Shift+C copies the caption of the platform chosen in
+        the Caption tab; Ctrl+E exports the current post; Ctrl+Shift+E the whole queue."""
+        actions = self.queue.menu_actions()
+        separator = self.menu_file.insertSeparator(self.act_quit)
+        self.menu_file.insertActions(separator, actions)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.captions.act_copy)
+        self.addActions([*actions, self.captions.act_copy])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.queue.act_export_current)
+        self.captions.status.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.queue.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.queue.export_started.connect(lambda: self.side_tabs.setCurrentWidget(self.queue))
+        self.captions.problems_changed.connect(self._side_tab_titles)
+        self.queue.count_changed.connect(self._side_tab_titles)
+        self.document.captions_changed.connect(self.files._changed)  # autosave them too
+
+    def _side_tab_titles(self, *_args: object) -> None:
+        self.side_tabs.setTabText(0, self.tr("Pratinjau"))
+        self.side_tabs.setTabText(1, self.tr("Caption ⚠") if self.captions.has_problems
+                                  else self.tr("Caption"))
+        count = self.queue.list.count()
+        self.side_tabs.setTabText(2, self.tr("Antrean ({n})").format(n=count) if count
+                                  else self.tr("Antrean"))
+        self.side_tabs.setTabToolTip(1, self.tr("Caption per platform, tagar, salin"))
+        self.side_tabs.setTabToolTip(2, self.tr("Antrean ekspor dan ekspor sekaligus"))
+        self.queue.act_export_current.setIconText(self.tr("Ekspor"))
+
     def _fill_format_menu(self) -> None:
         self.menu_formats.clear()
         for i, fmt in enumerate(self.document.template.format_keys):
@@ -254,6 +293,7 @@ class MainWindow(QMainWindow):
         self.act_profiles.setToolTip(self.tr("Nama, logo, warna dan akun OPD"))
         self.act_about.setText(self.tr("Tentang KontenOPD"))
         self.files.retranslate()
+        self._side_tab_titles()
         self._update_title()
 
     def _undo_texts(self, _text: str = "") -> None:
@@ -313,6 +353,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_close():
+            event.ignore()
+            return
+        if not self.queue.confirm_close():  # a running export is cancelled and waited for
             event.ignore()
             return
         self.save_layout()
