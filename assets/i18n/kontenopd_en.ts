@@ -918,6 +918,10 @@ Remove it from the Open Recent list?</translation>
         <translation>Time zone</translation>
     </message>
     <message>
+        <source>Kelompok tagar</source>
+        <translation>Hashtag groups</translation>
+    </message>
+    <message>
         <source>Lencana</source>
         <translation>Badges</translation>
     </message>
@@ -956,6 +960,18 @@ Remove it from the Open Recent list?</translation>
     <message>
         <source>#KabupatenContoh #DinasContoh</source>
         <translation>#KabupatenContoh #DinasContoh</translation>
+    </message>
+    <message>
+        <source>Satu kelompok per baris, contoh:
+Resmi: #KabupatenContoh #DinasContoh
+Kesehatan: #GermasContoh #HidupSehat</source>
+        <translation>One group per line, for example:
+Resmi: #KabupatenContoh #DinasContoh
+Kesehatan: #GermasContoh #HidupSehat</translation>
+    </message>
+    <message>
+        <source>Kelompok tagar bisa ditambahkan ke caption dengan satu klik.</source>
+        <translation>A hashtag group can be added to a caption with one click.</translation>
     </message>
     <message>
         <source>Simpan dan pakai</source>

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .captions import POST_HASHTAGS, POST_MENTIONS
 from .model import Draft, PhotoRef
 from .photos import cover_crop_box
 from .templates import PhotoLayer, Template
@@ -49,6 +50,9 @@ def sample_draft(template: Template, photo: str | None = None) -> Draft:
     return draft
 
 
+POST_KEYS = (POST_HASHTAGS, POST_MENTIONS)
+
+
 def carry_over(old: Draft, template: Template, today: date | None = None) -> Draft:
     """A new draft of ``template`` keeping the values and photos of fields with the same key
     and type, so switching templates never loses what was typed."""
@@ -60,6 +64,12 @@ def carry_over(old: Draft, template: Template, today: date | None = None) -> Dra
                 draft.photos[f.key] = list(refs[: f.max_items])
         elif f.key in old.values and old.values[f.key] not in (None, ""):
             draft.values[f.key] = old.values[f.key]
+    # The post's own hashtags and mentions, and caption edits, belong to the post, not to
+    # the template: keep them too.
+    for key in POST_KEYS:
+        if key not in draft.values and old.values.get(key) not in (None, ""):
+            draft.values[key] = old.values[key]
+    draft.captions = dict(old.captions)
     return draft
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import fonts
+from ..core.captions import parse_hashtags
 from ..core.dates import TIMEZONES
 from ..core.errors import KontenError
 from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile
@@ -39,6 +41,23 @@ from .style import muted_color
 HANDLE_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X (Twitter)",
                  "tiktok": "TikTok", "youtube": "YouTube"}
 
+
+
+def format_hashtag_groups(groups: dict[str, tuple[str, ...]]) -> str:
+    """{"Resmi": ("#A", "#B")} -> "Resmi: #A #B", one group per line."""
+    return "\n".join(f"{name}: {' '.join(tags)}" for name, tags in groups.items())
+
+
+def parse_hashtag_groups(text: str) -> dict[str, tuple[str, ...]]:
+    """The inverse of :func:`format_hashtag_groups`; tags are normalised, lines without a
+    name or without any valid tag are skipped."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        name, sep, rest = line.partition(":")
+        tags = tuple(parse_hashtags(rest)) if sep else ()
+        if name.strip() and tags:
+            groups[name.strip()] = tags
+    return groups
 
 class ColorButton(QPushButton):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -148,6 +167,10 @@ class ProfileDialog(QDialog):
         self.website = QLineEdit()
         self.tagline = QLineEdit()
         self.hashtags = QLineEdit()
+        self.hashtag_groups = QPlainTextEdit()
+        self.hashtag_groups.setTabChangesFocus(True)
+        self.hashtag_groups.setFixedHeight(self.hashtag_groups.fontMetrics().lineSpacing() * 5
+                                           + 12)
         self.timezone = QComboBox()
         self.timezone.addItems(list(TIMEZONES))
         self.badge_berakhlak = QCheckBox()
@@ -173,7 +196,8 @@ class ProfileDialog(QDialog):
         body_layout.addWidget(self._group("fonts", [self.heading_font, self.body_font]))
         body_layout.addWidget(self._group("handles", list(self.handles.values())))
         body_layout.addWidget(self._group("other", [
-            self.website, self.tagline, self.hashtags, self.timezone, self.badge_berakhlak,
+            self.website, self.tagline, self.hashtags, self.hashtag_groups, self.timezone,
+            self.badge_berakhlak,
             self.badge_bangga]))
         body_layout.addStretch(1)
         scroll = QScrollArea()
@@ -236,6 +260,7 @@ class ProfileDialog(QDialog):
             self.heading_font: self.tr("Huruf judul"), self.body_font: self.tr("Huruf isi"),
             self.website: self.tr("Situs web"), self.tagline: self.tr("Slogan"),
             self.hashtags: self.tr("Tagar bawaan"), self.timezone: self.tr("Zona waktu"),
+            self.hashtag_groups: self.tr("Kelompok tagar"),
             self.badge_berakhlak: self.tr("Lencana"), self.badge_bangga: "",
         }
         for platform, edit in self.handles.items():
@@ -254,6 +279,11 @@ class ProfileDialog(QDialog):
         self.badge_berakhlak.setText(self.tr("Tampilkan lencana ASN BerAKHLAK"))
         self.badge_bangga.setText(self.tr("Tampilkan “Bangga Melayani Bangsa”"))
         self.hashtags.setPlaceholderText(self.tr("#KabupatenContoh #DinasContoh"))
+        self.hashtag_groups.setPlaceholderText(self.tr(
+            "Satu kelompok per baris, contoh:\nResmi: #KabupatenContoh #DinasContoh\n"
+            "Kesehatan: #GermasContoh #HidupSehat"))
+        self.hashtag_groups.setToolTip(self.tr(
+            "Kelompok tagar bisa ditambahkan ke caption dengan satu klik."))
         self.website.setPlaceholderText("dinas.contohkab.go.id")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Simpan dan pakai"))
@@ -306,6 +336,7 @@ class ProfileDialog(QDialog):
         self.website.setText(profile.website)
         self.tagline.setText(profile.tagline)
         self.hashtags.setText(" ".join(profile.hashtags))
+        self.hashtag_groups.setPlainText(format_hashtag_groups(profile.hashtag_groups))
         self.timezone.setCurrentText(profile.timezone)
         self.badge_berakhlak.setChecked(profile.badge_berakhlak)
         self.badge_bangga.setChecked(profile.badge_bangga_melayani)
@@ -328,6 +359,7 @@ class ProfileDialog(QDialog):
             handles={p: e.text().strip() for p, e in self.handles.items() if e.text().strip()},
             website=self.website.text().strip(), tagline=self.tagline.text().strip(),
             hashtags=tuple(tags), timezone=self.timezone.currentText(),
+            hashtag_groups=parse_hashtag_groups(self.hashtag_groups.toPlainText()),
             badge_berakhlak=self.badge_berakhlak.isChecked(),
             badge_bangga_melayani=self.badge_bangga.isChecked(),
         )

@@ -1,0 +1,50 @@
+"""Hashtag groups are edited in the profile dialog; a template switch keeps the post's own
+hashtags, mentions and caption edits."""
+
+from datetime import date
+
+from kontenopd.core.editing import carry_over
+from kontenopd.core.model import Draft
+from kontenopd.core.profiles import ProfileStore
+from kontenopd.ui.profile_dialog import format_hashtag_groups, parse_hashtag_groups
+
+
+def test_group_text_round_trips_and_normalises():
+    groups = parse_hashtag_groups("Resmi: #ContohKab #HariJadi, #contohkab\n"
+                                  "tanpa titik dua\nKosong: 2024\n  HUT RI : #HUTRI #hutri ")
+    assert groups == {"Resmi": ("#ContohKab", "#HariJadi"), "HUT RI": ("#HUTRI",)}
+    assert parse_hashtag_groups(format_hashtag_groups(groups)) == groups
+
+
+def test_dialog_saves_hashtag_groups(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from kontenopd.core.paths import AppPaths
+    from kontenopd.ui.profile_dialog import ProfileDialog
+
+    store = ProfileStore(AppPaths.default().profiles)
+    first, _ = store.first_or_create()
+    assert "Resmi" in first.hashtag_groups  # the demo profile ships groups
+
+    def fake_exec(dialog):
+        assert "Resmi: #ContohKab" in dialog.hashtag_groups.toPlainText()
+        dialog.hashtag_groups.setPlainText("Pendidikan: #HariGuru, merdeka belajar")
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfileDialog, "exec", fake_exec)
+    profile, accepted = ProfileDialog.edit_profiles(None, store, first.id)
+    assert accepted
+    assert profile.hashtag_groups == {"Pendidikan": ("#HariGuru", "#MerdekaBelajar")}
+    assert store.load(first.id).hashtag_groups == profile.hashtag_groups
+
+
+def test_template_switch_keeps_post_hashtags_mentions_and_caption_edits(library):
+    old = Draft("liputan-kegiatan", values={"judul": "Apel", "tagar": "#HariGuru",
+                                            "mention": "@bupati"},
+                captions={"instagram": "Teks sendiri"})
+    new = carry_over(old, library.get("agenda-undangan"), date(2022, 11, 21))
+    assert new.values["tagar"] == "#HariGuru"
+    assert new.values["mention"] == "@bupati"
+    assert new.captions == {"instagram": "Teks sendiri"}
+    assert new.template == "agenda-undangan"
