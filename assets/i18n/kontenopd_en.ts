@@ -714,8 +714,8 @@ Remove it from the Open Recent list?</translation>
         <translation>Drag photos onto this window, click Add photos, or paste (Ctrl+V).</translation>
     </message>
     <message>
-        <source>{n} dari {max} foto. Klik pratinjau untuk memilih titik fokus, atau seret foto di dalam bingkainya.</source>
-        <translation>{n} of {max} photos. Click the preview to choose the focal point, or drag the photo inside its frame.</translation>
+        <source>{n} dari {max} foto. Seret gambar kecil untuk mengubah urutan. Klik pratinjau untuk memilih titik fokus, atau seret foto di dalam bingkainya.</source>
+        <translation>{n} of {max} photos. Drag a thumbnail to change the order. Click the preview to choose the focal point, or drag the photo inside its frame.</translation>
     </message>
 </context>
 <context>

@@ -48,3 +48,26 @@ def test_template_switch_keeps_post_hashtags_mentions_and_caption_edits(library)
     assert new.values["mention"] == "@bupati"
     assert new.captions == {"instagram": "Teks sendiri"}
     assert new.template == "agenda-undangan"
+
+
+def test_dragging_a_thumbnail_reorders_the_photos(qtbot, library, tmp_path):
+    """A drop reorders the model rows; the slot turns that into one edit of the photo list."""
+    from PIL import Image
+    from PySide6.QtCore import QModelIndex
+
+    from kontenopd.core.model import PhotoRef
+    from kontenopd.ui.form import PhotoSlot
+
+    field = library.get("liputan-kegiatan").field("foto")
+    slot = PhotoSlot(field)
+    qtbot.addWidget(slot.widget)
+    refs = []
+    for i, color in enumerate(("red", "green", "blue")):
+        path = tmp_path / f"f{i}.png"
+        Image.new("RGB", (40, 30), color).save(path)
+        refs.append(PhotoRef(str(path)))
+    slot.show(refs)
+    with qtbot.waitSignal(slot.edited, timeout=2000) as blocker:
+        # What an InternalMove drop does: move row 0 behind row 2.
+        assert slot.list.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)
+    assert [r.path for r in blocker.args[0]] == [refs[1].path, refs[2].path, refs[0].path]

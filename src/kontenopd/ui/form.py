@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -339,12 +339,18 @@ class PhotoSlot(_Editor):
     def __init__(self, field: Field) -> None:
         super().__init__(field)
         self.list = QListWidget()
-        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        # List mode laid out left to right: dragging a thumbnail reorders the rows (icon mode
+        # would only move the icon around).
+        self.list.setViewMode(QListWidget.ViewMode.ListMode)
         self.list.setIconSize(PHOTO_THUMB)
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(True)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        # Deferred: the list is rebuilt from the model, never inside the model's own signal.
+        self.list.model().rowsMoved.connect(
+            lambda *_a: QTimer.singleShot(0, self._reordered))
         self.list.setFixedHeight(PHOTO_THUMB.height() + 24)
         self.list.setGridSize(QSize(PHOTO_THUMB.width() + 12, PHOTO_THUMB.height() + 12))
         self.list.setObjectName(f"photos_{field.key}")
@@ -398,8 +404,9 @@ class PhotoSlot(_Editor):
             self.hint.setText(self.tr("Seret foto ke jendela ini, klik Tambah foto, atau tempel "
                                       "(Ctrl+V)."))
         else:
-            self.hint.setText(self.tr("{n} dari {max} foto. Klik pratinjau untuk memilih titik "
-                                      "fokus, atau seret foto di dalam bingkainya.")
+            self.hint.setText(self.tr("{n} dari {max} foto. Seret gambar kecil untuk mengubah "
+                                      "urutan. Klik pratinjau untuk memilih titik fokus, atau "
+                                      "seret foto di dalam bingkainya.")
                               .format(n=len(self.refs), max=self.field.max_items))
 
     def _remove(self) -> None:
@@ -415,6 +422,13 @@ class PhotoSlot(_Editor):
             self.edited.emit(editing.moved(self.refs, row, offset))
             self.list.setCurrentRow(max(0, min(len(self.refs) - 1, row + offset)))
 
+    def _reordered(self) -> None:
+        """A thumbnail was dragged to a new place: the rows carry their photo's old index."""
+        order = [self.list.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.list.count())]
+        if sorted(order) == list(range(len(self.refs))) and order != sorted(order):
+            self.edited.emit([self.refs[i] for i in order])
+
     def show(self, value: Any) -> None:
         refs = list(value or [])
         if [r.path for r in refs] == [r.path for r in self.refs]:
@@ -424,9 +438,10 @@ class PhotoSlot(_Editor):
         row = self.list.currentRow()
         self.refs = refs
         self.list.clear()
-        for ref in refs:
+        for index, ref in enumerate(refs):
             item = QListWidgetItem(_thumbnail(ref.path), "")
             item.setToolTip(Path(ref.path).name)
+            item.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(item)
         if refs:
             self.list.setCurrentRow(max(0, min(row, len(refs) - 1)))
