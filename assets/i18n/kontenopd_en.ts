@@ -1189,6 +1189,14 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>The folder cannot be opened: {folder}</translation>
     </message>
     <message>
+        <source>Antrean belum diekspor</source>
+        <translation>Queue not exported</translation>
+    </message>
+    <message>
+        <source>Antrean ekspor masih berisi {n} konten yang belum diekspor dan akan dikosongkan saat aplikasi ditutup. Tetap tutup?</source>
+        <translation>The export queue still holds {n} posts that have not been exported; it is emptied when the app closes. Close anyway?</translation>
+    </message>
+    <message>
         <source>Ekspor sedang berjalan</source>
         <translation>Export in progress</translation>
     </message>

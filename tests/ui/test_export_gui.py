@@ -300,3 +300,24 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, qtbot, o
     assert queue.thread is None or queue.thread.isFinished()
     assert [p for p in out_dir.rglob("*") if p.is_file()] == []  # the first post was unfinished
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".kontenopd-partial-")]
+
+
+def test_closing_with_a_waiting_queue_asks_first(window, monkeypatch):
+    """Queued posts are not kept across restarts: closing says so and can be refused."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.fill_sample()
+    assert window.queue.add_current()
+    asked = []
+
+    def refuse(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(refuse))
+    assert not window.queue.confirm_close()
+    assert asked and "1 konten" in asked[0]
+    window.queue.list.setCurrentRow(0)
+    window.queue.remove_current()
+    assert not window.queue.jobs
+    assert window.queue.confirm_close()

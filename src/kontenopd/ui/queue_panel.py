@@ -585,10 +585,21 @@ class QueuePanel(QWidget):
     # ------------------------------------------------------------ closing
     def confirm_close(self) -> bool:
         """Before the window closes: a running export is cancelled (after asking) and waited
-        for, so no worker outlives the window and no half-written folder is left."""
-        if self.thread is None:
-            return True
+        for, so no worker outlives the window and no half-written folder is left. Posts
+        still waiting in the queue are not kept across restarts, so closing asks first."""
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        if self.thread is None:
+            if not self.jobs:
+                return True
+            answer = QMessageBox.question(
+                self, self.tr("Antrean belum diekspor"),
+                self.tr("Antrean ekspor masih berisi {n} konten yang belum diekspor dan akan "
+                        "dikosongkan saat aplikasi ditutup. Tetap tutup?").format(
+                            n=len(self.jobs)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            return answer == QMessageBox.StandardButton.Yes
 
         answer = QMessageBox.question(
             self, self.tr("Ekspor sedang berjalan"),
