@@ -1133,8 +1133,16 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>This post, with the same choices, is already in the queue.</translation>
     </message>
     <message>
+        <source>Antrean tidak bisa disimpan untuk lain kali: {error}</source>
+        <translation>The queue could not be kept for next time: {error}</translation>
+    </message>
+    <message>
         <source>Ditambahkan ke antrean: {label} ({n} konten).</source>
         <translation>Added to the queue: {label} ({n} posts).</translation>
+    </message>
+    <message>
+        <source>Antrean ekspor dari sesi sebelumnya: {n} konten.</source>
+        <translation>Export queue from the previous session: {n} posts.</translation>
     </message>
     <message>
         <source>{template} · {formats} · {platforms} · {type}</source>

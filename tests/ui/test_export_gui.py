@@ -302,10 +302,11 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, qtbot, o
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".kontenopd-partial-")]
 
 
-def test_closing_with_a_waiting_queue_asks_first(window, monkeypatch):
-    """Queued posts are not kept across restarts: closing says so and can be refused."""
+def test_closing_with_a_waiting_queue_asks_first_when_it_is_not_kept(window, monkeypatch):
+    """Without a queue store, queued posts would be lost: closing says so and can be refused."""
     from PySide6.QtWidgets import QMessageBox
 
+    window.queue.store = None
     window.fill_sample()
     assert window.queue.add_current()
     asked = []
@@ -321,3 +322,36 @@ def test_closing_with_a_waiting_queue_asks_first(window, monkeypatch):
     window.queue.remove_current()
     assert not window.queue.jobs
     assert window.queue.confirm_close()
+
+
+def test_the_queue_comes_back_after_a_restart(window, qtbot, app_paths, settings, tmp_path):
+    """Queued posts are kept as draft snapshots; a new window restores them and exports them."""
+    from kontenopd.ui.mainwindow import MainWindow
+
+    window.fill_sample()
+    assert window.queue.add_current()
+    title = window.document.draft.values["judul"]
+    window.document.set_value("judul", "Judul lain setelah masuk antrean")
+    assert window.queue.add_current()
+    window.queue.list.setCurrentRow(1)
+    window.queue.move_current(-1)  # the order is kept too
+    assert window.queue.confirm_close()  # nothing to ask: the queue is kept
+    queue_dir = app_paths.data / "queue"
+    assert len(list(queue_dir.glob("*.kontenopd"))) == 2
+
+    again = MainWindow(app_paths, settings)
+    qtbot.addWidget(again)
+    labels = [again.queue.list.item(r).text().split("\n")[0]
+              for r in range(again.queue.list.count())]
+    assert labels == ["Judul lain setelah masuk antrean", title]
+    assert "Liputan Kegiatan" in again.queue.list.item(0).text()
+
+    jobs = again.queue.queued_jobs()
+    from kontenopd.core.export import export
+
+    report = export(jobs[:1], tmp_path / "hasil", library=again.document.library, workers=0)
+    assert report.ok and report.posts[0].files
+
+    again.queue.list.setCurrentRow(0)
+    again.queue.remove_current()
+    assert len(list(queue_dir.glob("*.kontenopd"))) == 1

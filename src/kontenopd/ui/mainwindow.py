@@ -32,6 +32,7 @@ from ..core.model import PhotoRef, Profile
 from ..core.paths import AppPaths, assets_dir
 from ..core.photos import PhotoCache, probe_photo
 from ..core.profiles import ProfileStore
+from ..core.queue_store import QueueStore
 from ..core.templates import Library, load_library
 from . import i18n
 from .captions_panel import CaptionsPanel
@@ -87,7 +88,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.gallery)
         self.splitter.addWidget(self.form)
         self.captions = CaptionsPanel(self.document)
-        self.queue = QueuePanel(self.document, self.settings)
+        self.queue = QueuePanel(self.document, self.settings,
+                                store=QueueStore(self.paths.data / "queue"))
         self.side_tabs = QTabWidget()  # preview | captions | export queue: no crowding
         self.side_tabs.setObjectName("sideTabs")
         for panel in (self.preview, self.captions, self.queue):
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
         self.captions.problems_changed.connect(self._side_tab_titles)
         self.queue.count_changed.connect(self._side_tab_titles)
         self.document.captions_changed.connect(self.files._changed)  # autosave them too
+        self.queue.restore()  # posts a previous session left in the export queue
 
     def _side_tab_titles(self, *_args: object) -> None:
         self.side_tabs.setTabText(0, self.tr("Pratinjau"))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import KontenError
 from ..core.export import ExportJob, ExportProgress, ExportReport, export
 from ..core.platforms import PLATFORM_KEYS, PLATFORMS
+from ..core.queue_store import QueueEntry, QueueStore
 from ..core.render import missing_required
 from ..core.templates import Library
 from .document import Document
@@ -92,10 +93,12 @@ class QueuePanel(QWidget):
     count_changed = Signal(int)
 
     def __init__(self, document: Document, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, store: QueueStore | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.settings = settings
+        self.store = store  # keeps the queue across restarts (None: this session only)
+        self._kept: dict[int, QueueEntry] = {}
         self.workers: int | None = None  # None: core decides (all cores for big queues)
         self.jobs: dict[int, ExportJob] = {}
         self._ids = itertools.count(1)
@@ -145,7 +148,7 @@ class QueuePanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.currentRowChanged.connect(self._update_buttons)
-        self.list.model().rowsMoved.connect(lambda *_a: self._update_buttons())
+        self.list.model().rowsMoved.connect(lambda *_a: (self._update_buttons(), self._save()))
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -355,10 +358,47 @@ class QueuePanel(QWidget):
             self.status.emit(self.tr("Konten ini, dengan pilihan yang sama, sudah ada di "
                                      "antrean."))
             return False
-        self.add_job(job)
+        item = self.add_job(job)
+        if self.store is not None:
+            try:
+                self._kept[int(item.data(JOB_ROLE))] = self.store.keep(job)
+                self._save()
+            except (KontenError, OSError) as exc:
+                self.status.emit(self.tr("Antrean tidak bisa disimpan untuk lain kali: {error}")
+                                 .format(error=exc))
+                return True
         self.status.emit(self.tr("Ditambahkan ke antrean: {label} ({n} konten).").format(
             label=job.label, n=self.list.count()))
         return True
+
+    def _save(self) -> None:
+        """Write the queue's order to the store (after every change)."""
+        if self.store is None:
+            return
+        ids = [int(self.list.item(r).data(JOB_ROLE)) for r in range(self.list.count())]
+        try:
+            self.store.write([self._kept[i] for i in ids if i in self._kept])
+        except (KontenError, OSError) as exc:
+            self.status.emit(self.tr("Antrean tidak bisa disimpan untuk lain kali: {error}")
+                             .format(error=exc))
+
+    def restore(self) -> int:
+        """Put back the queue a previous session left; returns how many posts came back."""
+        if self.store is None:
+            return 0
+        entries, notices = self.store.read()
+        for entry in entries:
+            item = self.add_job(entry.job)
+            self._kept[int(item.data(JOB_ROLE))] = entry
+            self._describe(item)  # now that the template is known
+        if entries or notices:
+            self._save()  # forget entries that could not be restored
+        if notices:
+            self.status.emit(notices[0])
+        elif entries:
+            self.status.emit(self.tr("Antrean ekspor dari sesi sebelumnya: {n} konten.")
+                             .format(n=len(entries)))
+        return len(entries)
 
     def add_job(self, job: ExportJob) -> QListWidgetItem:
         job_id = next(self._ids)
@@ -377,8 +417,9 @@ class QueuePanel(QWidget):
         job = self.jobs.get(int(item.data(JOB_ROLE)))
         if job is None:
             return
-        template = self.document.library.templates.get(job.draft.template if job.draft
-                                                       else "")
+        kept = self._kept.get(int(item.data(JOB_ROLE)))
+        template_id = job.draft.template if job.draft else kept.template if kept else ""
+        template = self.document.library.templates.get(template_id)
         names = ", ".join(PLATFORMS[p].name for p in job.platforms)
         line2 = self.tr("{template} · {formats} · {platforms} · {type}").format(
             template=template.name if template else "", formats=", ".join(job.formats),
@@ -405,6 +446,7 @@ class QueuePanel(QWidget):
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
         self._update_buttons()
+        self._save()
 
     def remove_current(self) -> None:
         row = self.list.currentRow()
@@ -412,7 +454,9 @@ class QueuePanel(QWidget):
             return
         item = self.list.takeItem(row)
         self.jobs.pop(int(item.data(JOB_ROLE)), None)
+        self._kept.pop(int(item.data(JOB_ROLE)), None)
         self._update_buttons()
+        self._save()
 
     def _update_buttons(self, *_args: object) -> None:
         count, row, busy = self.list.count(), self.list.currentRow(), self.running
@@ -529,6 +573,7 @@ class QueuePanel(QWidget):
             if post.ok:
                 self.list.takeItem(self.list.row(item))
                 self.jobs.pop(ids[post.job], None)
+                self._kept.pop(ids[post.job], None)
             elif not report.cancelled or post.error != "Dibatalkan.":
                 self._describe(item, post.error or "")
         written = [p for p in report.posts if p.ok]
@@ -547,6 +592,7 @@ class QueuePanel(QWidget):
                 n=len(written), failed=len(failed))
             message += "\n" + "\n".join(f"✖ {p.label}: {p.error}" for p in failed)
             color = error_color(self)
+        self._save()
         self._show_result(message, color, bool(written))
         self.status.emit(message.split("\n")[0])
         self._update_buttons()
@@ -590,7 +636,7 @@ class QueuePanel(QWidget):
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
         if self.thread is None:
-            if not self.jobs:
+            if not self.jobs or self.store is not None:  # a stored queue comes back next time
                 return True
             answer = QMessageBox.question(
                 self, self.tr("Antrean belum diekspor"),

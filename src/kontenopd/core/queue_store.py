@@ -1,0 +1,87 @@
+"""The export queue kept across restarts.
+
+Each queued post is saved as a draft file in the queue folder (a snapshot, like the queue
+itself) and ``queue.json`` lists them in order with their formats, platforms and image
+type. Reading is defensive: a missing or damaged entry is skipped with a notice.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from .drafts import DraftFileError, atomic_write, read_draft_info, save_draft
+from .errors import KontenError
+from .export import ExportJob
+
+QUEUE_FILE = "queue.json"
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    job: ExportJob  # a draft-file job whose file lives in the queue folder
+    template: str
+
+
+class QueueStore:
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def keep(self, job: ExportJob) -> QueueEntry:
+        """Save an in-memory job's draft into the queue folder; return the file job."""
+        if job.draft is None or job.profile is None:
+            raise KontenError("Hanya konten yang sedang disunting yang bisa disimpan di antrean.")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{uuid.uuid4().hex}.kontenopd"
+        save_draft(path, job.draft, job.profile, backup=False)
+        kept = ExportJob.from_file(path, formats=job.formats, platforms=job.platforms,
+                                   image_type=job.image_type, label=job.label)
+        return QueueEntry(kept, job.draft.template)
+
+    def write(self, entries: list[QueueEntry]) -> None:
+        """Record the queue's order and choices (atomically)."""
+        data = {"version": 1, "posts": [
+            {"file": Path(e.job.draft_path or "").name, "formats": list(e.job.formats),
+             "platforms": list(e.job.platforms), "image_type": e.job.image_type,
+             "label": e.job.label, "template": e.template}
+            for e in entries]}
+        payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.folder / QUEUE_FILE, lambda handle: handle.write(payload))
+        self._prune({Path(e.job.draft_path or "").name for e in entries})
+
+    def read(self) -> tuple[list[QueueEntry], list[str]]:
+        """The saved queue, and a notice for each entry that could not be restored."""
+        path = self.folder / QUEUE_FILE
+        if not path.is_file():
+            return [], []
+        try:
+            posts = json.loads(path.read_text(encoding="utf-8"))["posts"]
+            if not isinstance(posts, list):
+                raise TypeError
+        except (OSError, ValueError, KeyError, TypeError):
+            return [], ["Daftar antrean ekspor rusak; antrean dimulai kosong."]
+        entries: list[QueueEntry] = []
+        notices: list[str] = []
+        for post in posts:
+            try:
+                name = Path(str(post["file"])).name  # never a path outside the folder
+                file = self.folder / name
+                info = read_draft_info(file)
+                job = ExportJob.from_file(file, formats=list(post.get("formats", [])),
+                                          platforms=list(post.get("platforms", [])),
+                                          image_type=str(post.get("image_type", "jpg")),
+                                          label=str(post.get("label", "")))
+                entries.append(QueueEntry(job, info.template))
+            except (DraftFileError, KontenError, KeyError, TypeError, ValueError) as exc:
+                label = post.get("label", "?") if isinstance(post, dict) else "?"
+                notices.append(f"Konten antrean '{label}' tidak bisa dipulihkan: {exc}")
+        return entries, notices
+
+    def _prune(self, keep: set[str]) -> None:
+        """Remove draft files no longer in the queue (exported or removed)."""
+        for file in self.folder.glob("*.kontenopd"):
+            if file.name not in keep:
+                file.unlink(missing_ok=True)
