@@ -50,7 +50,7 @@ def test_ts_complete_with_matching_placeholders(name):
 
 @pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate missing")
 def test_ts_is_up_to_date_with_the_sources():
-    result = subprocess.run([sys.executable, str(I18N / "update.py"), "--check"],
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "i18n_update.py"), "--check"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 

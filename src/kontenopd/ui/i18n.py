@@ -2,7 +2,7 @@
 English through assets/i18n/kontenopd_en.qm. Qt ships no Indonesian translation of its own
 dialogs, so assets/i18n/qt_id.qm carries the strings of Qt's dialogs and menus we use.
 
-Regenerate after changing UI strings:  python assets/i18n/update.py
+Regenerate after changing UI strings:  python tools/i18n_update.py
 """
 
 from __future__ import annotations

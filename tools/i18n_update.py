@@ -1,7 +1,7 @@
 """Regenerate the interface translations.
 
-    python assets/i18n/update.py            # lupdate (keeps existing translations) + lrelease
-    python assets/i18n/update.py --check    # exit 1 if kontenopd_en.ts is not up to date
+    python tools/i18n_update.py            # lupdate (keeps existing translations) + lrelease
+    python tools/i18n_update.py --check    # exit 1 if kontenopd_en.ts is not up to date
 
 kontenopd_en.ts: the UI strings (Bahasa Indonesia is the source language) with English
 translations; edit it with pyside6-linguist or a text editor, then run this script.
@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "assets" / "i18n"
 SOURCES = sorted((ROOT / "src" / "kontenopd" / "ui").glob("*.py"))
 APP_TS = HERE / "kontenopd_en.ts"
 
