@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>App</name>
+    <message>
+        <source>Kesalahan tak terduga</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan tak terduga: {error}
+
+Pekerjaan Anda tetap tersimpan otomatis. Rincian untuk pengembang ada di {log}.</source>
+        <translation>An unexpected error occurred: {error}
+
+Your work is still saved automatically. Details for the developers are in {log}.</translation>
+    </message>
+</context>
+<context>
     <name>CaptionsPanel</name>
     <message>
         <source>Tagar konten</source>

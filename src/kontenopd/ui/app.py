@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,9 +58,39 @@ def start_window(argv: list[str], paths: AppPaths | None = None,
     return window
 
 
+def install_error_handler(paths: AppPaths) -> None:
+    """An unexpected error (a bug) is written to a log file and reported in one friendly
+    Indonesian message instead of a traceback; the app keeps running and autosave keeps
+    the work."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            return
+        log = paths.data / "kontenopd-error.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle_file:
+                handle_file.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+                handle_file.write("".join(traceback.format_exception(kind, error, tb)))
+        except OSError:
+            pass
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        QMessageBox.critical(
+            QApplication.activeWindow(), QApplication.translate("App", "Kesalahan tak terduga"),
+            QApplication.translate(
+                "App", "Terjadi kesalahan tak terduga: {error}\n\nPekerjaan Anda tetap "
+                "tersimpan otomatis. Rincian untuk pengembang ada di {log}.").format(
+                    error=f"{kind.__name__}: {error}"[:300], log=log))
+
+    sys.excepthook = handle
+
+
 def main(argv: list[str]) -> int:
     """Open the desktop app. ``argv`` may hold a .kontenopd file to open."""
     app = make_app()
+    install_error_handler(AppPaths.default())
     window = start_window(argv)
     code = app.exec()
     del window
