@@ -122,3 +122,26 @@ def test_cache_reuses_decodes_and_redecodes_when_more_is_needed(tmp_path: Path) 
     assert cache.get(path, (400, 300)) is small
     bigger = cache.get(path, (1800, 1350))
     assert bigger is not small and bigger.image.width >= 1800
+
+
+@pytest.mark.parametrize("src", [(1600, 900), (640, 427), (4032, 3024), (333, 777)])
+def test_crop_box_never_leaves_the_photo(src: tuple[int, int]) -> None:
+    """Float error once gave offsets like -1e-14, which Pillow refuses ("box offset can't
+    be negative"); preview scales made it common."""
+    for scale in (0.1, 0.25, 0.3, 0.33, 0.5, 0.75, 1.0):
+        for w, h in ((1080, 1350), (1080, 1080), (1080, 1440), (1080, 1920), (1200, 675)):
+            frame = (max(1, round(w * scale)), max(1, round(h * scale)))
+            for focus in ((0.0, 0.0), (0.5, 0.5), (1.0, 1.0)):
+                left, top, right, bottom = photos.cover_crop_box(src, frame, focus)
+                assert 0 <= left < right <= src[0]
+                assert 0 <= top < bottom <= src[1]
+
+
+def test_frame_at_preview_scales_of_a_nearly_matching_photo(tmp_path: Path) -> None:
+    path = tmp_path / "lebar.jpg"
+    _marked(1600, 900).save(path)
+    cache = photos.PhotoCache()
+    for scale in (0.25, 0.5, 1.0):
+        for w, h in ((1080, 1350), (1080, 1440), (1200, 675)):
+            size = (round(w * scale), round(h * scale))
+            assert cache.frame(path, size, (0.5, 0.5)).size == size

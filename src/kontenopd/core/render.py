@@ -313,18 +313,8 @@ class _Renderer:
         if layer.fit == "contain":  # no crop: scale the whole decoded photo
             decoded = self.photos.get(ref.path, (box[2], box[3]))
             part = decoded.image.resize((box[2], box[3]), Image.Resampling.LANCZOS)
-        else:
-            try:
-                part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus)
-            except ValueError:
-                # cover_crop_box can return an offset of -1e-14 from float error, which
-                # Pillow rejects; crop with the box clamped to the photo instead.
-                decoded = self.photos.get(ref.path, (box[2], box[3]))
-                src = decoded.image
-                crop = cover_crop_box(src.size, (box[2], box[3]), ref.focus)
-                crop = (max(0.0, crop[0]), max(0.0, crop[1]), min(float(src.width), crop[2]),
-                        min(float(src.height), crop[3]))
-                part = src.resize((box[2], box[3]), Image.Resampling.LANCZOS, box=crop)
+        else:  # cover_crop_box keeps the crop inside the photo, float error included
+            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus)
         grayscale = layer.grayscale
         if isinstance(grayscale, str):
             grayscale = bool(evaluate(grayscale, self.ctx))

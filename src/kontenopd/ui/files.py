@@ -338,9 +338,9 @@ class DraftFiles(QObject):
         cache = self.window.cache
 
         def job() -> Image.Image:
-            from .preview import safe_render  # noqa: PLC0415
+            from .preview import preview_render  # noqa: PLC0415
 
-            return safe_render(template, fmt, draft, profile, scale, cache).image
+            return preview_render(template, fmt, draft, profile, scale, cache).image
 
         self.render_runner.run(job, lambda image, error: then(image if error is None else None),
                                -5)

@@ -40,7 +40,7 @@ from .document import Document
 from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
-from .preview import PreviewPanel, safe_render, to_qimage
+from .preview import PreviewPanel, preview_render, to_qimage
 from .profile_dialog import ProfileDialog
 from .queue_panel import QueuePanel
 from .tasks import SyncRunner, TaskRunner
@@ -554,7 +554,7 @@ class MainWindow(QMainWindow):
             draft = editing.sample_draft(template, photo)
 
             def job(t=template, f=fmt, d=draft) -> tuple[str, QImage]:  # noqa: ANN001
-                result = safe_render(t, f, d, profile, THUMB_SCALE, cache)
+                result = preview_render(t, f, d, profile, THUMB_SCALE, cache)
                 return t.id, to_qimage(result.image)
             self.runner.run(job, self._thumbnail_done, -10)
 

@@ -71,26 +71,17 @@ def to_qimage(image: Image.Image) -> QImage:
                   QImage.Format.Format_RGB888).copy()
 
 
-def safe_render(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
-                cache: PhotoCache) -> RenderResult:
-    """render() for previews. Works around a float rounding error in the photo crop
-    (PhotoCache.frame: "box offset can't be negative" when the photo has almost the frame's
-    aspect) by nudging the preview scale; exports are not affected by this helper."""
-    for attempt in range(4):
-        try:
-            return render(template, fmt, draft, profile, scale=scale * (1 + 0.013 * attempt),
-                          photos=cache, preview=True)
-        except ValueError as exc:
-            if "box offset" not in str(exc) or attempt == 3:
-                raise
-    raise AssertionError("unreachable")
+def preview_render(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
+                   cache: PhotoCache) -> RenderResult:
+    """render() as the app shows it: reduced, sharing the photo cache, empty frames marked."""
+    return render(template, fmt, draft, profile, scale=scale, photos=cache, preview=True)
 
 
 def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
                cache: PhotoCache) -> Callable[[], tuple[QImage, list[RenderWarning], str]]:
     """A plain callable for the worker: immutable inputs in, (QImage, warnings, fmt) out."""
     def job() -> tuple[QImage, list[RenderWarning], str]:
-        result = safe_render(template, fmt, draft, profile, scale, cache)
+        result = preview_render(template, fmt, draft, profile, scale, cache)
         return to_qimage(result.image), result.warnings, fmt
     return job
 
@@ -436,7 +427,7 @@ class PreviewPanel(QWidget):
         def job() -> dict[str, QImage]:
             out = {}
             for fmt in template.format_keys:
-                result = safe_render(template, fmt, draft, profile, STRIP_SCALE, cache)
+                result = preview_render(template, fmt, draft, profile, STRIP_SCALE, cache)
                 out[fmt] = to_qimage(result.image)
             return out
         self.strip_task.submit(job)
