@@ -29,6 +29,7 @@ def test_dialog_saves_hashtag_groups(qtbot, tmp_path, monkeypatch):
     def fake_exec(dialog):
         assert "Resmi: #ContohKab" in dialog.hashtag_groups.toPlainText()
         dialog.hashtag_groups.setPlainText("Pendidikan: #HariGuru, merdeka belajar")
+        dialog.hashtags.setText("#ContohKab #contohkab, #2024, hari jadi")
         dialog.accept()
         return QDialog.DialogCode.Accepted
 
@@ -37,6 +38,8 @@ def test_dialog_saves_hashtag_groups(qtbot, tmp_path, monkeypatch):
     assert accepted
     assert profile.hashtag_groups == {"Pendidikan": ("#HariGuru", "#MerdekaBelajar")}
     assert store.load(first.id).hashtag_groups == profile.hashtag_groups
+    # Default hashtags follow the same rules as the caption panel's.
+    assert profile.hashtags == ("#ContohKab", "#HariJadi")
 
 
 def test_template_switch_keeps_post_hashtags_mentions_and_caption_edits(library):

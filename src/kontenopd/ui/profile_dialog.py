@@ -344,11 +344,6 @@ class ProfileDialog(QDialog):
     def edited_profile(self) -> Profile | None:
         if self.profile is None:
             return None
-        tags = []
-        for word in self.hashtags.text().replace(",", " ").split():
-            tag = word if word.startswith("#") else "#" + word
-            if len(tag) > 1 and tag not in tags:
-                tags.append(tag)
         return replace(
             self.profile,
             pemda_name=self.pemda_name.text().strip(), opd_name=self.opd_name.text().strip(),
@@ -358,7 +353,8 @@ class ProfileDialog(QDialog):
             heading_font=self.heading_font.currentText(), body_font=self.body_font.currentText(),
             handles={p: e.text().strip() for p, e in self.handles.items() if e.text().strip()},
             website=self.website.text().strip(), tagline=self.tagline.text().strip(),
-            hashtags=tuple(tags), timezone=self.timezone.currentText(),
+            hashtags=tuple(parse_hashtags(self.hashtags.text())),
+            timezone=self.timezone.currentText(),
             hashtag_groups=parse_hashtag_groups(self.hashtag_groups.toPlainText()),
             badge_berakhlak=self.badge_berakhlak.isChecked(),
             badge_bangga_melayani=self.badge_bangga.isChecked(),
