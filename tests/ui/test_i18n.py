@@ -48,7 +48,11 @@ def test_ts_complete_with_matching_placeholders(name):
     assert (I18N / name).with_suffix(".qm").is_file()
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate missing")
+LUPDATE = shutil.which("pyside6-lupdate") or shutil.which(
+    "pyside6-lupdate", path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed with PySide6")
 def test_ts_is_up_to_date_with_the_sources():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "i18n_update.py"), "--check"],
                             capture_output=True, text=True, check=False)

@@ -8,7 +8,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+import shiboken6
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -19,9 +26,51 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 
+QT_LOG_LIMIT = 1 << 20  # bytes; the Qt message log is rotated once past this
+
+
 def settings_for(paths: AppPaths) -> QSettings:
-    """Settings in an INI file under the app's config folder (never the registry default)."""
+    """Settings in an INI file under the app's config folder (never the registry default).
+
+    Qt's own settings (the file dialogs' history and state, organisation "QtProject") are
+    confined to the same folder too: without this Qt writes ``~/.config/QtProject.conf`` or
+    the Windows registry even when ``KONTENOPD_HOME`` points elsewhere."""
+    confine_qt_settings(paths)
     return QSettings(str(paths.config / "kontenopd.ini"), QSettings.Format.IniFormat)
+
+
+def confine_qt_settings(paths: AppPaths) -> None:
+    """Every QSettings made without an explicit file (Qt's included) lives under
+    ``<config>/qt``. QFileDialog asks for the native format, which is an INI file on Linux
+    and macOS (redirected here) but the registry on Windows, where Qt keeps its dialog
+    history under HKCU\\Software\\QtProject whatever we set."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(paths.config / "qt"))
+
+
+def route_qt_messages(paths: AppPaths) -> None:
+    """Qt's diagnostics (platform-plugin notes, warnings) go to ``<data>/qt-messages.log``
+    for bug reports instead of the terminal; critical and fatal ones go to stderr as well.
+    ``main`` removes the handler again before the interpreter shuts down."""
+    log = paths.data / "qt-messages.log"
+    loud = (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+
+    def handle(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        line = f"{datetime.now().isoformat(timespec='seconds')} {kind.name}: {message}\n"
+        if kind in loud:
+            sys.stderr.write(f"kontenopd: Qt: {message}\n")
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            if log.is_file() and log.stat().st_size > QT_LOG_LIMIT:
+                log.replace(log.with_suffix(".log.1"))
+            with log.open("a", encoding="utf-8") as out:
+                out.write(line)
+        except OSError:
+            pass
+
+    qInstallMessageHandler(handle)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -88,12 +137,24 @@ def install_error_handler(paths: AppPaths) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Open the desktop app. ``argv`` may hold a .kontenopd file to open."""
+    """Open the desktop app. ``argv`` may hold a .kontenopd file to open.
+
+    Shutdown is explicit so nothing Qt owns is left for the garbage collector during
+    interpreter finalisation: the closed window (its panels, timers and thread pools were
+    stopped in its closeEvent) is destroyed while the QApplication still exists, and the
+    Python message handler is removed before Python starts tearing itself down."""
     app = make_app()
-    install_error_handler(AppPaths.default())
-    window = start_window(argv)
-    code = app.exec()
-    del window
+    paths = AppPaths.default()
+    install_error_handler(paths)
+    route_qt_messages(paths)
+    try:
+        window = start_window(argv, paths)
+        code = app.exec()  # returns once the window has closed (closeEvent did the saving)
+        shiboken6.delete(window)
+        del window
+    finally:
+        qInstallMessageHandler(None)
+        sys.excepthook = sys.__excepthook__
     return code
 
 

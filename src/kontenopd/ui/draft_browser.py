@@ -155,12 +155,12 @@ class DraftBrowser(QDialog):
         when = format_when(entry.saved_at)
         if entry.kind == "autosave":
             where = entry.source.name if entry.source else self.tr("belum pernah disimpan")
-            second = self.tr("Simpanan otomatis, {when} \u00b7 {where}").format(
+            second = self.tr("Simpanan otomatis, {when} · {where}").format(
                 when=when, where=where)
         elif not entry.exists:
             second = self.tr("Berkas tidak ditemukan: {path}").format(path=entry.path)
         else:
-            second = self.tr("Disimpan {when} \u00b7 {name}").format(
+            second = self.tr("Disimpan {when} · {name}").format(
                 when=when, name=entry.path.name)
         item.setText(f"{entry.display_title}\n{second}")
         item.setToolTip(str(entry.path if entry.kind != "autosave" or not entry.source
@@ -189,7 +189,7 @@ class DraftBrowser(QDialog):
             self.empty.setText(self.tr("Belum ada draf. Draf yang Anda simpan atau buka "
                                        "akan muncul di sini."))
         elif not shown:
-            self.empty.setText(self.tr("Tidak ada draf yang cocok dengan \u201c{query}\u201d.")
+            self.empty.setText(self.tr("Tidak ada draf yang cocok dengan “{query}”.")
                                .format(query=text.strip()))
         self.empty.setVisible(not shown)
         self._update_buttons()

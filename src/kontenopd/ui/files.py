@@ -121,7 +121,7 @@ class UnsavedChangesDialog:
                 parent, QCoreApplication.translate("UnsavedChangesDialog", "Simpan perubahan?"),
                 QCoreApplication.translate(
                     "UnsavedChangesDialog",
-                    "Perubahan pada \u201c{name}\u201d belum disimpan. Simpan dulu?").format(
+                    "Perubahan pada “{name}” belum disimpan. Simpan dulu?").format(
                     name=name),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
@@ -264,9 +264,9 @@ class DraftFiles(QObject):
         for i, entry in enumerate(entries):
             label = entry.path.name
             if entry.title:
-                label = f"{entry.title} \u2014 {label}"
+                label = f"{entry.title} — {label}"
             if len(label) > 70:
-                label = label[:69] + "\u2026"
+                label = label[:69] + "…"
             if not entry.exists:
                 label = self.tr("{name} (tidak ditemukan)").format(name=label)
             prefix = f"&{i + 1} " if i < 9 else ""
@@ -304,7 +304,7 @@ class DraftFiles(QObject):
         return draft_title(doc.draft) or doc.template.name
 
     def window_title(self) -> str:
-        return f"{self.display_name().replace('[*]', '')}[*] \u2014 KontenOPD"
+        return f"{self.display_name().replace('[*]', '')}[*] — KontenOPD"
 
     def _folder(self) -> str:
         folder = str(self.settings.value("drafts/folder", ""))
@@ -593,7 +593,7 @@ class DraftFiles(QObject):
             QMessageBox.information(
                 self.window, self.tr("Catatan saat membuka draf"),
                 self.tr("Draf dibuka, dengan catatan berikut:") + "\n\n"
-                + "\n".join(f"\u2022 {n}" for n in notices))
+                + "\n".join(f"• {n}" for n in notices))
 
     # ------------------------------------------------------------ browser
     def show_browser(self) -> None:
@@ -638,7 +638,7 @@ class DraftFiles(QObject):
                 entries = [e for e in entries if e.path != entry.path]
                 continue
             self._status(self.tr("Draf simpanan otomatis tetap bisa dibuka lewat "
-                                 "Berkas \u25b8 Draf…"), 8000)
+                                 "Berkas ▸ Draf…"), 8000)
             return
 
     # ------------------------------------------------------------ autosave

@@ -338,6 +338,7 @@ class PhotoSlot(_Editor):
 
     def __init__(self, field: Field) -> None:
         super().__init__(field)
+        self._thumbs: dict[str, QIcon] = {}
         self.list = QListWidget()
         # List mode laid out left to right: dragging a thumbnail reorders the rows (icon mode
         # would only move the icon around).
@@ -439,7 +440,7 @@ class PhotoSlot(_Editor):
         self.refs = refs
         self.list.clear()
         for index, ref in enumerate(refs):
-            item = QListWidgetItem(_thumbnail(ref.path), "")
+            item = QListWidgetItem(self._thumbnail(ref.path), "")
             item.setToolTip(Path(ref.path).name)
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(item)
@@ -447,23 +448,21 @@ class PhotoSlot(_Editor):
             self.list.setCurrentRow(max(0, min(row, len(refs) - 1)))
         self._update_buttons()
 
-
-_THUMBS: dict[str, QIcon] = {}
-
-
-def _thumbnail(path: str) -> QIcon:
-    icon = _THUMBS.get(path)
-    if icon is None:
-        reader = QImageReader(path)
-        reader.setAutoTransform(True)
-        size = reader.size()
-        if size.isValid():
-            size.scale(PHOTO_THUMB * 2, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
-            reader.setScaledSize(size)
-        image = reader.read()
-        icon = QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon()
-        _THUMBS[path] = icon
-    return icon
+    def _thumbnail(self, path: str) -> QIcon:
+        """The photo's thumbnail, read once per slot (the icons die with the widget, never
+        after the QApplication)."""
+        icon = self._thumbs.get(path)
+        if icon is None:
+            reader = QImageReader(path)
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid():
+                size.scale(PHOTO_THUMB * 2, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+                reader.setScaledSize(size)
+            image = reader.read()
+            icon = QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon()
+            self._thumbs[path] = icon
+        return icon
 
 
 class FieldRow(QWidget):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from ..core.paths import assets_dir
@@ -16,7 +17,7 @@ from ..core.paths import assets_dir
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 _FILES = {"id": ("qt_id",), "en": ("kontenopd_en",)}
-_installed: list[QTranslator] = []
+TRANSLATOR_NAME = "kontenopd-translator"
 
 
 def i18n_dir() -> Path:
@@ -29,14 +30,18 @@ def install_language(language: str) -> str:
     app = QCoreApplication.instance()
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
-    for translator in _installed:
+    # The translators are children of the application (found by name, never kept in a
+    # module-level list that would outlive it).
+    for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
         app.removeTranslator(translator)
-    _installed.clear()
+        shiboken6.delete(translator)
     for name in _FILES[language]:
         translator = QTranslator(app)
+        translator.setObjectName(TRANSLATOR_NAME)
         if translator.load(str(i18n_dir() / f"{name}.qm")):
             app.installTranslator(translator)
-            _installed.append(translator)
+        else:
+            shiboken6.delete(translator)
     locale = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia) if language == "id" \
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     QLocale.setDefault(locale)

@@ -90,7 +90,7 @@ class RecoveryDialog(QDialog):
             "KontenOPD tertutup tanpa sempat menyimpan (misalnya listrik padam atau komputer "
             "mati). Isian Anda tersimpan otomatis dan bisa dipulihkan."))
         self.later_note.setText(self.tr(
-            "\u201cNanti\u201d menyimpannya untuk dibuka kapan saja lewat Berkas \u25b8 Draf…"))
+            "“Nanti” menyimpannya untuk dibuka kapan saja lewat Berkas ▸ Draf…"))
         self.recover_button.setText(self.tr("Pulihkan"))
         self.discard_button.setText(self.tr("Buang"))
         self.later_button.setText(self.tr("Nanti"))
@@ -99,7 +99,7 @@ class RecoveryDialog(QDialog):
             entry: BrowserEntry = item.data(ENTRY_ROLE)
             where = self.tr("dari berkas {name}").format(name=entry.source.name) \
                 if entry.source else self.tr("belum pernah disimpan ke berkas")
-            item.setText(self.tr("{title}\nDisimpan otomatis {when} \u00b7 {where}").format(
+            item.setText(self.tr("{title}\nDisimpan otomatis {when} · {where}").format(
                 title=entry.display_title, when=format_when(entry.saved_at), where=where))
             if entry.source:
                 item.setToolTip(str(entry.source))
@@ -120,7 +120,7 @@ class RecoveryDialog(QDialog):
             return
         answer = QMessageBox.question(
             self, self.tr("Buang draf?"),
-            self.tr("Buang \u201c{title}\u201d? Isian yang belum disimpan ini akan hilang dan "
+            self.tr("Buang “{title}”? Isian yang belum disimpan ini akan hilang dan "
                     "tidak bisa dikembalikan.").format(title=entry.display_title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
