@@ -41,6 +41,7 @@ def test_pukul_forms() -> None:
 
 def test_dateline() -> None:
     assert dates.format_dateline("Mojokerto", "2022-11-21") == "Mojokerto, Senin (21/11/2022) –"
+    assert dates.format_dateline("Mojokerto", "2022-03-07") == "Mojokerto, Senin (7/3/2022) –"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -54,3 +55,51 @@ def test_angka(value: object, expected: str) -> None:
 def test_rupiah_has_no_space() -> None:
     assert dates.format_rupiah(1500000) == "Rp1.500.000"
     assert dates.format_rupiah("25.000") == "Rp25.000"
+
+
+def test_dateline_as_the_press_writes_it() -> None:
+    assert dates.format_dateline("Mojokerto", "2018-07-20") == "Mojokerto, Jumat (20/7/2018) –"
+    assert dates.format_dateline("Blitar", "2024-01-05") == "Blitar, Jumat (5/1/2024) –"
+
+
+@pytest.mark.parametrize("until", ["selesai", "Selesai", "sampai selesai", "s.d. selesai",
+                                   "s/d selesai", "sd selesai", "hingga selesai", " s.d selesai "])
+def test_until_it_is_over_in_every_spelling(until: str) -> None:
+    assert dates.format_pukul("08.00", "WIB", until) == "pukul 08.00 WIB - selesai"
+
+
+@pytest.mark.parametrize("until", ["12.00 WIB", "pukul 12.00", "12:00 wib", "pkl. 12.00 WIB"])
+def test_end_time_with_its_zone_or_pukul(until: str) -> None:
+    assert dates.format_pukul("08.00", "WIB", until) == "pukul 08.00 - 12.00 WIB"
+
+
+def test_an_unreadable_end_time_names_the_field() -> None:
+    with pytest.raises(ValueInputError, match=r"^Pukul selesai tidak dikenali: \"nanti sore\""):
+        dates.format_pukul("08.00", "WIB", "nanti sore")
+
+
+def test_negative_rupiah_puts_the_sign_first() -> None:
+    assert dates.format_rupiah(-2000) == "-Rp2.000"
+    assert dates.format_rupiah("-1.500.000") == "-Rp1.500.000"
+    assert dates.format_rupiah("-0,4") == "Rp0"  # rounds to zero: no "-Rp0"
+    assert dates.format_angka("-0,0001", 2) == "0,00"
+
+
+@pytest.mark.parametrize("bad", [float("inf"), float("-inf"), float("nan"), "inf", "NaN",
+                                 "Infinity", "sNaN", 10**30, "1e999999999", "9" * 70, True,
+                                 [1, 2], "1,2,3", ""])
+@pytest.mark.parametrize("formatter", [dates.format_angka, dates.format_rupiah])
+def test_numbers_that_cannot_be_written_are_clear_errors(bad: object, formatter) -> None:
+    with pytest.raises(ValueInputError, match=r"^(Angka|Bukan angka)"):
+        formatter(bad)
+
+
+def test_largest_amounts_still_format() -> None:
+    assert dates.format_rupiah(3_250_000_000_000) == "Rp3.250.000.000.000"  # an APBD
+    assert dates.format_angka(10**17) == "100.000.000.000.000.000"
+
+
+@pytest.mark.parametrize("decimals", [-1, 7, 10**9, "2", 1.5])
+def test_decimals_are_bounded(decimals: object) -> None:
+    with pytest.raises(ValueInputError, match="desimal"):
+        dates.format_angka(2.5, decimals)
