@@ -44,6 +44,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", metavar="FILE.kontenopd", help="buat gambar dari berkas draf")
     p.add_argument("-o", "--output", help="berkas keluaran .jpg atau .png (wajib)")
     p.add_argument("--format", default=None, help="rasio, misalnya 4:5 (bawaan: format pertama)")
+    p.add_argument("--slide", type=int, default=None, metavar="N",
+                   help="carousel: hanya slide ke-N (bawaan: semua slide, OUT_01.jpg ...)")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="isi field (boleh berulang)")
     p.add_argument("--photo", action="append", default=[], metavar="KEY=PATH",
@@ -128,9 +130,10 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
     return draft
 
 
-def _print_warnings(warnings) -> None:  # noqa: ANN001
+def _print_warnings(warnings, where: str = "") -> None:  # noqa: ANN001
+    prefix = f"{where}: " if where else ""
     for w in warnings:
-        print(f"warning: {w.message}", file=sys.stderr)
+        print(f"warning: {prefix}{w.message}", file=sys.stderr)
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -148,8 +151,11 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render_and_save(template, fmt: str | None, draft, profile, output: str) -> int:  # noqa: ANN001
+def _render_and_save(template, fmt: str | None, draft, profile, output: str,  # noqa: ANN001
+                     slide: int | None = None) -> int:
+    """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only."""
     from .core.imagefile import image_format, save_image
+    from .core.images import check_carousel, images_of
     from .core.render import missing_required, render
 
     image_format(output)
@@ -158,9 +164,20 @@ def _render_and_save(template, fmt: str | None, draft, profile, output: str) -> 
     if missing:
         listed = ", ".join(f"{f.label} ({f.key})" for f in missing)
         raise UsageError(f"Field wajib belum diisi: {listed}.")
-    result = render(template, fmt, draft, profile)
-    _print_warnings(result.warnings)
-    save_image(result.image, output)
+    images = images_of(template, draft, fmt)
+    check_carousel(images)
+    if slide is not None:
+        if not 1 <= slide <= len(images):
+            raise UsageError(f"--slide {slide} di luar jangkauan: format {fmt} punya "
+                             f"{len(images)} slide.")
+        images = [images[slide - 1]]
+    out = Path(output)
+    for image in images:
+        result = render(template, fmt, draft, profile, slide=image.slide)
+        _print_warnings(result.warnings, image.label if image.carousel else "")
+        target = out if slide is not None or not image.carousel else \
+            out.with_name(f"{out.stem}_{image.slide + 1:02d}{out.suffix}")
+        save_image(result.image, target)
     return 0
 
 
@@ -178,7 +195,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     template = library.get(args.template)
     profile = _load_profile(args.profile)
     draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"))
-    return _render_and_save(template, args.format, draft, profile, args.output)
+    return _render_and_save(template, args.format, draft, profile, args.output, args.slide)
 
 
 def _render_draft(args: argparse.Namespace) -> int:
@@ -205,7 +222,8 @@ def _render_draft(args: argparse.Namespace) -> int:
             print(f"warning: {notice}", file=sys.stderr)
         template = library.get(opened.draft.template)
         fmt = args.format or opened.draft.formats[0]
-        return _render_and_save(template, fmt, opened.draft, opened.profile, args.output)
+        return _render_and_save(template, fmt, opened.draft, opened.profile, args.output,
+                                args.slide)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:

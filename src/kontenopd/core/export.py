@@ -3,6 +3,7 @@
 Layout (DESIGN.md)::
 
     <DIR>/<date>_<slug>/<slug>_4x5.jpg        one image per format
+                        <slug>_4x5_01.jpg ...  or one per slide of a carousel
                         caption_instagram.txt  one caption per platform
                         manifest.json          every file: template, format, size, warnings...
 
@@ -40,6 +41,7 @@ from .. import __version__
 from .captions import Caption, captions_for
 from .errors import KontenError
 from .imagefile import save_image
+from .images import PostImage, carousel_warnings, check_carousel, images_of
 from .model import Draft, Profile, slugify
 from .platforms import (
     JPEG_MAX_WIDTH,
@@ -62,11 +64,6 @@ POOL_MIN_IMAGES = 8  # fewer images render faster in-process than a pool starts 
 
 class CancelToken(Protocol):
     def is_set(self) -> bool: ...
-
-
-def format_slug(fmt: str) -> str:
-    """"4:5" -> "4x5" (a colon is not allowed in Windows file names)."""
-    return fmt.replace(":", "x")
 
 
 # ---------------------------------------------------------------- jobs and results
@@ -196,6 +193,7 @@ class RenderTask:
     profile: Profile
     path: str  # inside the post's partial folder
     max_bytes: int
+    slide: int = 0  # of a carousel
 
 
 @dataclass(frozen=True)
@@ -203,6 +201,7 @@ class RenderDone:
     job: int
     fmt: str
     path: str
+    slide: int = 0
     width: int = 0
     height: int = 0
     bytes: int = 0
@@ -271,7 +270,8 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
 
     try:
         template = _load_template(task.template_folder)
-        result = render(template, task.fmt, task.draft, task.profile, photos=photos)
+        result = render(template, task.fmt, task.draft, task.profile, photos=photos,
+                        slide=task.slide)
         image = result.image
         warnings = [(w.code, w.message, w.field) for w in result.warnings]
         if not JPEG_MIN_WIDTH <= image.width <= JPEG_MAX_WIDTH:
@@ -291,15 +291,15 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
                                             f"agar di bawah {_mb(task.max_bytes)}.", None))
         else:
             save_image(image, path)
-        return RenderDone(task.job, task.fmt, task.path, image.width, image.height,
-                          path.stat().st_size, quality, tuple(warnings))
+        return RenderDone(task.job, task.fmt, task.path, task.slide, image.width,
+                          image.height, path.stat().st_size, quality, tuple(warnings))
     except KontenError as exc:
-        return RenderDone(task.job, task.fmt, task.path, error=str(exc))
+        return RenderDone(task.job, task.fmt, task.path, task.slide, error=str(exc))
     except MemoryError:
-        return RenderDone(task.job, task.fmt, task.path,
+        return RenderDone(task.job, task.fmt, task.path, task.slide,
                           error="Memori tidak cukup untuk membuat gambar ini.")
     except Exception as exc:  # a bug must not take the whole queue down
-        return RenderDone(task.job, task.fmt, task.path,
+        return RenderDone(task.job, task.fmt, task.path, task.slide,
                           error=f"kesalahan internal ({type(exc).__name__}: {exc})")
 
 
@@ -322,7 +322,8 @@ class _Post:
     source: str | None = None
     captions: dict[str, Caption] = field(default_factory=dict)
     caption_files: dict[str, Path] = field(default_factory=dict)
-    images: dict[str, RenderDone] = field(default_factory=dict)
+    planned: list[PostImage] = field(default_factory=list)  # every image, in posting order
+    images: dict[tuple[str, int], RenderDone] = field(default_factory=dict)  # (fmt, slide)
     pending: int = 0
 
 
@@ -454,6 +455,12 @@ class _Exporter:
                 f"Format {', '.join(missing)} tidak ada di templat {template.id} "
                 f"(ada: {', '.join(template.format_keys)}).")
         post.formats = tuple(dict.fromkeys(wanted))
+        post.planned = []
+        for fmt in post.formats:
+            images = images_of(template, draft, fmt)
+            check_carousel(images)
+            post.result.warnings += carousel_warnings(images)
+            post.planned += images
         from .render import missing_required  # noqa: PLC0415
 
         empty = missing_required(template, draft)
@@ -486,23 +493,25 @@ class _Exporter:
         assert post.draft is not None and post.profile is not None
         max_bytes = min(get_platform(p).max_image_bytes for p in post.job.platforms)
         suffix = IMAGE_TYPES[post.job.image_type]
-        return [RenderTask(post.index, str(post.template.folder), fmt, post.draft, post.profile,
-                           str(post.partial / f"{post.slug}_{format_slug(fmt)}{suffix}"),
-                           max_bytes)
-                for fmt in post.formats]
+        return [RenderTask(post.index, str(post.template.folder), image.fmt, post.draft,
+                           post.profile, str(post.partial / f"{image.stem(post.slug)}{suffix}"),
+                           max_bytes, image.slide)
+                for image in post.planned]
 
     # -- completion
     def file_done(self, post: _Post, done: RenderDone) -> None:
         self.done += 1
         post.pending -= 1
-        post.images[done.fmt] = done
+        post.images[done.fmt, done.slide] = done
         name = f"{post.folder_name}/{Path(done.path).name}"
         if done.error:
             if post.result.error is None:
                 post.result.error = done.error
             self.report(post.index, name, f"Gagal: {name}: {done.error}")
         else:
-            post.result.warnings += [w[1] for w in done.warnings]
+            count = next((i.count for i in post.planned if i.fmt == done.fmt), 1)
+            where = f"{done.fmt} slide {done.slide + 1}/{count}: " if count > 1 else ""
+            post.result.warnings += [where + w[1] for w in done.warnings]
             self.report(post.index, name, f"{self.done}/{self.total} {name}")
         if post.pending == 0:
             self.finish(post)
@@ -524,7 +533,7 @@ class _Exporter:
             return
         post.partial = None
         post.result.folder = final
-        files = [final / Path(d.path).name for d in post.images.values()]
+        files = [final / Path(post.images[i.fmt, i.slide].path).name for i in post.planned]
         files += [final / p.name for p in post.caption_files.values()]
         post.result.files = [*files, final / MANIFEST]
 
@@ -536,12 +545,14 @@ class _Exporter:
     def write_manifest(self, post: _Post) -> None:
         assert post.template is not None and post.partial is not None
         files: list[dict[str, Any]] = []
-        for fmt in post.formats:
-            d = post.images[fmt]
+        for image in post.planned:
+            fmt = image.fmt
+            d = post.images[fmt, image.slide]
             files.append({
                 "file": Path(d.path).name, "type": "image",
                 "mime": "image/jpeg" if d.path.endswith(".jpg") else "image/png",
                 "template": post.template.id, "format": fmt,
+                "slide": image.slide + 1, "slides": image.count,
                 "width": d.width, "height": d.height, "bytes": d.bytes,
                 "quality": d.quality, "color_space": "sRGB", "metadata": "none",
                 "warnings": [{"code": c, "message": m, "field": f} for c, m, f in d.warnings],
@@ -740,5 +751,4 @@ def export(jobs: Sequence[ExportJob], out_dir: str | Path, *, library: Library |
     return _Exporter(jobs, Path(out_dir), library, workers, progress, cancel, today).run()
 
 
-__all__ = ["ExportJob", "ExportProgress", "ExportReport", "PostResult", "export",
-           "format_slug"]
+__all__ = ["ExportJob", "ExportProgress", "ExportReport", "PostResult", "export"]

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from . import fonts
+from .images import images_of
 from .model import Draft, PhotoRef, Profile
 from .paths import assets_dir
 from .photos import PhotoCache
-from .render import RenderWarning, render, slide_count
+from .render import RenderWarning, render
 from .templates import Library, Template
 from .text import draw_layout, fit_text
 
@@ -63,17 +64,18 @@ def contact_sheet(library: Library, profile: Profile, *, row_height: int = 420,
         fmts = [f for f in FORMAT_ORDER if f in template.formats]
         row: list[tuple[str, Image.Image]] = []
         for fmt in fmts:
-            count = slide_count(template, draft, fmt)
             if carousel and row:
                 rows.append((f"{template.name} ({tid})", row))
                 row = []
-            for slide in range(count):
+            for post_image in images_of(template, draft, fmt):
+                slide = post_image.slide
                 if progress:
-                    progress(f"{tid} {fmt}" + (f" slide {slide + 1}" if count > 1 else ""))
+                    progress(f"{tid} {fmt}" + (f" slide {slide + 1}" if post_image.carousel
+                                               else ""))
                 # Full size, then reduced: the sheet shows exactly what an export looks like.
                 result = render(template, fmt, draft, profile, photos=photos, slide=slide)
                 entries.append(SheetEntry(tid, fmt, slide, tuple(result.warnings)))
-                label = fmt if count == 1 else f"{fmt}  {slide + 1}/{count}"
+                label = post_image.label
                 image = result.image
                 width = max(1, round(image.width * row_height / image.height))
                 row.append((label, image.resize((width, row_height), Image.Resampling.LANCZOS,
