@@ -806,6 +806,10 @@ Remove it from the Open Recent list?</translation>
         <translation>{fmt} ({hint}), {w}×{h} pixels</translation>
     </message>
     <message>
+        <source>Slide {n} dari {total}:</source>
+        <translation>Slide {n} of {total}:</translation>
+    </message>
+    <message>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ..core import editing
 from ..core.errors import KontenError
+from ..core.images import images_of
 from ..core.model import Draft, Profile
 from ..core.photos import PhotoCache, cover_crop_box
 from ..core.render import RenderResult, RenderWarning, render
@@ -72,17 +73,20 @@ def to_qimage(image: Image.Image) -> QImage:
 
 
 def preview_render(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
-                   cache: PhotoCache) -> RenderResult:
+                   cache: PhotoCache, slide: int = 0) -> RenderResult:
     """render() as the app shows it: reduced, sharing the photo cache, empty frames marked."""
-    return render(template, fmt, draft, profile, scale=scale, photos=cache, preview=True)
+    return render(template, fmt, draft, profile, scale=scale, photos=cache, preview=True,
+                  slide=slide)
 
 
 def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
-               cache: PhotoCache) -> Callable[[], tuple[QImage, list[RenderWarning], str]]:
-    """A plain callable for the worker: immutable inputs in, (QImage, warnings, fmt) out."""
-    def job() -> tuple[QImage, list[RenderWarning], str]:
-        result = preview_render(template, fmt, draft, profile, scale, cache)
-        return to_qimage(result.image), result.warnings, fmt
+               cache: PhotoCache, slide: int = 0,
+               ) -> Callable[[], tuple[QImage, list[RenderWarning], str, int]]:
+    """A plain callable for the worker: immutable inputs in, (QImage, warnings, fmt, slide)
+    out."""
+    def job() -> tuple[QImage, list[RenderWarning], str, int]:
+        result = preview_render(template, fmt, draft, profile, scale, cache, slide)
+        return to_qimage(result.image), result.warnings, fmt, slide
     return job
 
 
@@ -253,6 +257,8 @@ class PreviewPanel(QWidget):
         self.document = document
         self.cache = cache
         self.format = document.template.format_keys[0]
+        self.slide = 0  # of a carousel; the slide strip under the canvas picks it
+        self.slide_count = 1
         self.grid_action, self.safe_action = grid_action, safe_action
         self.canvas = PreviewCanvas()
         self.format_bar = QHBoxLayout()
@@ -284,6 +290,19 @@ class PreviewPanel(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
+        self.slide_strip = QWidget()
+        self.slide_strip.setObjectName("slideStrip")
+        self.slide_bar = QHBoxLayout(self.slide_strip)
+        self.slide_bar.setContentsMargins(0, 0, 0, 0)
+        self.slide_bar.setSpacing(4)
+        self.slide_label = QLabel()
+        self.slide_bar.addWidget(self.slide_label)
+        self.slide_bar.addStretch(1)
+        self.slide_group = QButtonGroup(self)
+        self.slide_group.setExclusive(True)
+        self.slide_buttons: list[QToolButton] = []
+        self.slide_strip.setVisible(False)
+        layout.addWidget(self.slide_strip)
         guides = QHBoxLayout()
         guides.addWidget(self.ok_label, 1)
         guides.addWidget(self.grid_button)
@@ -341,6 +360,7 @@ class PreviewPanel(QWidget):
                               .format(fmt=fmt, hint=hint, w=t.width, h=t.height))
 
     def _template_changed(self) -> None:
+        self.slide = 0
         self._build_format_buttons()
 
     def set_format(self, fmt: str) -> None:
@@ -351,6 +371,46 @@ class PreviewPanel(QWidget):
         self._guides()
         self.request()
 
+    # ------------------------------------------------------------ carousel slides
+    def set_slide(self, slide: int) -> None:
+        """Show slide ``slide`` (0-based) of the current format's carousel."""
+        if not 0 <= slide < self.slide_count or slide == self.slide:
+            return
+        self.slide = slide
+        self.slide_buttons[slide].setChecked(True)
+        self.request()
+
+    def _update_slide_strip(self) -> None:
+        """One numbered button per slide (its thumbnail comes with the format strip);
+        hidden for a single image."""
+        doc = self.document
+        count = len(images_of(doc.template, doc.draft, self.format))
+        self.slide = min(self.slide, count - 1)
+        if count != self.slide_count or len(self.slide_buttons) != (count if count > 1 else 0):
+            for button in self.slide_buttons:
+                self.slide_group.removeButton(button)
+                button.deleteLater()
+            self.slide_buttons = []
+            if count > 1:
+                for index in range(count):
+                    button = QToolButton()
+                    button.setCheckable(True)
+                    button.setObjectName(f"slide_{index + 1}")
+                    button.setText(str(index + 1))
+                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+                    button.setIconSize(QSize(36, 36))
+                    button.setFixedSize(48, 60)
+                    button.clicked.connect(lambda _on=False, i=index: self.set_slide(i))
+                    self.slide_group.addButton(button)
+                    self.slide_bar.insertWidget(1 + index, button)
+                    self.slide_buttons.append(button)
+            self.slide_count = count
+        if self.slide_buttons:
+            self.slide_buttons[self.slide].setChecked(True)
+        self.slide_strip.setVisible(count > 1)
+        self.slide_label.setText(self.tr("Slide {n} dari {total}:").format(
+            n=self.slide + 1, total=count))
+
     def _guides(self) -> None:
         self.canvas.show_grid = self.grid_action.isChecked()
         self.canvas.show_safe = self.safe_action.isChecked()
@@ -359,6 +419,8 @@ class PreviewPanel(QWidget):
 
     def retranslate(self) -> None:
         self.format_label.setText(self.tr("Format:"))
+        self.slide_label.setText(self.tr("Slide {n} dari {total}:").format(
+            n=self.slide + 1, total=self.slide_count))
         self._tooltips()
         self._show_warnings(self.last_warnings)
 
@@ -379,9 +441,14 @@ class PreviewPanel(QWidget):
         doc = self.document
         if self.format not in doc.template.formats:
             self.format = doc.template.format_keys[0]
+        try:
+            self._update_slide_strip()
+        except KontenError:
+            self.slide, self.slide_count = 0, 1
         self._requested_at = time.perf_counter()
         self.main_task.submit(render_job(doc.template, self.format, doc.draft.copy(),
-                                         doc.profile, self.preview_scale(), self.cache))
+                                         doc.profile, self.preview_scale(), self.cache,
+                                         self.slide))
         self.strip_timer.start()
 
     def _main_done(self, result: Any, error: BaseException | None) -> None:
@@ -391,7 +458,7 @@ class PreviewPanel(QWidget):
             self.status.emit(message)
             self._show_warnings([RenderWarning("error", message)])
             return
-        image, warnings, fmt = result
+        image, warnings, fmt, _slide = result
         t = self.document.template.formats.get(fmt)
         if t is None:
             return
@@ -423,19 +490,29 @@ class PreviewPanel(QWidget):
         doc = self.document
         template, draft, profile = doc.template, doc.draft.copy(), doc.profile
         cache = self.cache
+        current, slides = self.format, self.slide_count
 
-        def job() -> dict[str, QImage]:
+        def job() -> tuple[dict[str, QImage], list[QImage]]:
             out = {}
             for fmt in template.format_keys:
                 result = preview_render(template, fmt, draft, profile, STRIP_SCALE, cache)
                 out[fmt] = to_qimage(result.image)
-            return out
+            pages = [out[current]] if slides > 1 else []
+            for slide in range(1, slides if slides > 1 else 0):
+                result = preview_render(template, current, draft, profile, STRIP_SCALE, cache,
+                                        slide)
+                pages.append(to_qimage(result.image))
+            return out, pages
         self.strip_task.submit(job)
 
     def _strip_done(self, result: Any, error: BaseException | None) -> None:
-        if error is not None or not isinstance(result, dict):
+        if error is not None or not isinstance(result, tuple):
             return
-        for fmt, image in result.items():
+        formats, pages = result
+        if len(pages) == len(self.slide_buttons):
+            for button, image in zip(self.slide_buttons, pages, strict=True):
+                button.setIcon(QPixmap.fromImage(image))
+        for fmt, image in formats.items():
             button = self.format_buttons.get(fmt)
             if button is not None:
                 pixmap = QPixmap.fromImage(image)
@@ -448,6 +525,8 @@ class PreviewPanel(QWidget):
     # ------------------------------------------------------------ focal point
     def _frame_info(self, x: float, y: float) -> tuple[editing.FrameHit, tuple[int, int]] | None:
         doc = self.document
+        if self.slide:  # the frames are those of the first slide; inner slides are views
+            return None
         hit = editing.frame_at(doc.template, self.format, doc.draft, x, y)
         if hit is None:
             return None
