@@ -1168,6 +1168,10 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>{template} · {formats} · {platforms} · {type}</translation>
     </message>
     <message>
+        <source>{n} gambar</source>
+        <translation>{n} images</translation>
+    </message>
+    <message>
         <source>✖ Gagal: {error}</source>
         <translation>✖ Failed: {error}</translation>
     </message>

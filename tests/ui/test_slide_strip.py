@@ -47,3 +47,18 @@ def test_carousel_preview_has_a_slide_strip(window, qtbot):
     choose(window, qtbot, "liputan-kegiatan")
     assert not preview.slide_strip.isVisibleTo(window)
     assert preview.slide == 0
+
+
+def test_queue_entry_counts_every_slide(window, qtbot):
+    from tests.ui.test_export_gui import click, queue_tab, tick_only
+
+    choose(window, qtbot, "carousel-kegiatan")
+    window.fill_sample()
+    photos = [str(SAMPLES / n) for n in ("coffee.jpg", "cameraman.jpg", "chelsea-cat.jpg")]
+    window.document.set_photos("foto", [])
+    assert window.add_photos(photos) == 3
+    queue = queue_tab(window)
+    tick_only(qtbot, queue.format_boxes, {"4:5", "1:1"})
+    click(qtbot, queue.add_button)
+    line = queue.list.item(0).text().splitlines()[1]
+    assert line.endswith("· 10 gambar"), line

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import KontenError
 from ..core.export import ExportJob, ExportProgress, ExportReport, export
+from ..core.images import images_of
 from ..core.platforms import PLATFORM_KEYS, PLATFORMS
 from ..core.queue_store import QueueEntry, QueueStore
 from ..core.render import missing_required
@@ -424,6 +425,14 @@ class QueuePanel(QWidget):
         line2 = self.tr("{template} · {formats} · {platforms} · {type}").format(
             template=template.name if template else "", formats=", ".join(job.formats),
             platforms=names, type=job.image_type.upper())
+        if template is not None and job.draft is not None:
+            try:
+                count = sum(len(images_of(template, job.draft, f)) for f in job.formats
+                            if f in template.formats)
+            except KontenError:
+                count = 0
+            if count:
+                line2 += " · " + self.tr("{n} gambar").format(n=count)
         text = f"{job.label}\n{line2}"
         if error:
             text += "\n" + self.tr("✖ Gagal: {error}").format(error=error)
