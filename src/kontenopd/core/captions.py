@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import regex
@@ -486,14 +485,6 @@ def _text_of(f: Field, value: Any, profile: Profile) -> str:
     return str(value).strip()
 
 
-def _profile_view(profile: Profile) -> SimpleNamespace:
-    """Read-only data of the profile for caption templates (no methods to call)."""
-    data = profile.to_dict()
-    data["colors"] = SimpleNamespace(**data["colors"])
-    data["main_handle"] = profile.main_handle
-    return SimpleNamespace(**data)
-
-
 def _handle(profile: Profile, platform: str) -> str:
     handle = profile.handles.get(platform, "").strip()
     if not handle:
@@ -549,7 +540,7 @@ def caption_context(template: Template, draft: Draft, profile: Profile,
     for key, value in values.items():
         if key in fields_by_key:
             ctx[key] = value  # a field of the template wins over a derived name
-    ctx["profile"] = _profile_view(profile)
+    ctx["profile"] = values["profile"]  # Profile.template_view(): read-only data
     ctx["platform"] = spec.key
     ctx["platform_name"] = spec.name
     return ctx

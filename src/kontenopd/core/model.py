@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .colors import parse_hex
@@ -14,6 +16,54 @@ from .errors import ProfileError
 
 COLOR_ROLES = ("primary", "secondary", "accent", "text", "light", "background")
 HANDLE_PLATFORMS = ("instagram", "facebook", "x", "tiktok", "youtube")
+
+
+class FrozenView:
+    """Plain data read by attribute (``view.opd_name``), with nothing to call or change.
+
+    What templates get instead of live objects: nested dicts are read-only mappings, lists
+    are tuples, so an untrusted template can neither reach methods such as ``load`` nor
+    change what it was given.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_data", MappingProxyType({str(k): v for k, v in data.items()}))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return object.__getattribute__(self, "_data")[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} tidak dapat diubah")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} tidak dapat diubah")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FrozenView) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __dir__(self) -> list[str]:
+        return list(self._data)
+
+    def __repr__(self) -> str:
+        return "(" + ", ".join(f"{k}={v!r}" for k, v in self._data.items()) + ")"
+
+
+def frozen_copy(value: Any) -> Any:
+    """A read-only deep copy of JSON-like data: dicts become mappings, lists tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: frozen_copy(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen_copy(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(frozen_copy(v) for v in value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -62,6 +112,15 @@ class Profile:
             if handle:
                 return handle if handle.startswith("@") else "@" + handle
         return ""
+
+    def template_view(self) -> FrozenView:
+        """What templates (text layers, captions) see as ``profile``: the data fields plus
+        ``main_handle``, read-only, with no methods (no ``load``, no ``to_dict``)."""
+        plain = self.to_dict()
+        data = {key: frozen_copy(value) for key, value in plain.items()}
+        data["colors"] = FrozenView(plain["colors"])
+        data["main_handle"] = self.main_handle
+        return FrozenView(data)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -115,7 +115,7 @@ def field_value(f: Field, value: Any) -> Any:
 
 
 def build_context(template: Template, draft: Draft, profile: Profile) -> dict[str, Any]:
-    ctx: dict[str, Any] = {"profile": profile, "today": date.today()}
+    ctx: dict[str, Any] = {"profile": profile.template_view(), "today": date.today()}
     for f in template.fields:
         if f.type == "photo":
             ctx[f.key] = list(draft.photos.get(f.key, []))
