@@ -35,7 +35,6 @@ import tempfile
 import threading
 import time
 import unicodedata
-import warnings
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -43,14 +42,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from hashlib import sha256
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
 from .. import __version__
+from . import safeimage
 from .errors import KontenError, PhotoError, ProfileError
-from .model import Draft, PhotoRef, Profile
+from .model import MAX_VALUE_CHARS, Draft, PhotoRef, Profile, value_chars
 from .paths import AppPaths
 from .templates import FORMAT_SIZES, Library
 
@@ -67,14 +68,17 @@ THUMBNAIL_SIDE = 320
 MAX_FILE_BYTES = 1024 * 2**20
 MAX_ENTRIES = 2000
 MAX_JSON_BYTES = 8 * 2**20
-MAX_PHOTO_BYTES = 96 * 2**20
+MAX_PHOTO_BYTES = 64 * 2**20  # also the most any one entry may hold
 MAX_LOGO_BYTES = 16 * 2**20
 MAX_THUMB_BYTES = 2 * 2**20
-MAX_TOTAL_BYTES = 2048 * 2**20
+MAX_TOTAL_BYTES = 512 * 2**20  # declared, and counted while reading, whatever Python's zipfile
 MAX_RATIO = 200  # uncompressed / compressed, for entries above 1 MB
 MAX_PHOTOS = 200
+MAX_VALUES = 500  # fields in one draft (templates have a dozen or so)
 MAX_VALUE_DEPTH = 8
-MAX_TEXT = 100_000  # characters in one value
+MAX_TEXT = MAX_VALUE_CHARS  # characters in one field value (see model.MAX_VALUE_CHARS)
+MAX_CAPTION = 100_000  # characters in one caption override (captions are not drawn)
+MAX_NOTICES = 30  # distinct notices shown for one draft; identical ones are counted
 
 _TEMPLATE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _MEMBER = re.compile(r"(photos|profile)/[A-Za-z0-9][A-Za-z0-9._-]{0,120}")
@@ -250,30 +254,43 @@ def _draft_from_data(data: Any, notices: list[str],
     raw_values = data.get("values", {})
     if isinstance(raw_values, dict):
         for key, value in raw_values.items():
+            if len(values) >= MAX_VALUES:
+                notices.append(f"Draf berisi terlalu banyak isian (lebih dari {MAX_VALUES}); "
+                               "sisanya dilewati.")
+                break
             try:
                 safe = _json_safe(value)
             except (ValueError, RecursionError):
                 notices.append(f"Isi field '{str(key)[:40]}' di draf rusak dan dikosongkan.")
                 continue
-            if isinstance(safe, str) and len(safe) > MAX_TEXT:
-                notices.append(f"Isi field '{str(key)[:40]}' terlalu panjang dan dipotong.")
-                safe = safe[:MAX_TEXT]
+            length = value_chars(safe)
+            if length > MAX_TEXT:  # would take seconds to lay out on every render
+                notices.append(f"Isi field '{str(key)[:40]}' di draf terlalu panjang ({length} "
+                               f"karakter; maksimal {MAX_TEXT}) dan dikosongkan.")
+                continue
             values[str(key)] = safe
     else:
         notices.append("Isian field di draf tidak valid dan dikosongkan.")
     photos: dict[str, list[PhotoRef]] = {}
     raw_photos = data.get("photos", {})
-    count = 0
+    count = 0  # photos kept
+    examined = 0  # entries looked at, kept or not: a bound on the work a file can ask for
+    limit_hit = False
     if isinstance(raw_photos, dict):
         for key, entries in raw_photos.items():
+            if count >= MAX_PHOTOS or examined >= 5 * MAX_PHOTOS:
+                limit_hit = True
+                break
+            examined += 1
             if not isinstance(entries, list):
                 notices.append(f"Daftar foto '{str(key)[:40]}' di draf tidak valid dan dilewati.")
                 continue
             refs = []
             for entry in entries:
-                if count >= MAX_PHOTOS:
-                    notices.append("Draf berisi terlalu banyak foto; sisanya dilewati.")
+                if count >= MAX_PHOTOS or examined >= 5 * MAX_PHOTOS:
+                    limit_hit = True
                     break
+                examined += 1
                 if not isinstance(entry, dict):
                     notices.append(f"Satu foto '{str(key)[:40]}' di draf tidak valid dan dilewati.")
                     continue
@@ -284,15 +301,20 @@ def _draft_from_data(data: Any, notices: list[str],
                 count += 1
             if refs:
                 photos[str(key)] = refs
+        if limit_hit:
+            notices.append("Draf berisi terlalu banyak foto; sisanya dilewati.")
     else:
         notices.append("Daftar foto di draf tidak valid dan dilewati.")
     captions: dict[str, str] = {}
     raw_captions = data.get("captions", {})
     if isinstance(raw_captions, dict):
-        captions = {str(k)[:40]: str(v)[:MAX_TEXT] for k, v in raw_captions.items()
+        captions = {str(k)[:40]: v[:MAX_CAPTION] for k, v in list(raw_captions.items())[:50]
                     if isinstance(v, str)}
         if len(captions) != len(raw_captions):
             notices.append("Sebagian teks keterangan (caption) di draf tidak valid dan dilewati.")
+        if any(isinstance(v, str) and len(v) > MAX_CAPTION for v in raw_captions.values()):
+            notices.append(f"Teks keterangan (caption) di draf lebih dari {MAX_CAPTION} "
+                           "karakter dan dipotong.")
     else:
         notices.append("Teks keterangan (caption) di draf tidak valid dan dilewati.")
     return Draft(template=template, formats=formats or ["4:5"], values=values, photos=photos,
@@ -481,17 +503,14 @@ def prepare_photos(paths: list[str] | list[Path]) -> dict[str, _Blob | PhotoErro
 
 def _verbatim(data: bytes) -> _Blob | None:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            img = Image.open(io.BytesIO(data))
-            with img:
-                fmt = img.format
-                w, h = img.size
-                try:
-                    orientation = int(img.getexif().get(0x0112, 1))
-                except Exception:
-                    orientation = 1
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        fmt = safeimage.probe(data, safeimage.PHOTO).format  # caps first, header only
+        with Image.open(io.BytesIO(data), formats=[fmt]) as img:
+            w, h = img.size
+            try:
+                orientation = int(img.getexif().get(0x0112, 1))
+            except Exception:
+                orientation = 1
+    except Exception:  # not usable as it is: _reencode decides, with a clear error
         return None
     if max(w, h) > PHOTO_MAX_SIDE or orientation not in range(1, 9):
         return None
@@ -507,14 +526,15 @@ def _verbatim(data: bytes) -> _Blob | None:
 def _logo_blob(path_text: str) -> _Blob | None:
     if not path_text:
         return None
+    from .profiles import check_logo  # noqa: PLC0415
+
     path = Path(path_text)
     try:
-        if not path.is_file() or path.stat().st_size > MAX_LOGO_BYTES:
-            return None
+        if not path.is_file() or path.stat().st_size > MAX_LOGO_BYTES or check_logo(path):
+            return None  # a logo that would be refused when the draft is opened
         data = path.read_bytes()
-        with Image.open(io.BytesIO(data)) as img:
-            fmt = img.format
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        fmt = safeimage.probe(data, safeimage.LOGO, name=path.name, mode="RGBA").format
+    except (OSError, KontenError):
         return None
     ext = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "GIF": ".gif"}.get(fmt or "")
     return _Blob(data, ext) if ext else None
@@ -878,6 +898,9 @@ class _Loader:
                 why = _member_ok(info)
                 if why:
                     raise self.fail(f"Berkas draf ditolak: {why} ({info.filename[:60]!r}).")
+                if info.filename in self.members:
+                    raise self.fail(f"Berkas draf ditolak: nama {info.filename[:60]!r} muncul "
+                                    "dua kali.")
                 if info.file_size > MAX_PHOTO_BYTES or (
                         info.file_size > 2**20
                         and info.file_size > MAX_RATIO * max(1, info.compress_size)):
@@ -887,10 +910,14 @@ class _Loader:
                 self.members[info.filename] = info
             if total > MAX_TOTAL_BYTES:
                 raise self.fail("Berkas draf ditolak: ukuran isinya tidak wajar.")
+            why = _overlap(self.handle, infos, getattr(zf, "start_dir", 2**63))
+            if why:
+                raise self.fail(f"Berkas draf ditolak: {why}.")
+            self.budget = _Budget(MAX_TOTAL_BYTES)
             if "draft.json" not in self.members:
                 raise self.fail(f"Berkas ini bukan draf KontenOPD (draft.json tidak ada): "
                                 f"{self.name}.{_backup_hint(self.path)}")
-            data = _read_json(zf, self.members["draft.json"], self.name)
+            data = _read_json(zf, self.members["draft.json"], self.name, self.budget)
             version = check_version(data, self.name)
             if version < SCHEMA_VERSION:
                 data = migrate(data, version)
@@ -910,7 +937,8 @@ class _Loader:
         return OpenedDraft(
             draft=draft, profile=profile, path=self.path,
             saved_at=_parse_time(data.get("saved_at")),
-            notices=self.notices, title=_one_line(title) if isinstance(title, str) else "",
+            notices=collapse_notices(self.notices),
+            title=_one_line(title) if isinstance(title, str) else "",
             workdir=self.target, template_missing=template_missing, schema_version=version,
             meta=meta if isinstance(meta, dict) else {},
             profile_from_file=from_file,
@@ -938,8 +966,13 @@ class _Loader:
                 dest = self.extract(member, f"p{len(self.extracted) + 1}", display,
                                     MAX_PHOTO_BYTES)
                 probe_photo(dest)
-            except (PhotoError, _EntryDamagedError):
+            except _EntryDamagedError:
                 self.notices.append(f"Foto {display} di draf rusak dan dilewati.")
+                self.extracted[member] = None
+                return None
+            except PhotoError as exc:
+                self.notices.append(f"Foto {display} di draf rusak atau tidak bisa dipakai dan "
+                                    f"dilewati: {exc}")
                 self.extracted[member] = None
                 return None
             self.extracted[member] = dest
@@ -966,7 +999,7 @@ class _Loader:
         """Write one entry to the work folder; raises _EntryDamagedError when its data is bad."""
         info = self.members[member]
         try:
-            data = _read_member(self.zf, info, limit)
+            data = _read_member(self.zf, info, limit, self.budget)
         except _ENTRY_DAMAGE:
             raise _EntryDamagedError(member) from None
         except OSError as exc:
@@ -1006,6 +1039,12 @@ class _Loader:
                                     MAX_LOGO_BYTES)
             except _EntryDamagedError:
                 self.notices.append(f"Logo {label} di berkas draf rusak dan dilewati.")
+                continue
+            # Decoded once now, within the logo caps, so a damaged or hostile logo is a
+            # notice here and never an error at render time.
+            problem = safeimage.check_file(dest, safeimage.LOGO)
+            if problem:
+                self.notices.append(f"Logo {label} di berkas draf tidak dipakai: {problem}")
                 continue
             raw[f"{role}_logo"] = str(dest)
         try:
@@ -1049,19 +1088,71 @@ class _Loader:
         return False
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """An entry's bytes, never more than ``limit`` whatever its header claims."""
+class _Budget:
+    """The bytes still allowed to be extracted from one archive, counted as they are read."""
+
+    def __init__(self, total: int) -> None:
+        self.remaining = total
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
+                 budget: _Budget | None = None) -> bytes:
+    """An entry's bytes, never more than ``limit`` (nor than what is left of ``budget``)
+    whatever its header claims: the bytes actually inflated are counted."""
     if info.file_size > limit:
         raise DraftFileError(f"Berkas draf ditolak: isi {info.filename[:60]!r} terlalu besar.")
+    allowed = limit if budget is None else min(limit, budget.remaining)
     with zf.open(info) as stream:
-        data = stream.read(limit + 1)
+        data = stream.read(allowed + 1)
     if len(data) > limit:
         raise DraftFileError(f"Berkas draf ditolak: isi {info.filename[:60]!r} terlalu besar.")
+    if budget is not None:
+        if len(data) > budget.remaining:
+            raise DraftFileError(f"Berkas draf ditolak: isinya melebihi "
+                                 f"{MAX_TOTAL_BYTES // 2**20} MB setelah dibuka.")
+        budget.remaining -= len(data)
     return data
 
 
-def _read_json(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> dict[str, Any]:
-    raw = _read_member(zf, info, MAX_JSON_BYTES)
+def _overlap(handle: IO[bytes], infos: list[zipfile.ZipInfo], start_dir: int) -> str | None:
+    """Why the entries' data cannot be trusted (overlapping, or reaching into the central
+    directory), or None. Each entry spans its local header, name, extra field and compressed
+    data; two entries sharing bytes is how small files inflate to gigabytes (Python's zipfile
+    only checks this from 3.11.8/3.12.2 on)."""
+    spans = []
+    for info in infos:
+        handle.seek(info.header_offset)
+        head = handle.read(30)
+        if len(head) < 30 or head[:4] != b"PK\x03\x04":
+            return f"isi {info.filename[:60]!r} tidak ditemukan di tempatnya"
+        name_len, extra_len = struct.unpack("<HH", head[26:30])
+        end = info.header_offset + 30 + name_len + extra_len + info.compress_size
+        spans.append((info.header_offset, end, info.filename))
+    spans.sort()
+    for (_, end, name), (start, _, other) in pairwise(spans):
+        if end > start:
+            return f"isi {name[:40]!r} dan {other[:40]!r} saling bertumpuk"
+    if spans and spans[-1][1] > start_dir:
+        return f"isi {spans[-1][2][:60]!r} bertumpuk dengan daftar isi arsip"
+    return None
+
+
+def collapse_notices(notices: list[str], limit: int = MAX_NOTICES) -> list[str]:
+    """Identical notices once each, in first-seen order, with a count ("... (×79800)"); at
+    most ``limit`` distinct ones, then one line saying how many more there were."""
+    counts: dict[str, int] = {}
+    for notice in notices:
+        counts[notice] = counts.get(notice, 0) + 1
+    out = [n if c == 1 else f"{n} (×{c})" for n, c in counts.items()]
+    if len(out) > limit:
+        rest = sum(counts[n] for n in list(counts)[limit:])
+        out = [*out[:limit], f"... dan {rest} pemberitahuan lain tentang draf ini."]
+    return out
+
+
+def _read_json(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
+               budget: _Budget | None = None) -> dict[str, Any]:
+    raw = _read_member(zf, info, MAX_JSON_BYTES, budget)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError):
@@ -1186,11 +1277,10 @@ def read_thumbnail(path: str | Path) -> Image.Image | None:
         with zipfile.ZipFile(Path(path)) as zf:
             info = zf.getinfo("thumbnail.jpg")
             data = _read_member(zf, info, MAX_THUMB_BYTES)
-        img = Image.open(io.BytesIO(data))
-        if img.format != "JPEG" or max(img.size) > 4 * THUMBNAIL_SIDE:
+        info_ = safeimage.probe(data, safeimage.THUMBNAIL, name="thumbnail.jpg")
+        if info_.format != "JPEG" or max(info_.width, info_.height) > 4 * THUMBNAIL_SIDE:
             return None
-        img.load()
-        return ImageOps.exif_transpose(img).convert("RGB")
+        return safeimage.open_image(data, safeimage.THUMBNAIL, name="thumbnail.jpg").image
     except Exception:
         return None
 

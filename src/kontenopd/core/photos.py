@@ -1,31 +1,29 @@
 """Decoding user photos safely and quickly.
 
-Every photo goes through :func:`open_photo`: size caps against decompression bombs, JPEG
-draft-mode decoding (the DCT scales down by 1/2, 1/4 or 1/8 while decoding), EXIF
-orientation, conversion of CMYK / 16-bit / palette / alpha images to sRGB RGB, and one clear
-Indonesian error for anything that is not a usable image.
+Every photo goes through :func:`open_photo`, which uses the program's one safe image opener
+(:mod:`.safeimage`): size and memory caps against decompression bombs, JPEG draft-mode
+decoding (the DCT scales down by 1/2, 1/4 or 1/8 while decoding), EXIF orientation,
+conversion of CMYK / 16-bit / palette / alpha images to sRGB RGB, and one clear Indonesian
+error for anything that is not a usable image.
 """
 
 from __future__ import annotations
 
-import io
 import math
 import os
 import threading
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image
 
+from . import safeimage
 from .errors import PhotoError
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
-MAX_PIXELS_JPEG = 178_000_000  # decoded at reduced scale, so large phone shots are fine
-MAX_PIXELS_OTHER = 64_000_000  # PNG/TIFF/WebP decode in full: cap memory at ~256 MB
-_ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-_SRGB = ImageCms.createProfile("sRGB")
+MAX_FILE_BYTES = safeimage.PHOTO.max_file_bytes
+MAX_PIXELS_JPEG = safeimage.PHOTO.max_pixels_jpeg  # decoded at reduced scale
+MAX_PIXELS_OTHER = safeimage.PHOTO.max_pixels  # PNG/TIFF/WebP... decode in full
 
 
 @dataclass(frozen=True)
@@ -49,88 +47,18 @@ class DecodedPhoto:
 
 
 def _name(path: Path) -> str:
-    return path.name if len(path.name) <= 60 else path.name[:57] + "..."
-
-
-def _open(path: Path) -> Image.Image:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise PhotoError(f"Foto tidak ditemukan atau tidak bisa dibuka: {_name(path)}") from None
-    if size > MAX_FILE_BYTES:
-        raise PhotoError(f"Foto terlalu besar ({size // 2**20} MB): {_name(path)}")
-    if size == 0:
-        raise PhotoError(f"Berkas foto kosong (0 byte): {_name(path)}")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            img = Image.open(path)
-    except UnidentifiedImageError:
-        suffix = path.suffix.lower()
-        hint = " Format HEIC belum didukung; kirim ulang sebagai JPEG." \
-            if suffix in (".heic", ".heif") else ""
-        raise PhotoError(f"Berkas ini bukan gambar yang dikenali: {_name(path)}.{hint}") from None
-    except Image.DecompressionBombError:
-        raise PhotoError(f"Ukuran piksel foto terlalu besar: {_name(path)}") from None
-    except OSError as exc:
-        raise PhotoError(f"Foto tidak bisa dibaca: {_name(path)} ({exc})") from None
-    limit = MAX_PIXELS_JPEG if img.format == "JPEG" else MAX_PIXELS_OTHER
-    if img.width * img.height > limit:
-        img.close()
-        raise PhotoError(
-            f"Foto terlalu besar ({img.width}x{img.height} piksel, maksimum "
-            f"{limit // 1_000_000} MP): {_name(path)}"
-        )
-    return img
-
-
-def _orientation(img: Image.Image) -> int:
-    try:
-        return int(img.getexif().get(0x0112, 1))
-    except Exception:
-        return 1
+    return safeimage.display_name(path)
 
 
 def probe_photo(path: str | Path) -> PhotoInfo:
-    """Size (after orientation) and format, without decoding pixels."""
-    path = Path(path)
-    img = _open(path)
-    with img:
-        w, h = img.size
-        if _orientation(img) in _ROTATED:
-            w, h = h, w
-        return PhotoInfo(w, h, img.format or "")
+    """Size (after orientation) and format, checked against the caps, without decoding."""
+    info = safeimage.probe(Path(path), safeimage.PHOTO)
+    return PhotoInfo(info.width, info.height, info.format)
 
 
 def _to_rgb(img: Image.Image) -> Image.Image:
     """Any Pillow mode to 8-bit sRGB RGB; transparency is flattened onto white."""
-    icc = img.info.get("icc_profile")
-    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N"):
-        img = img.convert("I")
-    if img.mode == "I":
-        # 16-bit greyscale: scale 0..65535 down to 0..255 instead of clipping.
-        hi = img.getextrema()[1]
-        img = img.point(lambda v: v * (1 / 256)).convert("L") if hi > 255 else img.convert("L")
-    elif img.mode == "F":
-        img = img.convert("L")
-    if img.mode in ("P", "1"):
-        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
-    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        rgba = img.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, (255, 255, 255))
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        img = flat
-    if icc and img.mode in ("RGB", "CMYK", "L"):
-        try:
-            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            desc = ImageCms.getProfileDescription(src) or ""
-            if "srgb" not in desc.lower() or img.mode != "RGB":
-                img = ImageCms.profileToProfile(img, src, _SRGB, outputMode="RGB")
-        except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # a broken profile: fall back to the plain conversion below
-    if img.mode != "RGB":
-        img = img.convert("RGB")
-    return img
+    return safeimage.to_rgb(img)
 
 
 def open_photo(path: str | Path, min_size: tuple[int, int] | None = None) -> DecodedPhoto:
@@ -139,33 +67,8 @@ def open_photo(path: str | Path, min_size: tuple[int, int] | None = None) -> Dec
     ``min_size`` is the smallest (width, height) the caller needs, after orientation. JPEGs
     are then decoded at the smallest DCT scale that still covers it.
     """
-    path = Path(path)
-    img = _open(path)
-    rgb = None
-    try:
-        orientation = _orientation(img)
-        w, h = img.size
-        source = (h, w) if orientation in _ROTATED else (w, h)
-        if min_size and img.format == "JPEG":
-            need_w, need_h = min_size
-            if orientation in _ROTATED:
-                need_w, need_h = need_h, need_w
-            img.draft("RGB", (max(1, need_w), max(1, need_h)))
-        try:
-            img.load()
-        except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            text = str(exc).lower()
-            reason = "terpotong atau rusak" if "truncated" in text or "broken" in text \
-                else "rusak"
-            raise PhotoError(f"Foto {reason}: {_name(path)}") from None
-        upright = ImageOps.exif_transpose(img) if orientation != 1 else img
-        rgb = _to_rgb(upright)
-    except MemoryError:
-        raise PhotoError(f"Memori tidak cukup untuk membuka foto: {_name(path)}") from None
-    finally:
-        if rgb is not img:  # the file handle is released once loaded; keep the pixels
-            img.close()
-    return DecodedPhoto(rgb, source)
+    decoded = safeimage.open_image(Path(path), safeimage.PHOTO, min_size=min_size)
+    return DecodedPhoto(decoded.image, decoded.source_size)
 
 
 def cover_crop_box(src: tuple[int, int], dst: tuple[int, int],

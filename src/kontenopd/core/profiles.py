@@ -11,14 +11,41 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import replace
 from pathlib import Path
 
+from . import safeimage
 from .errors import ProfileError
 from .model import Profile, demo_profile, slugify
 
 PROFILE_FILE = "profile.json"
 LOGO_KEYS = ("pemda_logo", "opd_logo")
+LOGO_LABELS = {"pemda_logo": "Pemda", "opd_logo": "OPD"}
+
+_CHECKED: dict[tuple[str, int, int], str | None] = {}
+_CHECKED_LOCK = threading.Lock()
+
+
+def check_logo(path: str | Path) -> str | None:
+    """Why the logo at ``path`` cannot be used (one Indonesian line naming the file), or
+    None when it decodes within the logo caps. A missing file is reported too. The answer is
+    remembered per file version, so listing profiles does not decode every logo each time."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError:
+        return f"Berkas logo tidak ditemukan: {safeimage.display_name(path)}."
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    with _CHECKED_LOCK:
+        if key in _CHECKED:
+            return _CHECKED[key]
+    problem = safeimage.check_file(path, safeimage.LOGO)
+    with _CHECKED_LOCK:
+        if len(_CHECKED) > 256:
+            _CHECKED.clear()
+        _CHECKED[key] = problem
+    return problem
 
 
 class ProfileStore:
@@ -26,6 +53,8 @@ class ProfileStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        # Per profile id, what the last load() had to leave out (a damaged or too large logo).
+        self.notices: dict[str, list[str]] = {}
 
     def folder(self, profile_id: str) -> Path:
         return self.root / profile_id
@@ -49,9 +78,23 @@ class ProfileStore:
         return (self.folder(profile_id) / PROFILE_FILE).is_file()
 
     def load(self, profile_id: str) -> Profile:
+        """The stored profile. A logo file that is there but cannot be used (damaged, not an
+        image, too large) is left out so the profile still works; why is in
+        ``notices[profile_id]``. A missing logo file is kept (render warns about it)."""
         path = self.folder(profile_id) / PROFILE_FILE
         profile = Profile.load(path)
-        return replace(profile, id=profile_id)
+        notices: list[str] = []
+        dropped: dict[str, str] = {}
+        for key in LOGO_KEYS:
+            value = getattr(profile, key)
+            if not value or not Path(value).is_file():
+                continue
+            problem = check_logo(value)
+            if problem:
+                notices.append(f"Logo {LOGO_LABELS[key]} tidak dipakai: {problem}")
+                dropped[key] = ""
+        self.notices[profile_id] = notices
+        return replace(profile, id=profile_id, **dropped)
 
     def unique_id(self, name: str) -> str:
         base = slugify(name, 40) or "profil"
@@ -88,6 +131,9 @@ class ProfileStore:
         src = Path(value)
         if not src.is_file():
             raise ProfileError(f"Berkas logo tidak ditemukan: {src.name}.")
+        problem = check_logo(src)
+        if problem:
+            raise ProfileError(problem)
         if src.parent.resolve() == folder.resolve():
             return str(src.resolve())
         target = folder / f"{key.split('_', maxsplit=1)[0]}{src.suffix.lower() or '.png'}"

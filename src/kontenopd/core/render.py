@@ -26,6 +26,7 @@ from .errors import ValueInputError
 from .model import Draft, PhotoRef, Profile
 from .paths import assets_dir
 from .photos import PhotoCache, cover_crop_box, cover_scale
+from .safeimage import ASSET, display_name, open_image
 from .templates import (
     BadgeLayer,
     Field,
@@ -69,6 +70,18 @@ class RenderWarning:
 class RenderResult:
     image: Image.Image
     warnings: list[RenderWarning] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.warnings = collapse_warnings(self.warnings)
+
+
+def collapse_warnings(warnings: list[RenderWarning]) -> list[RenderWarning]:
+    """Identical warnings once each, in first-seen order, with a count: "... (×79800)"."""
+    counts: dict[RenderWarning, int] = {}
+    for w in warnings:
+        counts[w] = counts.get(w, 0) + 1
+    return [w if n == 1 else RenderWarning(w.code, f"{w.message} (×{n})", w.field)
+            for w, n in counts.items()]
 
 
 def list_items(value: Any, columns: tuple[str, ...] = ()) -> list[Any]:
@@ -139,13 +152,20 @@ def missing_required(template: Template, draft: Draft) -> list[Field]:
 
 @lru_cache(maxsize=64)
 def _asset_image(path: Path, mtime: float) -> Image.Image:
-    with Image.open(path) as img:
-        return img.convert("RGBA")
+    """A logo, template image or icon as RGBA, through the safe opener (size and memory
+    caps, at most 2048 px on the long side). Raises a KontenError naming a bad file."""
+    return open_image(path, ASSET, mode="RGBA").image
+
+
+MAX_PLACED_PIXELS = 16_000_000  # an asset is never drawn larger than this (a full card is 2 MP)
 
 
 @lru_cache(maxsize=128)
 def _scaled(path: Path, mtime: float, size: tuple[int, int]) -> tuple[Image.Image, Image.Image]:
     """An asset resized for pasting: (RGB, alpha mask); cached per file and size."""
+    if size[0] * size[1] > MAX_PLACED_PIXELS:  # a hair-thin logo scaled to a logo's height
+        raise ValueInputError(f"Gambar {display_name(path)} tidak bisa dipakai: perbandingan "
+                              f"sisinya tidak wajar (perlu {size[0]}x{size[1]} piksel).")
     placed = _asset_image(path, mtime).resize(size, Image.Resampling.LANCZOS)
     return placed.convert("RGB"), placed.getchannel("A")
 
@@ -169,11 +189,15 @@ class _Asset:
 
 
 def _load_asset(path: Path) -> _Asset | None:
+    """The asset, or None when there is no such file (the caller warns). A file that is
+    there but damaged, hostile or too large raises a KontenError with a clear message."""
     try:
         mtime = path.stat().st_mtime
-        return _Asset(path, mtime, _asset_image(path, mtime))
+        if not path.is_file():
+            return None
     except (OSError, ValueError):
         return None
+    return _Asset(path, mtime, _asset_image(path, mtime))
 
 
 class _Renderer:
@@ -208,9 +232,17 @@ class _Renderer:
 
     # ------------------------------------------------------------ helpers
     def warn(self, code: str, message: str, field_key: str | None = None) -> None:
-        w = RenderWarning(code, message, field_key)
-        if w not in self.warnings:
-            self.warnings.append(w)
+        """Record a warning once; a repeat only counts it ("... (×3)")."""
+        seen: dict[tuple[str, str, str | None], list[int]] = self.__dict__.setdefault(
+            "_warned", {})
+        key = (code, message, field_key)
+        if key in seen:
+            index, count = seen[key]
+            seen[key] = [index, count + 1]
+            self.warnings[index] = RenderWarning(code, f"{message} (×{count + 1})", field_key)
+            return
+        seen[key] = [len(self.warnings), 1]
+        self.warnings.append(RenderWarning(code, message, field_key))
 
     def color(self, ref: str, opacity: float = 1.0) -> RGBA:
         base, _, alpha = ref.partition("@")
