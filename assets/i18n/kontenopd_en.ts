@@ -772,6 +772,10 @@ Remove it from the Open Recent list?</translation>
         <translation>X count: links count 23, most emoji 2.</translation>
     </message>
     <message>
+        <source>Dihitung X sebagai tautan (masing-masing 23): {links}</source>
+        <translation>Counted by X as links (23 each): {links}</translation>
+    </message>
+    <message>
         <source>{counter} karakter</source>
         <translation>{counter} characters</translation>
     </message>

@@ -8,13 +8,14 @@
 * Hashtags are normalised (no spaces, no duplicates, case-insensitive match); the post's own
   hashtags and mentions live in the draft's values under ``tagar`` and ``mention``.
 * :func:`check_caption` measures a caption the way each platform does (graphemes; X: the
-  twitter-text v3 weighted length) and returns counts and Indonesian warnings. It is a pure
-  function, fast enough to run on every keystroke.
+  twitter-text v3 weighted length, links, hashtags and mentions from :mod:`.xtext`) and
+  returns counts and Indonesian warnings, among them a note for every piece of text X counts
+  as a link without it looking like one ("M.Si." is a link on X: ``.si`` is a country code).
+  It is a pure function, fast enough to run on every keystroke.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +30,14 @@ from .model import Draft, Profile
 from .platforms import PLATFORM_KEYS, get_platform
 from .templates import Field, Template
 from .templating import ExpressionError, render_string
+from .xtext import URL_LENGTH as X_URL_WEIGHT
+from .xtext import XEntity
+from .xtext import extract_hashtags as x_hashtags
+from .xtext import extract_mentions as x_mentions
+from .xtext import extract_urls as x_urls
+from .xtext import normalize as nfc
+from .xtext import parse as parse_x
+from .xtext import weighted_length as _x_weighted_length
 
 POST_HASHTAGS = "tagar"  # Draft.values key: the post's own hashtags (text or list)
 POST_MENTIONS = "mention"  # Draft.values key: accounts the post mentions
@@ -36,11 +45,13 @@ POST_MENTIONS = "mention"  # Draft.values key: accounts the post mentions
 _GRAPHEME = regex.compile(r"\X")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 _LETTER = regex.compile(r"\p{L}")
-_HASHTAG_IN_TEXT = regex.compile(r"(?<![\p{L}\p{M}\p{N}_&#/])[#＃]([\p{L}\p{M}\p{N}_]+)")
-_MENTION_IN_TEXT = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@.])@([A-Za-z0-9._]+)")
-_EMOJI_MARK = regex.compile(
-    r"[\p{Emoji_Presentation}\p{Regional_Indicator}\uFE0F\u20E3\U0001F3FB-\U0001F3FF]"
-    r"|\p{Extended_Pictographic}\u200D")
+# Instagram-style: a tag may not follow a letter, digit or mark, but may follow an emoji's
+# variation selector or keycap ("❤️#MojokertoKab")
+_HASHTAG_IN_TEXT = regex.compile(
+    r"(?<![[\p{L}\p{M}\p{N}_&#/]--[\uFE0E\uFE0F\u20E3]])[#＃]([\p{L}\p{M}\p{N}_]+)",
+    regex.VERSION1)
+_MENTION_IN_TEXT = regex.compile(
+    r"(?<![[\p{L}\p{M}\p{N}_@.]--[\uFE0E\uFE0F\u20E3]])@([A-Za-z0-9._]+)", regex.VERSION1)
 
 
 # ---------------------------------------------------------------- counting
@@ -53,83 +64,20 @@ def graphemes(text: str) -> int:
     return len(_GRAPHEME.findall(text))
 
 
-# twitter-text v3: code points in these ranges weigh 1, all others 2; max 280.
-_X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-X_URL_WEIGHT = 23
-_GTLDS = ("com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "app", "dev", "xyz",
-          "online", "site", "website", "store", "shop", "tech", "news", "blog", "asia", "top",
-          "club", "live", "link", "space", "world", "today", "web", "desa", "media", "digital")
-_TLD = "(?:" + "|".join(sorted(_GTLDS, key=len, reverse=True)) + "|[a-z]{2})"
-_URL = regex.compile(
-    r"(?<![\p{L}\p{N}_@])https?://[^\s<>\"]+"
-    r"|(?<![\p{L}\p{N}_@.\-/])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+)(" + _TLD + r")"
-    r"(?![\p{L}\p{N}_\-])((?:[:/][^\s<>\"]*)?)",
-    regex.IGNORECASE)
-_URL_TRAILING = ".,;:!?)]}'\"’”"
-
-
 def find_urls(text: str) -> list[tuple[int, int]]:
-    """Spans of the URLs X would shorten to t.co links (with or without "https://").
+    """Spans of the links X shortens to t.co links (twitter-text v3 rules, see
+    :mod:`.xtext`): ``https://...`` URLs and bare domains with a known top-level domain,
+    country codes included (``contoh.id``, ``kominfo.go.id``, and also "M.Si" in a title).
 
-    Follows twitter-text: a domain without protocol needs a known top-level domain, and a
-    bare ``name.cc`` (one label + country code, no path) is not a link (``contoh.id``, but
-    ``kominfo.go.id`` and ``contoh.id/berita`` are).
-    """
-    if "." not in text:
-        return []
-    spans = []
-    for m in _URL.finditer(text):
-        start, end = m.span()
-        if m.group(1) is not None:  # no protocol
-            labels, tld, path = m.group(1), m.group(2).lower(), m.group(3)
-            if (not path and labels.count(".") == 1 and len(tld) == 2
-                    and tld not in ("co", "tv")):
-                continue
-        while end > start and text[end - 1] in _URL_TRAILING:
-            end -= 1
-        spans.append((start, end))
-    return spans
-
-
-def _is_emoji(cluster: str) -> bool:
-    return _EMOJI_MARK.search(cluster) is not None
-
-
-_NON_ASCII_RUN = regex.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
-
-
-def _weigh(segment: str) -> int:
-    """Weighted length without URLs. ASCII weighs 1 and never joins a following cluster,
-    so only the non-ASCII runs (with the one character before them, for keycaps such as
-    "1️⃣") need grapheme segmentation: fast enough for every keystroke."""
-    if segment.isascii():
-        return len(segment)
-    total = len(segment)
-    for m in _NON_ASCII_RUN.finditer(segment):
-        total += _weigh_clusters(m.group()) - len(m.group())
-    return total
-
-
-def _weigh_clusters(segment: str) -> int:
-    total = 0
-    for cluster in _GRAPHEME.findall(segment):
-        if (len(cluster) > 1 and _is_emoji(cluster)) or _EMOJI_MARK.match(cluster):
-            total += 2  # every emoji sequence weighs 2, however many code points it has
-            continue
-        for ch in cluster:
-            cp = ord(ch)
-            total += 1 if any(lo <= cp <= hi for lo, hi in _X_LIGHT_RANGES) else 2
-    return total
+    Offsets are into ``text`` as given when it is in NFC form (typed text is), else into its
+    NFC form."""
+    return [(u.start, u.end) for u in x_urls(nfc(text))]
 
 
 def x_weighted_length(text: str) -> int:
-    """Length of ``text`` as X counts it (twitter-text v3 weighting, NFC, URLs as 23)."""
-    text = unicodedata.normalize("NFC", text)
-    total, pos = 0, 0
-    for start, end in find_urls(text):
-        total += _weigh(text[pos:start]) + X_URL_WEIGHT
-        pos = end
-    return total + _weigh(text[pos:])
+    """Length of ``text`` as X counts it (twitter-text v3: weighted ranges, NFC, emoji 2,
+    every link 23)."""
+    return _x_weighted_length(text)
 
 
 # ---------------------------------------------------------------- hashtags and mentions
@@ -236,12 +184,22 @@ def caption_hashtags(draft: Draft, profile: Profile) -> list[str]:
     return merge_hashtags(profile.hashtags, post_hashtags(draft))
 
 
-def hashtags_in(text: str) -> list[str]:
-    """Every hashtag written in a caption (in order, repeats included)."""
+def hashtags_in(text: str, platform: str | None = None) -> list[str]:
+    """Every hashtag written in a caption (in order, repeats included).
+
+    For X the tags twitter-text finds (none inside a link, none glued to a letter or to
+    another tag); elsewhere Instagram's reading (a tag ends at the first character that is
+    not a letter, digit or "_")."""
+    if platform is not None and get_platform(platform).weighted:
+        return [tag.text for tag in x_hashtags(nfc(text))]
     return ["#" + m for m in _HASHTAG_IN_TEXT.findall(text) if _LETTER.search(m)]
 
 
-def mentions_in(text: str) -> list[str]:
+def mentions_in(text: str, platform: str | None = None) -> list[str]:
+    """Every @mention written in a caption. For X the accounts twitter-text links (1-20 of
+    A-Za-z0-9_, so "@diskominfo.kab" links @diskominfo); elsewhere names with dots."""
+    if platform is not None and get_platform(platform).weighted:
+        return [m.text for m in x_mentions(nfc(text))]
     return ["@" + m.rstrip(".") for m in _MENTION_IN_TEXT.findall(text)]
 
 
@@ -262,7 +220,7 @@ _TAGS_ONLY = regex.compile(r"(?:[#@][\p{L}\p{N}_.]+\s*)+")
 @dataclass(frozen=True)
 class CaptionIssue:
     code: str  # empty, length, soft_length, hashtags, hashtag_dup, mentions, mention_invalid,
-    #            title, placeholder, hashtag_inactive
+    #            title, placeholder, hashtag_inactive, x_link, invalid_chars
     level: str  # "error" (fix before posting), "warning" (check), "info"
     message: str  # Indonesian, one line
 
@@ -283,6 +241,7 @@ class CaptionCheck:
     title_length: int | None = None
     title_limit: int | None = None
     issues: tuple[CaptionIssue, ...] = field(default_factory=tuple)
+    links: tuple[str, ...] = ()  # X: what X counts as links (23 each), as written
 
     @property
     def ok(self) -> bool:
@@ -342,15 +301,87 @@ def _placeholders(text: str) -> list[str]:
     return found
 
 
+_COMMON_CCTLD_LINKS = frozenset({"id"})  # "desa.id", "jdih.id": links on purpose
+
+
+def looks_like_link(url: XEntity) -> bool:
+    """Whether a person reading the caption would take this X link for a link.
+
+    With "http(s)://", "www.", a path, a port or a query it is one; so is ``name.go.id``
+    (three labels or more), ``name.id`` or a lower-case ``name.com``. Short names, capitals
+    and other bare country codes are the false friends: "M.Si", "S.Ag", "S.KM", "A.Md",
+    "S.Farm", "pagi.in" (a missing space after a full stop)."""
+    text = url.text
+    if url.has_protocol or text.lower().startswith("www.") or any(c in text for c in "/:?"):
+        return True
+    labels = text.split(".")
+    if len(labels) >= 3:
+        return True
+    name, tld = labels[0], labels[-1]
+    if any(c.isupper() for c in text) or len(name) <= 2:
+        return False
+    return tld.lower() in _COMMON_CCTLD_LINKS or tld.lower() not in _country_codes()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    from .xtext import tld_data  # noqa: PLC0415 - loaded with the X rules
+
+    return frozenset(tld_data()["country"])
+
+
+def _link_shown(text: str, url: XEntity) -> str:
+    """The link as the admin wrote it: "M.Si." with the full stop that follows it."""
+    end = url.end + 1 if text[url.end:url.end + 1] == "." else url.end
+    return text[url.start:end]
+
+
+def _x_link_notes(text: str, urls: tuple[XEntity, ...]) -> list[CaptionIssue]:
+    seen: dict[str, int] = {}
+    for url in urls:
+        if not looks_like_link(url):
+            shown = _link_shown(text, url)
+            seen[shown] = seen.get(shown, 0) + 1
+    notes = []
+    for shown, times in seen.items():
+        spaced = shown.replace(".", ". ", 1).rstrip()
+        many = f" ({times}×, masing-masing {X_URL_WEIGHT} karakter)" if times > 1 \
+            else f" ({X_URL_WEIGHT} karakter)"
+        notes.append(CaptionIssue(
+            "x_link", "info",
+            f'"{shown}" dihitung sebagai tautan oleh X{many}. '
+            f'Bukan tautan? Tulis "{spaced}"'))
+    return notes
+
+
+def _invalid_chars_issue(invalid: tuple[str, ...], lone: int) -> CaptionIssue | None:
+    names = [f"U+{ord(c):04X}" for c in dict.fromkeys(invalid)]
+    if lone:
+        names.append("emoji rusak (surrogate tunggal)")
+    if not names:
+        return None
+    return CaptionIssue("invalid_chars", "error",
+                        f"Ada karakter tak terlihat yang ditolak X ({', '.join(names)}); "
+                        f"hapus dulu (biasanya ikut tersalin dari dokumen lain).")
+
+
 def check_caption(text: str, platform: str) -> CaptionCheck:
     """Check one caption against one platform's rules. Pure and fast (per keystroke)."""
     spec = get_platform(platform)
     text = text.replace("\r\n", "\n")
     count = graphemes(text)
-    length = x_weighted_length(text) if spec.weighted else count
-    tags = hashtags_in(text)
-    mentions = mentions_in(text)
     issues: list[CaptionIssue] = []
+    links: tuple[str, ...] = ()
+    if spec.weighted:  # X: twitter-text's reading of links, hashtags and mentions
+        parsed = parse_x(text)
+        length = parsed.weighted_length
+        tags = [t.text for t in x_hashtags(parsed.text, list(parsed.urls))]
+        mentions = [m.text for m in x_mentions(parsed.text)]
+        links = tuple(_link_shown(parsed.text, u) for u in parsed.urls)
+    else:
+        length = count
+        tags = hashtags_in(text)
+        mentions = mentions_in(text)
     name = spec.name
     if not text.strip():
         issues.append(CaptionIssue("empty", "error", "Caption masih kosong."))
@@ -388,7 +419,9 @@ def check_caption(text: str, platform: str) -> CaptionCheck:
         issues.append(CaptionIssue(
             "mentions", "error",
             f"{len(mentions)} mention; {name} menerima paling banyak {spec.mention_limit}."))
-    bad = [m for m in dict.fromkeys(mentions)
+    # spelling is judged on the name as typed ("@diskominfo.kab" is not an X name, even
+    # though X links its first part)
+    bad = [m for m in dict.fromkeys(mentions_in(text))
            if not regex.fullmatch(spec.mention_pattern, m[1:])]
     if bad:
         issues.append(CaptionIssue(
@@ -407,11 +440,16 @@ def check_caption(text: str, platform: str) -> CaptionCheck:
     if holes:
         shown = ", ".join(dict.fromkeys(h[:30] for h in holes[:3]))
         issues.append(CaptionIssue("placeholder", "error", f"Masih ada isian kosong: {shown}."))
+    if spec.weighted:
+        invalid = _invalid_chars_issue(parsed.invalid_characters, parsed.lone_surrogates)
+        if invalid is not None:
+            issues.append(invalid)
+        issues.extend(_x_link_notes(parsed.text, parsed.urls))
     return CaptionCheck(
         platform=spec.key, length=length, limit=spec.caption_limit, soft_limit=spec.soft_limit,
         graphemes=count, hashtags=len(tags), hashtag_limit=spec.hashtag_limit,
         mentions=len(mentions), mention_limit=spec.mention_limit, title_length=title_length,
-        title_limit=spec.title_limit, issues=tuple(issues))
+        title_limit=spec.title_limit, issues=tuple(issues), links=links)
 
 
 # ---------------------------------------------------------------- caption templates
