@@ -105,7 +105,7 @@ def _load_profile(path: str | None):
 
 def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str, str]]):  # noqa: ANN001
     """A Draft from --set/--photo pairs, checked against the template's fields."""
-    from .core.model import Draft, PhotoRef
+    from .core.model import Draft, PhotoRef, check_value_length
     from .core.render import field_value
 
     known = {f.key: f for f in template.fields}
@@ -116,6 +116,7 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
         if f is None or f.type == "photo":
             raise UsageError(f"Field '{key}' tidak ada di templat {template.id} (ada: {names}).")
         text = value.replace("\\n", "\n")
+        check_value_length(key, text, f.label)  # a render stays under about a second
         field_value(f, text)  # raises a clear ValueInputError for bad dates, times...
         draft.values[key] = text
     for key, path in photos:

@@ -124,3 +124,12 @@ def test_cli_render_of_a_single_image_keeps_the_given_name(tmp_path, capsys) -> 
                  "--set", "jadwal=Senin-Jumat 08.00-15.00", "-o",
                  str(out)]) == 0, capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["kartu.jpg"]
+
+
+def test_cli_refuses_an_overlong_value_at_once(tmp_path, capsys) -> None:
+    code = main(["render", "liputan-kegiatan", "--set", "judul=" + "kata " * 20000, "-o",
+                 str(tmp_path / "x.jpg")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1 and "terlalu panjang" in err[0] and "Judul" in err[0]
+    assert not (tmp_path / "x.jpg").exists()
