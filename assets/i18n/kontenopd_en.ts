@@ -347,6 +347,10 @@ Remove it from the Open Recent list?</translation>
 <context>
     <name>EditorForm</name>
     <message>
+        <source>Teks dipotong: paling banyak {n} karakter per isian.</source>
+        <translation>Text cut: at most {n} characters per field.</translation>
+    </message>
+    <message>
         <source>* wajib diisi</source>
         <translation>* required</translation>
     </message>

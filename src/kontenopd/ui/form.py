@@ -11,7 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +48,7 @@ from PySide6.QtWidgets import (
 from ..core import editing
 from ..core.dates import parse_date, parse_time
 from ..core.errors import KontenError
-from ..core.model import PhotoRef
+from ..core.model import MAX_VALUE_CHARS, PhotoRef
 from ..core.render import RenderWarning
 from ..core.templates import Field
 from .document import Document
@@ -95,6 +105,7 @@ class TextEditor(_Editor):
     def __init__(self, field: Field) -> None:
         super().__init__(field)
         self.edit = LineEdit()
+        self.edit.setMaxLength(MAX_VALUE_CHARS)  # longer text could not render in a second
         if field.placeholder:
             self.edit.setPlaceholderText(field.placeholder)
         self.widget = self.edit
@@ -121,8 +132,16 @@ class MultilineEditor(_Editor):
         self.edit.textChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        if not self._showing:
-            self.edited.emit(self.edit.toPlainText())
+        if self._showing:
+            return
+        text = self.edit.toPlainText()
+        if len(text) > MAX_VALUE_CHARS:  # a paste too long to render: keep what fits, say so
+            self.show(text[:MAX_VALUE_CHARS])
+            text = self.edit.toPlainText()
+            self.edit.setToolTip(QCoreApplication.translate(
+                "EditorForm", "Teks dipotong: paling banyak {n} karakter per isian.").format(
+                    n=MAX_VALUE_CHARS))
+        self.edited.emit(text)
 
     def show(self, value: Any) -> None:
         text = "" if value is None else str(value)
