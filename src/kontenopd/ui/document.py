@@ -79,10 +79,41 @@ class Document(QObject):
             return
         self.undo_stack.push(SetValueCommand(self.draft, key, value, text, self._notify, merge))
 
-    def set_photos(self, key: str, refs: list[PhotoRef], text: str = "") -> None:
+    def set_photos(self, key: str, refs: list[PhotoRef], text: str = "") -> SetPhotosCommand | None:
+        """Replace the photos of ``key`` (undoable); returns the command pushed, if any."""
         if refs == self.photos(key):
+            return None
+        command = SetPhotosCommand(self.draft, key, refs, text, self._notify)
+        self.undo_stack.push(command)
+        return command
+
+    def amend_focus(self, command: SetPhotosCommand,
+                    focuses: list[tuple[int, str, tuple[float, float]]], text: str = "") -> None:
+        """Focal points found after ``command`` added photos (face detection runs in the
+        background): (index, path, focus) each. While ``command`` is still the last step
+        done, they are folded into it, so undo removes the photos and their focus at once;
+        after that, a photo still at the centre gets its focus as a step of its own."""
+        key = command.key
+        stack = self.undo_stack
+        count = stack.count()
+        if count and stack.index() == count and stack.command(count - 1) is command:
+            new = list(command.new)
+            for index, path, focus in focuses:
+                if index < len(new) and new[index].path == path:
+                    new[index] = new[index].with_focus(*focus)
+            if new == command.new:
+                return
+            command.new = new
+            editing.set_photos(self.draft, key, new)
+            if stack.isClean():  # saved (autosave) before the focus came: not any more
+                self.mark_unsaved()
+            self._notify(key)
             return
-        self.undo_stack.push(SetPhotosCommand(self.draft, key, refs, text, self._notify))
+        refs = self.photos(key)
+        for index, path, focus in focuses:
+            if index < len(refs) and refs[index].path == path and refs[index].focus == (
+                    0.5, 0.5):
+                self.set_focus(key, index, focus, text)
 
     def set_caption(self, platform: str, text: str, generated: str, label: str = "",
                     merge: bool = True) -> None:

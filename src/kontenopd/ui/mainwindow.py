@@ -36,6 +36,7 @@ from ..core.queue_store import QueueStore
 from ..core.templates import Library, load_library
 from . import i18n
 from .captions_panel import CaptionsPanel
+from .commands import SetPhotosCommand
 from .document import Document
 from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
@@ -460,8 +461,10 @@ class MainWindow(QMainWindow):
             refs.append(PhotoRef(str(Path(path).resolve())))
             added += 1
         if added:
-            self.document.set_photos(key, refs, self.tr("Tambah foto ke '{label}'")
-                                     .format(label=f.label))
+            command = self.document.set_photos(key, refs, self.tr("Tambah foto ke '{label}'")
+                                               .format(label=f.label))
+            if command is not None:
+                self._focus_on_faces(command, list(range(len(refs) - added, len(refs))))
         self.form.set_photo_errors(key, errors)
         if errors:
             self.statusBar().showMessage(errors[0], 8000)
@@ -469,6 +472,37 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("{n} foto ditambahkan ke '{label}'.")
                                          .format(n=added, label=f.label), 4000)
         return added
+
+    def _focus_on_faces(self, command: SetPhotosCommand, indices: list[int]) -> None:
+        """Detect the faces of newly added photos off the GUI thread and give each photo the
+        focal point that keeps them in the template's frames (the previewed format first);
+        the result is folded into the add, so it stays one undo step."""
+        key, template, profile = command.key, self.document.template, self.document.profile
+        edited = self.document.draft  # the Document keeps this object until another is loaded
+        draft = edited.copy()
+        formats = list(draft.formats)
+        if self.preview.format in formats:
+            formats.remove(self.preview.format)
+            formats.insert(0, self.preview.format)
+        photos = [(i, draft.photos[key][i].path) for i in indices if i < len(draft.photos[key])]
+
+        def job() -> list[tuple[int, str, tuple[float, float]]]:
+            from ..core.faces import plan_focus  # noqa: PLC0415  (loads OpenCV on first use)
+
+            return [(i, path, plan_focus(path, template, key, i, formats, draft, profile).focus)
+                    for i, path in photos]
+
+        def done(result: object, error: BaseException | None) -> None:
+            if error is not None or not isinstance(result, list):
+                return  # no face focus: the photo keeps the centre, as before
+            if self.document.template is not template or self.document.draft is not edited:
+                return  # another template or another draft now: not these frames
+            found = [item for item in result if item[2] != (0.5, 0.5)]
+            if found:  # named like a focus drag, should it become an undo step of its own
+                text = self.preview._focus_text(editing.FrameHit(key, found[0][0], (0, 0, 0, 0)))
+                self.document.amend_focus(command, found, text)
+
+        self.runner.run(job, done, 5)
 
     def add_photos_dialog(self, key: str = "") -> None:
         key = self._target_field(key)
