@@ -89,10 +89,18 @@ def _break_long_words(text: str, font: ImageFont.FreeTypeFont, width: float) -> 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     if not text:
         return []
-    prepared = _break_long_words(text, font, width)
-    wrapped = ImageText.Text(prepared, font)
-    wrapped.wrap(max(1, int(width)))
-    return [line.strip() for line in str(wrapped.text).split("\n")]
+    limit = max(1, int(width))
+    for margin in (1.0, 0.85):
+        # Pillow measures a shaped piece slightly differently from getlength() at times
+        # ("Word does not fit within line"): retry with the long words cut shorter.
+        prepared = _break_long_words(text, font, width if margin == 1.0 else limit * margin)
+        wrapped = ImageText.Text(prepared, font)
+        try:
+            wrapped.wrap(limit)
+        except ValueError:
+            continue
+        return [line.strip() for line in str(wrapped.text).split("\n")]
+    return [line.strip() for line in _break_long_words(text, font, limit * 0.7).split("\n")]
 
 
 def _layout_at(text: str, path: Path, size: int, width: float, line_height: float,
