@@ -836,16 +836,21 @@ def _run(call: Any, where: str, failed: str) -> Any:
         _BUDGET.reset(token)
 
 
+def _compiled(build: Any, source: str, what: str) -> Any:
+    """``build(source)`` (Jinja's compiler); every failure is one ExpressionError line
+    "<what> tidak valid (...): <source>"."""
+    try:
+        return build(source)
+    except jinja2.TemplateSyntaxError as exc:
+        reason = exc.message
+    except Exception as exc:  # Python's own compiler refusing generated code
+        reason = _describe(exc)
+    raise ExpressionError(_one_line(f"{what} tidak valid ({reason}): {source[:60]}"))
+
+
 @lru_cache(maxsize=1024)
 def compile_template(source: str) -> jinja2.Template:
-    try:
-        return environment().from_string(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ExpressionError(_one_line(f"ekspresi tidak valid ({exc.message}): {source[:60]}")) \
-            from None
-    except Exception as exc:  # Python's own compiler refusing generated code
-        raise ExpressionError(_one_line(f"ekspresi tidak valid ({_describe(exc)}): "
-                                        f"{source[:60]}")) from None
+    return _compiled(environment().from_string, source, "ekspresi")
 
 
 def render_string(source: str, context: dict[str, Any]) -> str:
@@ -856,14 +861,8 @@ def render_string(source: str, context: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1024)
 def _evaluate_compiled(source: str) -> Any:
-    try:
-        return environment().compile_expression(source, undefined_to_none=False)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ExpressionError(_one_line(f"kondisi tidak valid ({exc.message}): {source[:60]}")) \
-            from None
-    except Exception as exc:  # Python's own compiler refusing generated code
-        raise ExpressionError(_one_line(f"kondisi tidak valid ({_describe(exc)}): "
-                                        f"{source[:60]}")) from None
+    return _compiled(lambda text: environment().compile_expression(
+        text, undefined_to_none=False), source, "kondisi")
 
 
 def evaluate(source: str, context: dict[str, Any]) -> Any:
