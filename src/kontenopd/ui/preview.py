@@ -242,6 +242,14 @@ class PreviewCanvas(QWidget):
         super().leaveEvent(event)
 
 
+def _drop_button(group: QButtonGroup, bar: QHBoxLayout, button: QToolButton) -> None:
+    """Take a button out of its group and row now (hidden at once, deleted later)."""
+    group.removeButton(button)
+    bar.removeWidget(button)
+    button.hide()
+    button.deleteLater()
+
+
 class PreviewPanel(QWidget):
     """Format switcher + canvas + warnings, kept in step with the document."""
 
@@ -332,8 +340,7 @@ class PreviewPanel(QWidget):
     # ------------------------------------------------------------ formats
     def _build_format_buttons(self) -> None:
         for button in self.format_buttons.values():
-            self.format_group.removeButton(button)
-            button.deleteLater()
+            _drop_button(self.format_group, self.format_bar, button)
         self.format_buttons = {}
         for fmt in self.document.template.format_keys:
             button = QToolButton()
@@ -388,8 +395,7 @@ class PreviewPanel(QWidget):
         self.slide = min(self.slide, count - 1)
         if count != self.slide_count or len(self.slide_buttons) != (count if count > 1 else 0):
             for button in self.slide_buttons:
-                self.slide_group.removeButton(button)
-                button.deleteLater()
+                _drop_button(self.slide_group, self.slide_bar, button)
             self.slide_buttons = []
             if count > 1:
                 for index in range(count):
