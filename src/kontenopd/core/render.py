@@ -279,7 +279,7 @@ class _Renderer:
     def fill(self, box: tuple[int, int, int, int], rgba: RGBA, radius: int = 0) -> None:
         """Fill a (scaled) box with a colour that may be translucent or rounded."""
         x, y, w, h = box
-        if rgba[3] == 0:
+        if rgba[3] == 0 or w <= 0 or h <= 0:
             return
         if rgba[3] == 255 and radius == 0:
             self.draw.rectangle((x, y, x + w - 1, y + h - 1), fill=rgba[:3])
@@ -712,14 +712,24 @@ class _Renderer:
         if not items:
             return
         cols = f.columns or ("nilai", "keterangan")
+        x, y, w, h = self.box(layer.box)
+        gap = self.px(layer.gap)
+        # Room for a cell of at least a minimum-size figure and one label line (rows) or a
+        # figure above two label lines (grid): a pack may declare far more items than fit.
+        if layer.direction == "row":
+            min_h = self.px(max(layer.value_min_size, 22 * 1.3) + 8)
+            fit = max(1, (h + gap) // max(1, min_h + gap)) * max(1, layer.columns)
+        else:
+            min_h = self.px(layer.value_min_size + 16 + 2 * 22 * 1.3) + \
+                (2 * self.px(28) if layer.card else 0)
+            fit = max(1, (h + gap) // max(1, min_h + gap)) * max(1, layer.columns)
+        items = self._within_capacity(f, items, fit)
         if layer.direction == "row":
             self._stats_rows(layer, items, cols)
             return
-        x, y, w, h = self.box(layer.box)
         n = len(items)
         rows = math.ceil(n / min(layer.columns, n))
         columns = math.ceil(n / rows)  # balanced grid: 4 items in 2x2, not 3+1
-        gap = self.px(layer.gap)
         cell_w = (w - gap * (columns - 1)) / columns
         cell_h = (h - gap * (rows - 1)) / rows
         pad = self.px(28) if layer.card else 0
@@ -761,6 +771,19 @@ class _Renderer:
                         layer.align)
             draw_layout(self.draw, label, (cx + pad, top + value.height + self.px(16), inner_w,
                                            label.height), label_ink, layer.align)
+
+    def _within_capacity(self, f: Field, items: list[Any], fit: int) -> list[Any]:
+        """The items a stats grid can draw: at most the field's declared ``max_items`` and
+        what fits its box at the minimum type size.
+
+        A draft from another machine may hold far more (the grid would shrink its cells to
+        nothing); the surplus is reported, never drawn half or silently dropped."""
+        limit = max(1, min(f.max_items, fit))
+        if len(items) <= limit:
+            return items
+        self.warn("overflow", f"'{f.label}' berisi {len(items)} butir; templat ini memuat "
+                              f"paling banyak {limit}. Hapus {len(items) - limit} butir.", f.key)
+        return items[:limit]
 
     def _stats_rows(self, layer: StatsLayer, items: list[dict[str, str]],
                     cols: tuple[str, ...]) -> None:
