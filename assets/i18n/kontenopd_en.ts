@@ -351,6 +351,14 @@ Remove it from the Open Recent list?</translation>
         <translation>Text cut: at most {n} characters per field.</translation>
     </message>
     <message>
+        <source>Daftar terlalu panjang: paling banyak {n} karakter per isian; perubahan terakhir dibatalkan.</source>
+        <translation>List too long: at most {n} characters per field; the last change was undone.</translation>
+    </message>
+    <message>
+        <source>Templat ini memuat paling banyak {n} butir.</source>
+        <translation>This template holds at most {n} items.</translation>
+    </message>
+    <message>
         <source>* wajib diisi</source>
         <translation>* required</translation>
     </message>
@@ -481,10 +489,6 @@ Remove it from the Open Recent list?</translation>
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Berkas ini bukan gambar yang bisa dibaca.</source>
-        <translation>This file is not a readable image.</translation>
     </message>
 </context>
 <context>

@@ -85,3 +85,59 @@ def test_window_switches_profile_from_dialog(window, monkeypatch):
     window.act_profiles.trigger()
     assert window.document.profile.id == other.id
     assert window.preview.canvas.image != before  # the OPD name is on the card
+
+
+def _png_declaring(path: Path, width: int, height: int) -> Path:
+    """A PNG whose header declares width x height (a decompression bomb's first bytes)."""
+    import struct
+    import zlib
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    data = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk
+            + struct.pack(">I", zlib.crc32(chunk)) + b"\x00\x00\x00\x00IEND\xaeB`\x82")
+    path.write_bytes(data)
+    return path
+
+
+def test_dialog_says_which_stored_logo_was_left_out(qtbot, store):
+    from kontenopd.ui.profile_dialog import ProfileDialog
+
+    first, _ = store.first_or_create()
+    _png_declaring(Path(first.opd_logo), 100_000, 100_000)  # replaced by a bomb on disk
+    dialog = ProfileDialog(store, first.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.notice.isHidden()
+    assert "tidak dipakai" in dialog.notice.text() and "OPD" in dialog.notice.text()
+    assert dialog.opd_logo.path == ""  # the profile still works without it
+    assert dialog.opd_logo.preview.pixmap().isNull()
+    assert not dialog.pemda_logo.preview.pixmap().isNull()  # the good logo is previewed
+
+
+def test_dialog_refuses_a_chosen_logo_bomb_with_the_reason(qtbot, store, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from kontenopd.ui.profile_dialog import ProfileDialog
+
+    first, _ = store.first_or_create()
+    dialog = ProfileDialog(store, first.id)
+    qtbot.addWidget(dialog)
+    assert dialog.notice.isHidden()
+    before = dialog.pemda_logo.path
+    bomb = _png_declaring(tmp_path / "logo.png", 100_000, 100_000)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bomb), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a: shown.append(text))
+    dialog.pemda_logo.choose.click()
+    assert len(shown) == 1 and "logo.png" in shown[0]
+    assert dialog.pemda_logo.path == before
+
+    good = tmp_path / "logo baik.png"
+    Image.new("RGBA", (400, 200), (0, 90, 40, 255)).save(good)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    dialog.pemda_logo.choose.click()
+    assert len(shown) == 1
+    assert dialog.pemda_logo.path == str(good)
+    pixmap = dialog.pemda_logo.preview.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (52, 26)
+    assert pixmap.toImage().pixelColor(26, 13).green() == 90

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -257,8 +258,24 @@ class BoolEditor(_Editor):
             self._showing = False
 
 
+class _CappedCells(QStyledItemDelegate):
+    """Cell editors that stop at the field-length cap (a paste cannot make a huge value)."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_VALUE_CHARS)
+        return editor
+
+
 class ListEditor(_Editor):
-    """A table: one row per item, one column per part (e.g. figure | label)."""
+    """A table: one row per item, one column per part (e.g. figure | label).
+
+    It holds at most the field's ``max_items`` rows (the template's capacity; a longer draft
+    from elsewhere keeps its rows and the preview names the surplus) and at most
+    MAX_VALUE_CHARS characters in all: an edit beyond that is refused and the table shows the
+    previous value, with the reason in its tooltip.
+    """
 
     def __init__(self, field: Field) -> None:
         super().__init__(field)
@@ -273,6 +290,7 @@ class ListEditor(_Editor):
             header.setSectionResizeMode(i, mode)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(150)
+        self.table.setItemDelegate(_CappedCells(self.table))
         self.add = QPushButton(self.tr("Tambah baris"))
         self.remove = QPushButton(self.tr("Hapus baris"))
         self.up = QPushButton("↑")
@@ -292,6 +310,7 @@ class ListEditor(_Editor):
         layout.addLayout(buttons)
         self.widget = box
         self._showing = False
+        self._value = ""  # the stored text form last shown or sent
         self.table.itemChanged.connect(self._changed)
         self.add.clicked.connect(self._add_row)
         self.remove.clicked.connect(self._remove_row)
@@ -306,28 +325,50 @@ class ListEditor(_Editor):
         return out
 
     def _emit(self, rows: list[list[str]]) -> None:
-        self.edited.emit(editing.join_lines(rows) or None)
+        text = editing.join_lines(rows)
+        if len(text) > MAX_VALUE_CHARS:
+            self.table.setToolTip(QCoreApplication.translate(
+                "EditorForm", "Daftar terlalu panjang: paling banyak {n} karakter per isian; "
+                              "perubahan terakhir dibatalkan.").format(n=MAX_VALUE_CHARS))
+            # back to the last accepted value once Qt has finished committing the cell
+            QTimer.singleShot(0, self.table, lambda v=self._value: self.show(v))
+            return
+        self.table.setToolTip("")
+        self._value = text
+        self.edited.emit(text or None)
+
+    def _sync_buttons(self) -> None:
+        full = self.table.rowCount() >= max(1, self.field.max_items)
+        self.add.setEnabled(not full)
+        self.add.setToolTip(QCoreApplication.translate(
+            "EditorForm", "Templat ini memuat paling banyak {n} butir.").format(
+                n=self.field.max_items) if full else "")
 
     def _changed(self, _item: QTableWidgetItem) -> None:
         if not self._showing:
             self._emit(self.rows())
 
     def _add_row(self) -> None:
+        if self.table.rowCount() >= max(1, self.field.max_items):
+            return
         self._showing = True
         row = self.table.rowCount()
         self.table.insertRow(row)
         for c in range(self.table.columnCount()):
             self.table.setItem(row, c, QTableWidgetItem(""))
         self._showing = False
+        self._sync_buttons()
         self.table.setCurrentCell(row, 0)
         self.table.editItem(self.table.item(row, 0))
 
     def _remove_row(self) -> None:
-        rows = self.rows()
         row = self.table.currentRow()
-        if 0 <= row < len(rows):
-            del rows[row]
-            self._emit(rows)
+        if 0 <= row < self.table.rowCount():
+            self._showing = True
+            self.table.removeRow(row)  # an empty row was never stored: remove it here too
+            self._showing = False
+            self._sync_buttons()
+            self._emit(self.rows())
 
     def _move(self, offset: int) -> None:
         rows = self.rows()
@@ -338,8 +379,10 @@ class ListEditor(_Editor):
 
     def show(self, value: Any) -> None:
         wanted = editing.list_lines(value, self.table.columnCount())
+        self._value = editing.join_lines(wanted)
         current = [r for r in self.rows() if any(c.strip() for c in r)]
         if [[c.strip() for c in r] for r in current] == wanted:
+            self._sync_buttons()
             return
         self._showing = True
         self.table.setRowCount(len(wanted))
@@ -347,6 +390,7 @@ class ListEditor(_Editor):
             for c, cell in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(cell))
         self._showing = False
+        self._sync_buttons()
 
 
 class PhotoSlot(_Editor):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import fonts
+from ..core import fonts, safeimage
 from ..core.captions import parse_hashtags
 from ..core.dates import TIMEZONES
 from ..core.errors import KontenError
 from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile
-from ..core.profiles import ProfileStore
-from .style import muted_color
+from ..core.profiles import ProfileStore, check_logo
+from .style import muted_color, warning_color
 
 HANDLE_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X (Twitter)",
                  "tiktok": "TikTok", "youtube": "YouTube"}
@@ -109,23 +109,38 @@ class LogoPicker(QWidget):
 
     def set_path(self, path: str) -> None:
         self.path = path
-        pixmap = QPixmap(path) if path else QPixmap()
+        pixmap = _logo_thumbnail(path) if path else QPixmap()
+        self.preview.setToolTip(path)
         if pixmap.isNull():
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("(tidak ada)"))
         else:
-            self.preview.setPixmap(pixmap.scaled(52, 52, Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(pixmap)
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Pilih logo"), "", self.tr("Gambar (*.png *.jpg *.jpeg *.webp)"))
         if path:
-            if QPixmap(path).isNull():
-                QMessageBox.warning(self, self.tr("Logo"),
-                                    self.tr("Berkas ini bukan gambar yang bisa dibaca."))
+            problem = check_logo(path)  # the safe opener's caps, never a decode by Qt
+            if problem:
+                QMessageBox.warning(self, self.tr("Logo"), problem)
                 return
             self.set_path(path)
+
+
+def _logo_thumbnail(path: str, side: int = 52) -> QPixmap:
+    """A small preview of a logo decoded by the one safe opener (a logo declaring 100000 px
+    is refused from its header, where QPixmap would try to allocate it); null if unusable."""
+    if check_logo(path):
+        return QPixmap()
+    try:
+        image = safeimage.open_image(path, safeimage.LOGO, mode="RGBA").image
+    except KontenError:
+        return QPixmap()
+    image.thumbnail((side, side))
+    qimage = QImage(image.tobytes(), image.width, image.height, 4 * image.width,
+                    QImage.Format.Format_RGBA8888).copy()
+    return QPixmap.fromImage(qimage)
 
 
 class ProfileDialog(QDialog):
@@ -140,6 +155,10 @@ class ProfileDialog(QDialog):
         self.setMinimumSize(820, 560)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.notice = QLabel()  # what loading the profile had to leave out (a bad logo)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(f"color: {warning_color(self)}")
+        self.notice.hide()
         self.list = QListWidget()
         self.list.setMaximumWidth(230)
         self.new_button = QPushButton()
@@ -212,6 +231,7 @@ class ProfileDialog(QDialog):
         main.addWidget(scroll, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.intro)
+        outer.addWidget(self.notice)
         outer.addLayout(main, 1)
         outer.addWidget(self.buttons)
         self.new_button.clicked.connect(self._new)
@@ -321,6 +341,9 @@ class ProfileDialog(QDialog):
             QMessageBox.warning(self, self.tr("Profil"), str(exc))
             return
         self.profile = profile
+        notices = self.store.notices.get(profile_id, [])
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
         self.pemda_name.setText(profile.pemda_name)
         self.opd_name.setText(profile.opd_name)
         self.opd_short.setText(profile.opd_short)
