@@ -388,7 +388,7 @@ def test_lying_size_header_cannot_inflate_past_limit(tmp_path, monkeypatch) -> N
     cd = data.rfind(b"PK\x01\x02")
     data[cd + 24:cd + 28] = (100).to_bytes(4, "little")  # central directory: 100 bytes
     path.write_bytes(bytes(data))
-    _load_fails(path, tmp_path, "rusak|terlalu besar|bukan")
+    _load_fails(path, tmp_path, "^Berkas draf rusak atau bukan draf KontenOPD: bohong")
 
 
 def test_recoverable_problems_load_with_notices(library, saved, tmp_path) -> None:

@@ -272,7 +272,7 @@ def test_export_current_post_with_ctrl_e_and_clear_refusals(window, qtbot, out_d
 
 def test_closing_the_window_during_an_export_cancels_it_cleanly(window, qtbot, out_dir,
                                                                   opened, monkeypatch,
-                                                                  no_modal_boxes):
+                                                                  dialogs):
     from kontenopd.ui.files import DISCARD, UnsavedChangesDialog
 
     monkeypatch.setattr(UnsavedChangesDialog, "ask", classmethod(lambda cls, p, n: DISCARD))
@@ -294,9 +294,9 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, qtbot, o
     queue.workers = 0
     click(qtbot, queue.export_button)
     qtbot.waitUntil(started.is_set, timeout=30_000)
-    asked = len(no_modal_boxes)
-    assert window.close()  # "Batalkan ekspor dan tutup?" answered Yes by the fixture
-    assert len(no_modal_boxes) == asked + 1
+    dialogs.expect("question", match="ekspor")  # "Batalkan ekspor dan tutup?": Yes
+    assert window.close()
+    assert len(dialogs.of("question")) == 1
     assert queue.thread is None or queue.thread.isFinished()
     assert [p for p in out_dir.rglob("*") if p.is_file()] == []  # the first post was unfinished
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".kontenopd-partial-")]

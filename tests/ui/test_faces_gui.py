@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip("cv2")
 
@@ -53,7 +54,7 @@ def test_adding_a_photo_frames_its_face_in_one_undo_step(window, face_photo):
 
 
 def test_face_found_after_another_edit_is_its_own_step(qtbot, app_paths, settings, library,
-                                                       language, face_photo):
+                                                       language, face_photo, dialogs):
     from kontenopd.ui.mainwindow import MainWindow
 
     class LaterRunner:
@@ -93,6 +94,9 @@ def test_face_found_after_another_edit_is_its_own_step(qtbot, app_paths, setting
     focus = doc.photos("foto")[0].focus
     assert focus != (0.5, 0.5)
     assert doc.undo_stack.count() == steps + 1
+    # the edits are unsaved: closing the window asks, and the test lets it go
+    dialogs.expect("question", match="Simpan perubahan",
+                   answer=QMessageBox.StandardButton.Discard)
     doc.undo_stack.undo()  # only the automatic focus goes back
     assert doc.photos("foto")[0].focus == (0.5, 0.5)
     assert doc.value("kegiatan") == "Kunjungan kerja ke Puskesmas"

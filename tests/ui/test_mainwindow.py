@@ -41,12 +41,17 @@ def test_main_flow(window, qtbot, photo):
 
     # a title with non-ASCII text, typed into the real line edit
     edit = window.form.editor("judul").edit
+    steps_before, title_before = doc.undo_stack.count(), doc.value("judul")
     edit.setFocus()
     type_text(edit, "Peresmian Jembatan Café — Desa Ñusa 2025")
     assert doc.value("judul") == "Peresmian Jembatan Café — Desa Ñusa 2025"
     after_typing = preview_image(window)
     assert after_typing != before
-    assert doc.undo_stack.count() >= 1  # typing merged into few steps
+    # 40 key presses are one undo step: one Ctrl+Z gives the old title back
+    assert doc.undo_stack.count() == steps_before + 1
+    doc.undo_stack.undo()
+    assert doc.value("judul") == title_before
+    doc.undo_stack.redo()
 
     # add a photo: thumbnail in the slot, frame filled in the preview
     assert window.add_photos([str(photo)]) == 1

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.paths = paths
         self.settings = settings
+        self._shut_down = False  # set by closeEvent once everything was saved and stopped
         self.library = library or load_library()
         self.runner = runner or TaskRunner()
         self.cache = PhotoCache()
@@ -356,6 +357,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._shut_down:  # closed once already (saved or discarded): never ask twice
+            super().closeEvent(event)
+            return
         if not self.files.confirm_close():
             event.ignore()
             return
@@ -366,6 +370,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self)
         self.runner.wait(3000)
         self.files.shutdown()
+        self._shut_down = True
         super().closeEvent(event)
 
     def confirm_discard(self) -> bool:
