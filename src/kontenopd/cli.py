@@ -103,8 +103,10 @@ def _load_profile(path: str | None):
     return Profile.load(path) if path else demo_profile()
 
 
-def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str, str]]):  # noqa: ANN001
-    """A Draft from --set/--photo pairs, checked against the template's fields."""
+def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str, str]],  # noqa: ANN001
+                profile=None, formats: list[str] | None = None):  # noqa: ANN001
+    """A Draft from --set/--photo pairs, checked against the template's fields. Each photo's
+    focal point keeps its faces in the frames of ``formats`` (as the app does on adding)."""
     from .core.model import Draft, PhotoRef, check_value_length
     from .core.render import field_value
 
@@ -128,7 +130,20 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")
+    _frame_faces(template, draft, profile, formats)
     return draft
+
+
+def _frame_faces(template, draft, profile, formats: list[str] | None) -> None:  # noqa: ANN001
+    from .core import faces
+
+    if not draft.photos or not faces.available():
+        return
+    for key, refs in draft.photos.items():
+        draft.photos[key] = [
+            ref.with_focus(*faces.default_focus(ref.path, template, key, index, formats,
+                                                draft, profile))
+            for index, ref in enumerate(refs)]
 
 
 def _print_warnings(warnings, where: str = "") -> None:  # noqa: ANN001
@@ -195,7 +210,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     library = load_library()
     template = library.get(args.template)
     profile = _load_profile(args.profile)
-    draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"))
+    draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"),
+                        profile, [args.format] if args.format else None)
     return _render_and_save(template, args.format, draft, profile, args.output, args.slide)
 
 
@@ -240,8 +256,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
             raise UsageError(f"Format {fmt} tidak tersedia untuk templat {template.id} "
                              f"(ada: {', '.join(template.formats)}).")
     profile = _load_profile(args.profile)
-    draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"))
-    draft.formats = list(dict.fromkeys(args.formats)) or [template.format_keys[0]]
+    formats = list(dict.fromkeys(args.formats)) or [template.format_keys[0]]
+    draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"),
+                        profile, formats)
+    draft.formats = formats
     thumbnail = make_thumbnail(template, draft, profile)
     save_draft(args.output, draft, profile, thumbnail=thumbnail)
     return 0

@@ -123,3 +123,36 @@ def test_demo_card(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "demo", "-o", str(out_file))
     assert code == 0, err
     assert out_file.exists() and "demo.jpg" in out
+
+
+def _portrait_with_face(path: Path) -> Path:
+    """A portrait phone photo, the face right of centre a little above the middle (the
+    public-domain astronaut sample pasted in): centred, kunjungan-kerja's 4:5 frame puts it
+    under the identity strip."""
+    samples = Path(__file__).resolve().parents[2] / "assets" / "samples"
+    canvas = Image.open(samples / "rocket-launch.jpg").convert("RGB").resize((3000, 4000))
+    face = Image.open(samples / "astronaut.jpg").convert("RGB").resize((1500, 1500))
+    canvas.paste(face, (1400, 1400))
+    canvas.save(path, quality=88)
+    return path
+
+
+def test_render_and_draft_frame_the_faces_of_a_photo(capsys, tmp_path: Path) -> None:
+    pytest.importorskip("cv2")
+    from kontenopd.core.drafts import load_draft
+
+    photo = _portrait_with_face(tmp_path / "kunjungan.jpg")
+    fields = ["--set", "kegiatan=Kunjungan Kerja ke Puskesmas Mojosari",
+              "--set", "jabatan=Bupati Mojokerto", "--set", "nama=Dr. H. Ahmad, S.Sos., M.Si.",
+              "--set", "tempat=Puskesmas Mojosari", "--set", "tanggal=2026-11-20",
+              "--photo", f"foto={photo}"]
+    code, _, err = run(capsys, "render", "kunjungan-kerja", "--format", "4:5", *fields,
+                       "-o", str(tmp_path / "k.jpg"))
+    assert code == 0, err
+    assert "Wajah" not in err  # the face was framed, so no face warning
+    code, _, err = run(capsys, "draft", "kunjungan-kerja", "--format", "4:5", *fields,
+                       "-o", str(tmp_path / "k.kontenopd"))
+    assert code == 0, err
+    opened = load_draft(tmp_path / "k.kontenopd", workdir=tmp_path / "w")
+    (ref,) = opened.draft.photos["foto"]
+    assert ref.focus != (0.5, 0.5)

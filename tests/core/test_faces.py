@@ -280,6 +280,22 @@ def test_plan_focus_for_a_template_and_the_render_warning(library, profile, phot
     assert fc.face_warnings(template, "4:5", draft, profile) == []
 
 
+def test_render_reports_a_cut_face_and_not_a_framed_one(library, profile, photos):
+    from kontenopd.core.render import render
+
+    template = library.get("kunjungan-kerja")
+    path, _size, _truth = photos["portrait-middle"]
+    draft = _draft(template, path)  # centre focus: the face is under the identity strip
+    faces_warned = [w for w in render(template, "4:5", draft, profile, scale=0.25).warnings
+                    if w.code == "face_cut"]
+    assert [w.field for w in faces_warned] == ["foto"]
+    assert "(4:5)" in faces_warned[0].message and "titik fokus" in faces_warned[0].message
+    draft.photos["foto"] = [PhotoRef(str(path), fc.default_focus(
+        path, template, "foto", 0, ["4:5"], draft, profile))]
+    assert not [w for w in render(template, "4:5", draft, profile, scale=0.25).warnings
+                if w.code == "face_cut"]
+
+
 def test_detection_cost_is_cached(photos):
     path = photos["left-edge"][0]
     first = fc.detect_faces(path)

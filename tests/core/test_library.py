@@ -13,6 +13,7 @@ import segno
 from PIL import Image
 
 from kontenopd.cli import main
+from kontenopd.core import faces as fc
 from kontenopd.core.errors import TemplateError, ValueInputError
 from kontenopd.core.model import Draft, PhotoRef, Profile
 from kontenopd.core.paths import assets_dir
@@ -244,12 +245,26 @@ def test_text_over_any_photo_keeps_its_contrast(flat_photo: Path, template_id: s
 def test_portrait_photo_in_any_frame(template_id: str, fmt: str) -> None:
     template = LIB.get(template_id)
     draft = sample_draft(template)
+    portrait = SAMPLES / "portrait-astronaut.jpg"
     for f in template.fields:
         if f.type == "photo":
-            draft.photos[f.key] = [PhotoRef(str(SAMPLES / "portrait-astronaut.jpg"), (0.5, 0.2))]
+            draft.photos[f.key] = [PhotoRef(str(portrait), (0.5, 0.2))]
     result = _render(template_id, fmt, draft)
     assert result.image.size == _size(template_id, fmt)
-    assert not [w for w in result.warnings if w.code not in ("photo_small",)]
+    assert not [w for w in result.warnings if w.code not in ("photo_small", "face_cut")]
+    if not fc.available():
+        return
+    # the focal point the app gives on adding keeps the face in frame and clear, wherever
+    # that can be done; where it cannot, the warning says so
+    allowed = {"photo_small"}
+    for f in template.fields:
+        if f.type == "photo":
+            choice = fc.plan_focus(portrait, template, f.key, 0, [fmt], draft, DEMO)
+            draft.photos[f.key] = [PhotoRef(str(portrait), choice.focus)]
+            if not choice.ok:
+                allowed.add("face_cut")
+    result = _render(template_id, fmt, draft)
+    assert not [w for w in result.warnings if w.code not in allowed]
 
 
 COLLAGE = [(t, f) for t, f in ALL if t.startswith("liputan-kegiatan")]

@@ -1066,4 +1066,18 @@ def render(template: Template, fmt: str, draft: Draft, profile: Profile, *,
             result.warnings.append(RenderWarning(
                 "length", f"'{f.label}' {len(value)} karakter; sebaiknya paling banyak "
                           f"{f.max_length}.", f.key))
+    result.warnings.extend(_face_warnings(template, fmt, draft, profile))
     return result
+
+
+def _face_warnings(template: Template, fmt: str, draft: Draft,
+                   profile: Profile) -> list[RenderWarning]:
+    """A face this format still cuts or hides (under a strip, badge or story zone)."""
+    if not draft.photos:
+        return []
+    from . import faces  # noqa: PLC0415  (OpenCV loads on first use, and only if present)
+
+    if not faces.available():
+        return []
+    return [RenderWarning("face_cut", message, key)
+            for key, message in faces.face_warnings(template, fmt, draft, profile)]
