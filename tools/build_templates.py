@@ -154,30 +154,64 @@ def badge(g: G, y: int, align: str = "right", **kw: Any) -> Layer:
     return {"type": "badge", "box": [g.M, y, g.CW, h], "align": align, **kw}
 
 
+def _rows(box: list[int], counts: list[int], gutter: int) -> list[list[int]]:
+    """Boxes for rows of photos, ``counts[i]`` side by side in row i, rows of equal height."""
+    x, y, w, h = box
+    row_h = (h - gutter * (len(counts) - 1)) / len(counts)
+    out = []
+    for r, n in enumerate(counts):
+        top = round(y + r * (row_h + gutter))
+        bottom = round(y + r * (row_h + gutter) + row_h)
+        cell = (w - gutter * (n - 1)) / n
+        for c in range(n):
+            left = round(x + c * (cell + gutter))
+            right = round(x + c * (cell + gutter) + cell)
+            out.append([left, top, right - left, bottom - top])
+    return out
+
+
+def _hero(box: list[int], small: int, gutter: int, share: float) -> list[list[int]]:
+    """One large photo on the left and ``small`` photos stacked on its right."""
+    x, y, w, h = box
+    big = round((w - gutter) * share)
+    return [[x, y, big, h], *_rows([x + big + gutter, y, w - big - gutter, h], [1] * small,
+                                   gutter)]
+
+
 def collage(g: G, box: list[int], field: str = "foto", gutter: int = 10, radius: int = 0,
             placeholder: str = "profile.primary", max_photos: int = 3) -> list[Layer]:
-    """1, 2 or 3 photos in a box: one fills it; two side by side (or stacked when the box is
-    wide and low); three as a large photo with two small ones beside it."""
-    x, y, w, h = box
-    one = photo(box, field, 0, radius=radius, placeholder=placeholder,
-                when=f"{field}|length <= 1")
-    out = [one]
+    """1 to ``max_photos`` (<= 9) photos in a box, a layout per count: one fills it; two
+    side by side; three as a large photo with two small ones beside it; four as a 2x2 grid,
+    or, when the first photo is upright (portrait), that photo large with three beside it;
+    five to nine as rows (2+3, 3+3, 3+4, 4+4, 3+3+3; where rows differ, the first row has
+    fewer, larger photos)."""
+    n_is = (lambda n: f"{field}|length == {n}") if max_photos > 3 else \
+        (lambda n: f"{field}|length == {n}" if n < 3 else f"{field}|length >= 3")
+    upright = f"{field}_tegak[0]"
+    layouts: list[tuple[str, list[list[int]]]] = [
+        (f"{field}|length <= 1", [box]),
+        (n_is(2), _rows(box, [2], gutter)),
+        (n_is(3), _hero(box, 2, gutter, 0.62)),
+        (f"{n_is(4)} and not {upright}", _rows(box, [2, 2], gutter)),
+        (f"{n_is(4)} and {upright}", _hero(box, 3, gutter, 0.5)),
+        (n_is(5), _rows(box, [2, 3], gutter)),
+        (n_is(6), _rows(box, [3, 3], gutter)),
+        (n_is(7), _rows(box, [3, 4], gutter)),
+        (n_is(8), _rows(box, [4, 4], gutter)),
+        (f"{field}|length >= 9", _rows(box, [3, 3, 3], gutter)),
+    ]
+    out: list[Layer] = []
+    for when, boxes in layouts:
+        if len(boxes) > max_photos:
+            break
+        if max_photos < 4 and len(boxes) == 4:
+            continue
+        for i, cell in enumerate(boxes):
+            extra = {"placeholder": placeholder} if len(boxes) == 1 else {}
+            out.append(photo(cell, field, i, radius=radius, **extra, when=when))
     if max_photos < 2:
         out[0].pop("when")
-        return out
-    half = (w - gutter) // 2
-    two = [photo([x, y, half, h], field, 0, radius=radius, when=f"{field}|length == 2"),
-           photo([x + half + gutter, y, w - half - gutter, h], field, 1, radius=radius,
-                 when=f"{field}|length == 2")]
-    big = round((w - gutter) * 0.62)
-    small_h = (h - gutter) // 2
-    sx = x + big + gutter
-    three = [photo([x, y, big, h], field, 0, radius=radius, when=f"{field}|length >= 3"),
-             photo([sx, y, w - big - gutter, small_h], field, 1, radius=radius,
-                   when=f"{field}|length >= 3"),
-             photo([sx, y + small_h + gutter, w - big - gutter, h - small_h - gutter], field, 2,
-                   radius=radius, when=f"{field}|length >= 3")]
-    return out + two + three
+    return out
 
 
 COMMON_STYLES: dict[str, Layer] = {
@@ -231,6 +265,10 @@ LIPUTAN_FIELDS = [
     {"key": "foto", "label": "Foto kegiatan", "type": "photo", "max_items": 3,
      "help": "1 sampai 3 foto; foto pertama menjadi foto utama."},
 ]
+KOLASE_FIELDS = [*LIPUTAN_FIELDS[:-1],
+                 {"key": "foto", "label": "Foto kegiatan", "type": "photo", "max_items": 9,
+                  "help": "1 sampai 9 foto; tata letak kolase mengikuti jumlah foto, foto "
+                          "pertama paling besar."}]
 LIPUTAN_SAMPLE = {
     "judul": "Bupati Buka Pelatihan Pemasaran Digital bagi 150 Pelaku UMKM",
     "tanggal": "2022-11-21",
@@ -308,7 +346,7 @@ def liputan_kolase(g: G) -> list[Layer]:
     if g.story:
         return [
             *header(g),
-            *collage(g, [0, 392, g.W, 640]),
+            *collage(g, [0, 392, g.W, 640], max_photos=9),
             badge(g, 1032 - 52 - 24, align="right"),
             stack([64, 1064, 952, 420], [
                 chip, styled("title_dark", text="{{ judul }}", size=60, max_lines=4,
@@ -320,7 +358,7 @@ def liputan_kolase(g: G) -> list[Layer]:
     if g.wide:
         return [
             *header(g),
-            *collage(g, [560, g.hb, g.W - 560, g.foot - g.hb], gutter=8),
+            *collage(g, [560, g.hb, g.W - 560, g.foot - g.hb], gutter=8, max_photos=9),
             stack([g.M, g.hb + 28, 464, g.foot - g.hb - 56], [
                 chip, styled("title_dark", text="{{ judul }}", size=44, min_size=36,
                              max_lines=5, height=260),
@@ -336,7 +374,7 @@ def liputan_kolase(g: G) -> list[Layer]:
         children.append(styled("lead_dark", text="{{ ringkasan }}", max_lines=3, height=126))
     return [
         *header(g),
-        *collage(g, [0, g.hb, g.W, photo_h]),
+        *collage(g, [0, g.hb, g.W, photo_h], max_photos=9),
         badge(g, g.hb + photo_h - 52 - 24, align="right"),
         stack([g.M, y, g.CW, g.foot - y - 28], children, anchor="middle",
               gap=18 if g.square else 22),
@@ -1061,8 +1099,8 @@ def define() -> None:
              LIPUTAN_FIELDS, liputan, WIDE, LIPUTAN_SAMPLE,
              {"foto": ["dandelion-field.jpg"]})
     template("liputan-kegiatan-kolase", "Liputan Kegiatan (Kolase)", "liputan",
-             "Kartu berita dengan kolase 1-3 foto di atas dan teks di bidang terang.",
-             LIPUTAN_FIELDS, liputan_kolase, WIDE, LIPUTAN_SAMPLE,
+             "Kartu berita dengan kolase 1-9 foto di atas dan teks di bidang terang.",
+             KOLASE_FIELDS, liputan_kolase, WIDE, LIPUTAN_SAMPLE,
              {"foto": ["dandelion-field.jpg", "coffee.jpg", "cameraman.jpg"]})
     template("kunjungan-kerja", "Kunjungan Kerja Pimpinan", "kunjungan",
              "Kunjungan kerja pimpinan: foto, kegiatan, nama dan jabatan, kutipan singkat.", [

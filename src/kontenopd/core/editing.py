@@ -11,9 +11,11 @@ from datetime import date
 from typing import Any
 
 from .captions import POST_HASHTAGS, POST_MENTIONS
-from .model import Draft, PhotoRef
+from .errors import KontenError
+from .model import Draft, PhotoRef, Profile
 from .photos import cover_crop_box
 from .templates import PhotoLayer, Template
+from .templating import evaluate
 
 TEXT_TYPES = ("text", "multiline", "number", "qr")
 
@@ -167,13 +169,33 @@ def photo_frames(template: Template, fmt: str) -> list[FrameHit]:
     return frames
 
 
-def frame_at(template: Template, fmt: str, draft: Draft, x: float, y: float) -> FrameHit | None:
-    """The topmost frame at (x, y) (format pixels) that shows a photo of the draft."""
-    for hit in reversed(photo_frames(template, fmt)):
-        bx, by, bw, bh = hit.box
-        if bx <= x < bx + bw and by <= y < by + bh and hit.index < len(
-                draft.photos.get(hit.field, [])):
-            return hit
+def frame_at(template: Template, fmt: str, draft: Draft, x: float, y: float,
+             profile: Profile | None = None) -> FrameHit | None:
+    """The topmost frame at (x, y) (format pixels) that shows a photo of the draft. With
+    ``profile``, frames whose condition (``when``) hides them are skipped: a collage has a
+    layout per photo count and only one of them is drawn."""
+    ctx: dict[str, Any] | None = None
+    if profile is not None:
+        from .render import build_context  # noqa: PLC0415  (render imports this module)
+
+        try:
+            ctx = build_context(template, draft, profile)
+        except KontenError:
+            ctx = None
+    for layer in reversed(template.formats[fmt].layers):
+        if not isinstance(layer, PhotoLayer) or not isinstance(layer.index, int):
+            continue
+        bx, by, bw, bh = layer.box
+        if not (bx <= x < bx + bw and by <= y < by + bh
+                and layer.index < len(draft.photos.get(layer.field, []))):
+            continue
+        if ctx is not None and layer.when is not None:
+            try:
+                if not evaluate(layer.when, ctx):
+                    continue
+            except KontenError:
+                continue
+        return FrameHit(layer.field, layer.index, layer.box)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,10 +23,10 @@ from PIL import Image, ImageDraw, ImageFilter
 from . import fonts
 from .colors import RGBA, contrast_ratio, parse_hex, with_alpha
 from .dates import parse_date, parse_time
-from .errors import ValueInputError
+from .errors import KontenError, ValueInputError
 from .model import Draft, PhotoRef, Profile
 from .paths import assets_dir
-from .photos import PhotoCache, cover_crop_box, cover_scale
+from .photos import PhotoCache, cover_crop_box, cover_scale, probe_photo
 from .safeimage import ASSET, display_name, open_image
 from .templates import (
     BadgeLayer,
@@ -131,10 +132,32 @@ def build_context(template: Template, draft: Draft, profile: Profile) -> dict[st
     ctx: dict[str, Any] = {"profile": profile.template_view(), "today": date.today()}
     for f in template.fields:
         if f.type == "photo":
-            ctx[f.key] = list(draft.photos.get(f.key, []))
+            refs = list(draft.photos.get(f.key, []))
+            ctx[f.key] = refs
+            # which photos stand upright (portrait), for layouts chosen by orientation
+            ctx[f"{f.key}_tegak"] = [_upright(ref.path) for ref in refs]
         else:
             ctx[f.key] = field_value(f, draft.values.get(f.key, f.default))
     return ctx
+
+
+@lru_cache(maxsize=256)
+def _upright_at(path: str, mtime_ns: int, size: int) -> bool:
+    try:
+        info = probe_photo(path)
+    except KontenError:
+        return False
+    return info.height > info.width
+
+
+def _upright(path: str) -> bool:
+    """Whether the photo at ``path`` is taller than wide once turned upright (False when it
+    cannot be read: the render reports that photo on its own)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return _upright_at(path, st.st_mtime_ns, st.st_size)
 
 
 def missing_required(template: Template, draft: Draft) -> list[Field]:

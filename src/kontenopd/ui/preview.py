@@ -533,7 +533,7 @@ class PreviewPanel(QWidget):
         doc = self.document
         if self.slide:  # the frames are those of the first slide; inner slides are views
             return None
-        hit = editing.frame_at(doc.template, self.format, doc.draft, x, y)
+        hit = editing.frame_at(doc.template, self.format, doc.draft, x, y, doc.profile)
         if hit is None:
             return None
         ref = doc.photos(hit.field)[hit.index]
