@@ -690,8 +690,8 @@ Remove it from the Open Recent list?</translation>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <source>Foto (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;Semua berkas (*)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;All files (*)</translation>
+        <source>Foto ({patterns});;Semua berkas (*)</source>
+        <translation>Photos ({patterns});;All files (*)</translation>
     </message>
     <message>
         <source>Papan klip tidak berisi foto.</source>

@@ -108,6 +108,7 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
     """A Draft from --set/--photo pairs, checked against the template's fields. Each photo's
     focal point keeps its faces in the frames of ``formats`` (as the app does on adding)."""
     from .core.model import Draft, PhotoRef, check_value_length
+    from .core.photos import check_photo
     from .core.render import field_value
 
     known = {f.key: f for f in template.fields}
@@ -127,6 +128,7 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
             photo_fields = ", ".join(k for k, f in known.items() if f.type == "photo") or "-"
             raise UsageError(f"'{key}' bukan field foto di templat {template.id} "
                              f"(field foto: {photo_fields}).")
+        check_photo(path)  # as the GUI's add: a truncated or damaged photo is refused (exit 2)
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")

@@ -960,12 +960,12 @@ class _Loader:
             display = _display_name(str(entry.get("name") or Path(member).name))
             if Path(display).suffix.lower() != Path(member).suffix.lower():
                 display = Path(display).stem[:70] + Path(member).suffix.lower()
-            from .photos import probe_photo  # noqa: PLC0415
+            from .photos import check_photo  # noqa: PLC0415
 
             try:
                 dest = self.extract(member, f"p{len(self.extracted) + 1}", display,
                                     MAX_PHOTO_BYTES)
-                probe_photo(dest)
+                check_photo(dest)  # a truncated photo is skipped with a notice, not half-drawn
             except _EntryDamagedError:
                 self.notices.append(f"Foto {display} di draf rusak dan dilewati.")
                 self.extracted[member] = None

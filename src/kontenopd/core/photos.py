@@ -4,7 +4,12 @@ Every photo goes through :func:`open_photo`, which uses the program's one safe i
 (:mod:`.safeimage`): size and memory caps against decompression bombs, JPEG draft-mode
 decoding (the DCT scales down by 1/2, 1/4 or 1/8 while decoding), EXIF orientation,
 conversion of CMYK / 16-bit / palette / alpha images to sRGB RGB, and one clear Indonesian
-error for anything that is not a usable image.
+error for anything that is not a usable image (HEIC/HEIF and AVIF included).
+
+A truncated or partly damaged photo is refused, never half-drawn: :func:`check_photo` (the
+GUI's add path, the command line's ``--photo``, a photo inside a draft being opened) decodes
+the whole file once at thumbnail scale, so it fails there with the same message the render
+would give, and the form's thumbnail (:func:`photo_thumbnail`) is that same decode.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import math
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image
@@ -54,6 +60,32 @@ def probe_photo(path: str | Path) -> PhotoInfo:
     """Size (after orientation) and format, checked against the caps, without decoding."""
     info = safeimage.probe(Path(path), safeimage.PHOTO)
     return PhotoInfo(info.width, info.height, info.format)
+
+
+THUMB_SIDE = 192  # the form shows photos at 96x72; twice that for sharp high-DPI icons
+
+
+@lru_cache(maxsize=64)
+def _thumbnail(key: tuple[str, int, int], side: int) -> Image.Image:
+    limits = replace(safeimage.PHOTO, max_side=side)  # JPEG: decoded at 1/8 scale, still whole
+    return safeimage.open_image(Path(key[0]), limits).image
+
+
+def photo_thumbnail(path: str | Path, side: int = THUMB_SIDE) -> Image.Image:
+    """The whole photo decoded upright by the safe opener, shrunk to ``side`` on its long
+    side: what the render will draw, small. A damaged or truncated photo raises PhotoError
+    with the message the render would give. Kept per file version; do not modify it."""
+    return _thumbnail(PhotoCache._key(Path(path)), side)
+
+
+def check_photo(path: str | Path) -> PhotoInfo:
+    """Whether a photo can be used, before it is added: the caps (header only), then one
+    whole decode at thumbnail scale, so a truncated or damaged file is refused now with a
+    clear message instead of leaving an empty frame later. The decode is kept for the form's
+    thumbnail (:func:`photo_thumbnail`)."""
+    info = probe_photo(path)
+    photo_thumbnail(path)
+    return info
 
 
 def _to_rgb(img: Image.Image) -> Image.Image:

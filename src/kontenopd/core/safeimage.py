@@ -5,12 +5,12 @@ size has been checked:
 
 * the file size, then the pixel count the header declares, against a cap per use
   (:data:`PHOTO`, :data:`LOGO`, :data:`ASSET`) and per format: JPEG can be decoded at 1/2,
-  1/4 or 1/8 scale by the DCT (``draft``), every other format (PNG, TIFF, WebP, GIF, BMP,
-  ICNS, ICO, PSD, ...) decodes in full;
+  1/4 or 1/8 scale by the DCT (``draft``), every other format (PNG, TIFF, WebP, AVIF,
+  HEIC/HEIF, GIF, BMP, ICNS, ICO, PSD, ...) decodes in full;
 * the memory the decode and the conversion to RGB/RGBA will take, estimated from the mode
   (Pillow keeps 1, L and P in one byte a pixel, I;16 in two, everything else in four), a
-  per-format decoder overhead (measured: WebP and AVIF ~4x, JPEG 2000 ~5x, compressed TIFF
-  ~1.5x) and the conversion steps, against a memory cap per use;
+  per-format decoder overhead (measured: WebP and AVIF ~4x, JPEG 2000 ~5x, HEIC ~2.5x,
+  compressed TIFF ~1.5x) and the conversion steps, against a memory cap per use;
 * images nested inside others (the PNG in an ICNS or ICO, GIF frames, TIFF tiles) against
   the same pixel cap while they load.
 
@@ -18,7 +18,14 @@ Everything that can go wrong (not an image, an unsupported format, a decompressi
 truncated or damaged file, an odd mode, too little memory) becomes a :class:`KontenError`
 subclass with one Indonesian line naming the file. A truncated file is refused, never
 half-decoded, so a thumbnail never succeeds where the render later fails. Multi-frame files
-(GIF, APNG, TIFF, MPO, ICNS, ICO) give their first (or, for icons, largest) frame.
+(GIF, APNG, TIFF, MPO, ICNS, ICO) give their first (or, for icons, largest) frame, HEIC
+its primary image.
+
+HEIC/HEIF (what iPhones save) is decoded by pillow-heif (libheif), registered with Pillow
+once, on first use (:func:`register_heif`). libheif applies the file's own rotation and
+mirroring (``irot``/``imir``) while decoding and pillow-heif resets the EXIF orientation
+to 1, so the size it reports is already upright and orientation is applied exactly once.
+AVIF is Pillow's own decoder, which reports the rotation as an EXIF orientation instead.
 """
 
 from __future__ import annotations
@@ -38,17 +45,20 @@ from .errors import KontenError, PhotoError
 
 MB = 2**20
 
-# The formats a photo or a logo may be in (JPEG also opens multi-picture MPO files).
-# Everything else Pillow can identify (EPS, which runs Ghostscript; WMF; FITS; scientific and
-# game formats) is refused as "not an image".
-Image.init()
-FORMATS = tuple(f for f in ("JPEG", "PNG", "GIF", "BMP", "DIB", "TIFF", "WEBP", "AVIF", "ICO",
-                            "ICNS", "PPM", "TGA", "PSD", "JPEG2000", "QOI", "PCX", "SGI")
-                if f in Image.OPEN)
+# The formats a photo or a logo may be in (JPEG also opens multi-picture MPO files; HEIF is
+# pillow-heif's, see register_heif). Everything else Pillow can identify (EPS, which runs
+# Ghostscript; WMF; FITS; scientific and game formats) is refused as "not an image".
+FORMATS = ("JPEG", "PNG", "GIF", "BMP", "DIB", "TIFF", "WEBP", "AVIF", "HEIF", "ICO", "ICNS",
+           "PPM", "TGA", "PSD", "JPEG2000", "QOI", "PCX", "SGI")
 JPEG_FORMATS = ("JPEG", "MPO")  # decoded at reduced scale when a smaller image is enough
+# ISO base media files (ftyp box) of the HEIF family, HEIC and AVIF included: told apart from
+# other files when no decoder accepted them, for a message that says "damaged", not "no image".
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"heif", b"mif1",
+                b"mif2", b"msf1", b"avif", b"avis")
 
 _BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2, "I;16N": 2}
-_DECODER_OVERHEAD = {"WEBP": 4.0, "AVIF": 4.0, "JPEG2000": 5.0, "TIFF": 1.5}
+# HEIF measured: libheif's YCbCr planes and RGB buffer beside Pillow's copy, ~9.6 bytes a pixel
+_DECODER_OVERHEAD = {"WEBP": 4.0, "AVIF": 4.0, "JPEG2000": 5.0, "HEIF": 2.5, "TIFF": 1.5}
 _ALPHA_MODES = ("RGBA", "LA", "La", "PA", "RGBa")
 _DEEP_MODES = ("I", "F", "I;16", "I;16B", "I;16L", "I;16N")
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -152,6 +162,66 @@ def _pixel_limit(limit: int) -> Iterator[None]:
         _guard.limit = previous
 
 
+# ---------------------------------------------------------------- formats
+
+_plugins_lock = threading.Lock()
+_heif_registered: list[bool] = []  # filled once: whether pillow-heif could be registered
+
+
+def register_heif() -> bool:
+    """Teach Pillow to open HEIC/HEIF files (pillow-heif), once; called on first use, never
+    at import. False when pillow-heif is missing (a broken install)."""
+    with _plugins_lock:
+        if not _heif_registered:
+            try:
+                import pillow_heif  # noqa: PLC0415 - loads libheif; only when an image opens
+            except ImportError:
+                _heif_registered.append(False)
+            else:
+                # Depth maps, auxiliary images and embedded previews are never used: not read.
+                pillow_heif.register_heif_opener(thumbnails=False, depth_images=False,
+                                                 aux_images=False)
+                _heif_registered.append(True)
+        return _heif_registered[0]
+
+
+def _formats() -> tuple[str, ...]:
+    """FORMATS that this Pillow can open (HEIF registered first)."""
+    register_heif()
+    Image.init()
+    return tuple(f for f in FORMATS if f in Image.OPEN)
+
+
+def _heif_brand(source: Path | bytes) -> bytes | None:
+    """The major brand of a HEIF-family file (b"heic", b"avif", ...), else None."""
+    if isinstance(source, bytes):
+        head = source[:12]
+    else:
+        try:
+            with open(source, "rb") as handle:
+                head = handle.read(12)
+        except OSError:
+            return None
+    brand = head[8:12].lower()
+    return brand if head[4:8] == b"ftyp" and brand in _HEIF_BRANDS else None
+
+
+def _unreadable_heif(source: Path | bytes, brand: bytes, limits: Limits,
+                     name: str) -> KontenError:
+    """Why no decoder accepted a file that says it is HEIF/AVIF, as one line."""
+    if brand not in (b"avif", b"avis"):
+        if not register_heif():
+            return limits.error(f"{limits.what} HEIC tidak bisa dibuka: komponen pembaca HEIC "
+                                f"(pillow-heif) tidak terpasang. Pasang ulang KontenOPD: {name}.")
+        import pillow_heif  # noqa: PLC0415
+
+        try:  # libheif says what is wrong (e.g. "Unexpected end of file")
+            pillow_heif.open_heif(io.BytesIO(source) if isinstance(source, bytes) else source)
+        except Exception as exc:
+            return _damaged(limits, name, exc)
+    return _damaged(limits, name, ValueError(name))
+
+
 # ---------------------------------------------------------------- messages
 
 
@@ -174,7 +244,8 @@ def _damaged(limits: Limits, name: str, exc: BaseException) -> KontenError:
     text = str(exc).lower()
     if isinstance(exc, EOFError) or "truncat" in text or "premature" in text \
             or "end of file" in text or "not enough data" in text:
-        return limits.error(f"{limits.what} terpotong atau rusak: {name}.")
+        return limits.error(f"{limits.what} terpotong atau rusak: {name}. Salin ulang berkas "
+                            "aslinya atau minta dikirim ulang.")
     return limits.error(f"{limits.what} rusak dan tidak bisa dibaca: {name}.")
 
 
@@ -251,13 +322,14 @@ def _open(source: str | Path | bytes, limits: Limits, name: str) -> Image.Image:
     cap = limits.max_pixels_jpeg if _looks_like_jpeg(source) else limits.max_pixels
     try:
         with _pixel_limit(cap):
-            img = Image.open(fp, formats=FORMATS)
+            img = Image.open(fp, formats=_formats())
     except _OversizeError as exc:
         raise _too_large(limits, name, exc.size, cap) from None
     except UnidentifiedImageError:
-        hint = " Format HEIC belum didukung; kirim ulang sebagai JPEG." \
-            if name.lower().endswith((".heic", ".heif")) else ""
-        raise limits.error(f"Berkas ini bukan gambar yang dikenali: {name}.{hint}") from None
+        brand = _heif_brand(source)
+        if brand is not None:
+            raise _unreadable_heif(source, brand, limits, name) from None
+        raise limits.error(f"Berkas ini bukan gambar yang dikenali: {name}.") from None
     except MemoryError:
         raise limits.error(f"Memori tidak cukup untuk membuka {limits.what.lower()}: "
                            f"{name}") from None
@@ -501,6 +573,6 @@ def to_rgba(img: Image.Image) -> Image.Image:
 
 __all__ = [
     "ASSET", "FORMATS", "LOGO", "PHOTO", "THUMBNAIL", "Decoded", "ImageInfo", "Limits",
-    "check_file", "display_name", "estimate_memory", "open_image", "probe", "to_rgb",
-    "to_rgba",
+    "check_file", "display_name", "estimate_memory", "open_image", "probe", "register_heif",
+    "to_rgb", "to_rgba",
 ]

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,12 +50,16 @@ from ..core import editing
 from ..core.dates import parse_date, parse_time
 from ..core.errors import KontenError
 from ..core.model import MAX_VALUE_CHARS, PhotoRef
+from ..core.photos import photo_thumbnail
 from ..core.render import RenderWarning
 from ..core.templates import Field
 from .document import Document
+from .preview import to_qimage
 from .style import error_color, heading_label, muted_color, small_font, warning_color
 
-IMAGE_FILTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic")
+# The photo suffixes the file dialog offers and drag-and-drop / paste takes as photos.
+IMAGE_FILTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic",
+                         ".heif", ".avif")
 PHOTO_THUMB = QSize(96, 72)
 
 
@@ -401,7 +405,7 @@ class PhotoSlot(_Editor):
 
     def __init__(self, field: Field) -> None:
         super().__init__(field)
-        self._thumbs: dict[str, QIcon] = {}
+        self._thumbs: dict[str, tuple[QIcon, str]] = {}
         self.list = QListWidget()
         # List mode laid out left to right: dragging a thumbnail reorders the rows (icon mode
         # would only move the icon around).
@@ -503,29 +507,28 @@ class PhotoSlot(_Editor):
         self.refs = refs
         self.list.clear()
         for index, ref in enumerate(refs):
-            item = QListWidgetItem(self._thumbnail(ref.path), "")
-            item.setToolTip(Path(ref.path).name)
+            icon, problem = self._thumbnail(ref.path)
+            item = QListWidgetItem(icon, "")
+            item.setToolTip(problem or Path(ref.path).name)
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(item)
         if refs:
             self.list.setCurrentRow(max(0, min(row, len(refs) - 1)))
         self._update_buttons()
 
-    def _thumbnail(self, path: str) -> QIcon:
-        """The photo's thumbnail, read once per slot (the icons die with the widget, never
-        after the QApplication)."""
-        icon = self._thumbs.get(path)
-        if icon is None:
-            reader = QImageReader(path)
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid():
-                size.scale(PHOTO_THUMB * 2, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
-                reader.setScaledSize(size)
-            image = reader.read()
-            icon = QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon()
-            self._thumbs[path] = icon
-        return icon
+    def _thumbnail(self, path: str) -> tuple[QIcon, str]:
+        """The photo's thumbnail and, when it cannot be decoded, why (one line). Decoded by
+        the core's safe opener, as the render does, so the form never shows a photo (a HEIC,
+        a truncated JPEG) differently from the card. Read once per slot (the icons die with
+        the widget, never after the QApplication)."""
+        hit = self._thumbs.get(path)
+        if hit is None:
+            try:
+                hit = (QIcon(QPixmap.fromImage(to_qimage(photo_thumbnail(path)))), "")
+            except KontenError as exc:
+                hit = (QIcon(), str(exc))
+            self._thumbs[path] = hit
+        return hit
 
 
 class FieldRow(QWidget):

@@ -30,7 +30,7 @@ from ..core import editing
 from ..core.errors import KontenError
 from ..core.model import PhotoRef, Profile
 from ..core.paths import AppPaths, assets_dir
-from ..core.photos import PhotoCache, probe_photo
+from ..core.photos import PhotoCache, check_photo
 from ..core.profiles import ProfileStore
 from ..core.queue_store import QueueStore
 from ..core.templates import Library, load_library
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
                               .format(label=f.label, n=f.max_items))
                 break
             try:
-                probe_photo(path)
+                check_photo(path)  # a truncated or damaged photo is refused here, not half-drawn
             except KontenError as exc:
                 errors.append(str(exc))
                 continue
@@ -517,7 +517,8 @@ class MainWindow(QMainWindow):
         start = str(self.settings.value("photos/folder", str(Path.home())))
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Pilih foto"), start,
-            self.tr("Foto (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp);;Semua berkas (*)"))
+            self.tr("Foto ({patterns});;Semua berkas (*)").format(
+                patterns=" ".join(f"*{suffix}" for suffix in IMAGE_FILTER_SUFFIXES)))
         if paths:
             self.settings.setValue("photos/folder", str(Path(paths[0]).parent))
             self.add_photos(paths, key)
