@@ -930,19 +930,38 @@ def carousel(g: G) -> list[dict[str, Any]]:
         cover_text,
         *footer(g, "line" if g.story else "band"),
     ]
-    counter_y = 410 if g.story else g.hb + 28
+    # inner photo slides: light chrome (small logos, page counter), the photo carries them
+    chrome_y = 270 if g.story else 36
+    chrome_h = 64 if not g.square else 56
     caption_bottom = g.bottom - 40 if g.story else g.foot - 40
     content = [
         photo([0, 0, g.W, g.H], index="n", placeholder="profile.primary"),
-        *header(g, on_photo=True),
-        text([g.W - g.M - 200, counter_y, 200, 48], "{{ slide_no }} / {{ slide_total }}",
-             "chip", align="right", tracking=0.04),
+        {"type": "gradient", "box": [0, 0, g.W, chrome_y + chrome_h + 120],
+         "stops": [[0, "#0000008C"], [0.55, "#00000059"], [1, "#00000000"]]},
+        {"type": "logo", "which": "both", "align": "left", "gap": 14,
+         "box": [g.M, chrome_y, 360, chrome_h]},
+        text([g.W - g.M - 200, chrome_y + (chrome_h - 48) // 2, 200, 48],
+             "{{ slide_no }} / {{ slide_total }}", "chip", align="right", tracking=0.04),
         scrim_up(g, caption_bottom - 420, g.H - caption_bottom + 420),
         text([g.M, caption_bottom - 230, g.CW, 230],
              "{{ keterangan[n] if keterangan|length > n else '' }}", "body_light", size=36,
              min_size=26, max_lines=4, valign="bottom", weight="semibold",
              field="keterangan"),
-        *footer(g, "line" if g.story else "band"),
+        *footer(g, "line"),
+    ]
+    # the documentation slide: every photo at once, as a collage (from three photos)
+    grid_top = g.top + (24 if g.story else 28)
+    grid_label = stack([g.M, grid_top, g.CW, 120], [
+        styled("chip_primary", text="Dokumentasi Kegiatan"),
+        styled("meta_dark", text=META, max_lines=1)], anchor="top", gap=14)
+    grid_y = grid_top + 120
+    grid_bottom = (g.bottom - 24) if g.story else (g.foot - 28)
+    grid = [
+        *header(g),
+        grid_label,
+        *collage(g, [g.M, grid_y, g.CW, grid_bottom - grid_y], gutter=8, radius=8,
+                 max_photos=9),
+        *footer(g),
     ]
     closing_top = g.top + 48
     logo_h = 140 if g.square else 180
@@ -963,7 +982,8 @@ def carousel(g: G) -> list[dict[str, Any]]:
         *footer(g, "tint"),
     ]
     return [{"name": "sampul", "layers": cover},
-            {"name": "foto", "repeat": "foto", "layers": content},
+            {"name": "foto", "repeat": "foto", "start": 1, "layers": content},
+            {"name": "dokumentasi", "min_items": {"foto": 3}, "layers": grid},
             {"name": "penutup", "layers": closing}]
 
 
@@ -1267,14 +1287,16 @@ def define() -> None:
                                "Informatika Kabupaten Contoh"},
              {"foto": ["cameraman.jpg"]})
     template("carousel-kegiatan", "Carousel Kegiatan", "carousel",
-             "Beberapa slide: sampul, satu slide per foto dengan keterangan, slide penutup.", [
+             "Beberapa slide: sampul, satu slide per foto berikutnya, dokumentasi, penutup.", [
                  f("judul", "Judul", required=True, max_length=120),
                  f("tanggal", "Tanggal", "date", required=True),
                  f("lokasi", "Lokasi", max_length=80),
                  f("foto", "Foto", "photo", required=True, max_items=10,
-                   help="Foto pertama menjadi sampul; tiap foto mendapat satu slide."),
+                   help="Foto pertama menjadi sampul; foto berikutnya mendapat satu slide "
+                        "masing-masing; dari 3 foto ada slide dokumentasi berisi semuanya."),
                  f("keterangan", "Keterangan foto", "list", max_items=10,
-                   help="Satu baris per foto, urut sesuai foto."),
+                   help="Satu baris per foto, urut sesuai foto; baris pertama untuk foto "
+                        "sampul. Semua baris juga masuk ke teks unggahan."),
                  f("penutup", "Kalimat penutup", default="Terima kasih telah mengikuti "
                                                          "kegiatan kami", max_length=80)],
              carousel, FEED, {

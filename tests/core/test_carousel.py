@@ -13,7 +13,7 @@ from PIL import Image
 from kontenopd.cli import main
 from kontenopd.core.drafts import save_draft
 from kontenopd.core.editing import sample_draft
-from kontenopd.core.errors import KontenError
+from kontenopd.core.errors import KontenError, TemplateError
 from kontenopd.core.export import MANIFEST, ExportJob, export
 from kontenopd.core.images import (
     MAX_SLIDES_API,
@@ -23,7 +23,7 @@ from kontenopd.core.images import (
     images_of,
 )
 from kontenopd.core.model import PhotoRef, demo_profile
-from kontenopd.core.templates import load_library
+from kontenopd.core.templates import load_library, parse_template
 
 LIB = load_library()
 LIB_PROFILE = demo_profile()
@@ -133,3 +133,85 @@ def test_cli_refuses_an_overlong_value_at_once(tmp_path, capsys) -> None:
     assert code == 2
     assert len(err) == 1 and "terlalu panjang" in err[0] and "Judul" in err[0]
     assert not (tmp_path / "x.jpg").exists()
+
+
+# ------------------------------------------------------------ slides of carousel-kegiatan
+
+
+def _solid(folder: Path, count: int) -> list[PhotoRef]:
+    colours = [(230, 25, 75), (60, 180, 75), (255, 225, 25), (0, 130, 200), (245, 130, 48)]
+    refs = []
+    for i in range(count):
+        path = folder / f"warna-{i}.png"
+        Image.new("RGB", (1200, 1500), colours[i]).save(path)
+        refs.append(PhotoRef(str(path)))
+    return refs
+
+
+def _pixel(image, xy) -> tuple[int, int, int]:
+    return image.convert("RGB").getpixel(xy)
+
+
+def test_the_cover_photo_is_not_repeated_and_each_slide_shows_its_photo(library, profile,
+                                                                        tmp_path):
+    from kontenopd.core.render import render, slide_count
+    from kontenopd.core.sheet import sample_draft
+
+    template = library.get("carousel-kegiatan")
+    draft = sample_draft(template)
+    draft.photos["foto"] = _solid(tmp_path, 4)
+    colours = [_pixel(Image.open(r.path), (0, 0)) for r in draft.photos["foto"]]
+    for fmt in template.format_keys:
+        assert slide_count(template, draft, fmt) == 6  # cover, 3 photos, grid, closing
+        w, h = template.formats[fmt].size
+        middle = (round(w * 0.25 / 2), round(h * 0.25 * 0.35))  # above every scrim
+        seen = [_pixel(render(template, fmt, draft, profile, scale=0.25, slide=s).image,
+                       middle) for s in range(4)]
+        for slide, colour in enumerate(colours):
+            assert all(abs(a - b) < 40 for a, b in zip(seen[slide], colour, strict=True)), \
+                (fmt, slide)
+
+
+def test_inner_slides_carry_light_chrome_and_the_grid_shows_every_photo(library, profile,
+                                                                        tmp_path):
+    import numpy as np
+
+    from kontenopd.core.render import build_context, render
+    from kontenopd.core.sheet import sample_draft
+    from kontenopd.core.templates import PhotoLayer
+    from kontenopd.core.templating import evaluate
+
+    template = library.get("carousel-kegiatan")
+    draft = sample_draft(template)
+    draft.photos["foto"] = _solid(tmp_path, 5)
+    ctx = build_context(template, draft, profile)
+    for fmt in template.format_keys:
+        slides = {s.name: s for s in template.formats[fmt].slides}
+        inner = {layer.type for layer in slides["foto"].layers}
+        assert "identity" not in inner and {"logo", "footer"} <= inner
+        assert any(getattr(layer, "text", "") == "{{ slide_no }} / {{ slide_total }}"
+                   for layer in slides["foto"].layers)
+        assert slides["dokumentasi"].min_items == (("foto", 3),)
+        grid = [layer for layer in slides["dokumentasi"].layers
+                if isinstance(layer, PhotoLayer) and evaluate(layer.when or "true", ctx)]
+        assert sorted(layer.index for layer in grid) == [0, 1, 2, 3, 4]
+        image = np.asarray(render(template, fmt, draft, profile, scale=0.25, slide=5)
+                           .image.convert("RGB"), dtype=np.int16)
+        for layer in grid:
+            x, y, w, h = (round(v * 0.25) for v in layer.box)
+            colour = _pixel(Image.open(draft.photos["foto"][layer.index].path), (0, 0))
+            cell = image[y + 2:y + h - 2, x + 2:x + w - 2]
+            assert (np.abs(cell - colour).sum(axis=2) < 40).mean() > 0.8, (fmt, layer.index)
+
+
+def test_slide_start_and_min_items_are_checked(tmp_path):
+    base = {"id": "uji", "name": "Uji", "kind": "uji",
+            "fields": [{"key": "foto", "label": "Foto", "type": "photo", "max_items": 5}]}
+    bad = [({"start": 1, "layers": []}, r"slides\[0\]\.start"),
+           ({"repeat": "foto", "start": -1, "layers": []}, r"slides\[0\]\.start"),
+           ({"min_items": {"judul": 2}, "layers": []}, r"slides\[0\]\.min_items"),
+           ({"min_items": {"foto": "3"}, "layers": []}, r"slides\[0\]\.min_items")]
+    for slide, where in bad:
+        data = dict(base, formats={"1:1": {"slides": [slide]}})
+        with pytest.raises(TemplateError, match=where):
+            parse_template(data, tmp_path)

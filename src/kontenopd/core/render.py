@@ -1049,17 +1049,24 @@ def _slide_plan(fmt: Format, template: Template,
     """The slides of a format as (layers, repeat index); one entry for a single image."""
     if not fmt.slides:
         return [(fmt.layers, 0)]
+    def items(key: str) -> int:
+        f = template.field(key)
+        if f.type == "photo":
+            return min(len(draft.photos.get(f.key, [])), max(1, f.max_items))
+        return min(len(list_items(draft.values.get(f.key, f.default), f.columns)), 20)
+
     plan: list[tuple[tuple[Layer, ...], int]] = []
     for slide in fmt.slides:
+        if any(items(key) < least for key, least in slide.min_items):
+            continue
         if slide.repeat is None:
             plan.append((slide.layers, 0))
             continue
-        f = template.field(slide.repeat)
-        if f.type == "photo":
-            count = min(len(draft.photos.get(f.key, [])), max(1, f.max_items))
-        else:
-            count = min(len(list_items(draft.values.get(f.key, f.default), f.columns)), 20)
-        plan.extend((slide.layers, i) for i in range(max(1, count)))
+        count = items(slide.repeat)
+        # an empty field still shows its one slide (with the placeholder), unless the
+        # repeat starts after the cover's item
+        last = max(count, 1 if slide.start == 0 else 0)
+        plan.extend((slide.layers, i) for i in range(slide.start, last))
     return plan
 
 

@@ -517,6 +517,8 @@ class Slide:
     layers: tuple[Layer, ...]
     repeat: str | None = None
     name: str = ""
+    start: int = 0  # with ``repeat``: the first item to get a slide (1: the cover has item 0)
+    min_items: tuple[tuple[str, int], ...] = ()  # shown only when these fields hold so many
 
 
 @dataclass(frozen=True)
@@ -629,15 +631,28 @@ def _slides(value: Any, key: str, styles: dict[str, dict[str, Any]],
         if not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
             raise _InvalidError(f"{where}.layers", "wajib berupa daftar layer")
         for name in raw:
-            if name not in ("layers", "repeat", "name", "comment"):
+            if name not in ("layers", "repeat", "name", "comment", "start", "min_items"):
                 raise _InvalidError(f"{where}.{name}", "kunci tidak dikenal")
         repeat = raw.get("repeat")
         if repeat is not None:
             f = template_fields.get(repeat) if isinstance(repeat, str) else None
             if f is None or f.type not in ("photo", "list"):
                 raise _InvalidError(f"{where}.repeat", f"field {repeat!r} bukan foto atau daftar")
+        start = raw.get("start", 0)
+        if isinstance(start, bool) or not isinstance(start, int) or not 0 <= start <= 20 \
+                or (start and repeat is None):
+            raise _InvalidError(f"{where}.start", "harus bilangan 0-20, hanya bersama repeat")
+        min_items = raw.get("min_items", {})
+        if not isinstance(min_items, dict) or not all(
+                isinstance(k, str) and k in template_fields
+                and template_fields[k].type in ("photo", "list")
+                and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 20
+                for k, v in min_items.items()):
+            raise _InvalidError(f"{where}.min_items",
+                                "harus {field foto/daftar: jumlah 0-20}")
         layers = _layers(raw["layers"], f"{where}.layers", styles, template_fields)
-        out.append(Slide(tuple(layers), repeat, str(raw.get("name", ""))))
+        out.append(Slide(tuple(layers), repeat, str(raw.get("name", "")), start,
+                         tuple(sorted(min_items.items()))))
     return tuple(out)
 
 
