@@ -42,5 +42,34 @@ def profile():
 
 
 @pytest.fixture(scope="session")
+def real_profile(tmp_path_factory):
+    """A real OPD's profile (not the demo: its own Pemda, accounts, hashtags and logos), for
+    tests that export: posts with the demo identity are refused."""
+    from dataclasses import replace
+
+    from PIL import Image, ImageDraw
+
+    from kontenopd.core.model import demo_profile
+    from kontenopd.core.profiles import is_demo
+
+    folder = tmp_path_factory.mktemp("profil-mojokerto")
+    logos = {}
+    for role, color in (("pemda", (150, 20, 20, 255)), ("opd", (20, 60, 150, 255))):
+        img = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+        ImageDraw.Draw(img).ellipse((10, 10, 230, 230), fill=color)
+        logos[role] = folder / f"{role}.png"
+        img.save(logos[role])
+    profile = replace(
+        demo_profile(), id="diskominfo-mojokerto",
+        pemda_name="Pemerintah Kabupaten Mojokerto", city="Mojokerto",
+        pemda_logo=str(logos["pemda"]), opd_logo=str(logos["opd"]),
+        handles={"instagram": "@diskominfo.mojokertokab", "facebook": "Diskominfo Mojokerto"},
+        website="diskominfo.mojokertokab.go.id", hashtags=("#MojokertoKab",),
+        hashtag_groups={"Resmi": ("#MojokertoKab", "#DiskominfoMojokerto")})
+    assert not is_demo(profile)
+    return profile
+
+
+@pytest.fixture(scope="session")
 def sample_photo() -> Path:
     return ROOT / "assets" / "samples" / "dandelion-field.jpg"

@@ -316,8 +316,32 @@ Remove it from the Open Recent list?</translation>
         <translation>Did not open {name}.</translation>
     </message>
     <message>
-        <source>Draf ini memakai profil yang tersimpan di dalamnya ({name}), bukan profil aktif; ganti lewat menu Profil.</source>
-        <translation>This draft uses the profile saved in it ({name}), not the active profile; switch in the Profile menu.</translation>
+        <source>Profil dipakai: {name}.</source>
+        <translation>Profile in use: {name}.</translation>
+    </message>
+    <message>
+        <source>Profil draf belum disimpan</source>
+        <translation>Draft profile not saved</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Draf tetap memakai identitasnya sendiri.</source>
+        <translation>{message}
+
+The draft keeps its own identity.</translation>
+    </message>
+    <message>
+        <source>Profil draf disimpan ke daftar profil dan dipakai: {name}.</source>
+        <translation>The draft&apos;s profile was added to your profiles and is in use: {name}.</translation>
+    </message>
+    <message>
+        <source>Draf dipindah ke profil {name}; simpan untuk menyimpan perubahannya.</source>
+        <translation>The draft now uses the profile {name}; save to keep the change.</translation>
+    </message>
+    <message>
+        <source>Draf memakai identitasnya sendiri ({name}), tanpa disimpan sebagai profil; ganti lewat menu Profil.</source>
+        <translation>The draft keeps its own identity ({name}) without saving it as a profile; change it in the Profile menu.</translation>
     </message>
     <message>
         <source>Draf dibuka: {name} (disimpan {when}).</source>
@@ -342,6 +366,49 @@ Remove it from the Open Recent list?</translation>
     <message>
         <source>Simpan otomatis gagal: {message}</source>
         <translation>Autosave failed: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>DraftProfileDialog</name>
+    <message>
+        <source>Profil draf</source>
+        <translation>Draft profile</translation>
+    </message>
+    <message>
+        <source>Draf ini memakai profil yang belum ada di komputer ini</source>
+        <translation>This draft uses a profile this computer does not have</translation>
+    </message>
+    <message>
+        <source>Draf “{name}” dibuat dengan profil &lt;b&gt;{profile}&lt;/b&gt;.</source>
+        <translation>The draft “{name}” was made with the profile &lt;b&gt;{profile}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Draf ini dibuat dengan profil &lt;b&gt;{profile}&lt;/b&gt;.</source>
+        <translation>This draft was made with the profile &lt;b&gt;{profile}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>“Pakai profil draf” menyimpan profil ini ke daftar profil Anda dan memakainya.</source>
+        <translation>“Use the draft&apos;s profile” adds this profile to your profiles and uses it.</translation>
+    </message>
+    <message>
+        <source>Atau ganti ke profil saya:</source>
+        <translation>Or switch to my profile:</translation>
+    </message>
+    <message>
+        <source>“Batal”: draf tetap memakai identitasnya sendiri, tanpa disimpan sebagai profil.</source>
+        <translation>“Cancel”: the draft keeps its own identity, without saving it as a profile.</translation>
+    </message>
+    <message>
+        <source>Pakai profil draf</source>
+        <translation>Use the draft&apos;s profile</translation>
+    </message>
+    <message>
+        <source>Ganti ke profil saya</source>
+        <translation>Switch to my profile</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -646,8 +713,16 @@ Remove it from the Open Recent list?</translation>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <source>Profil: {name}</source>
-        <translation>Profile: {name}</translation>
+        <source>{name} — profil dari draf</source>
+        <translation>{name} — profile from the draft</translation>
+    </message>
+    <message>
+        <source>Profil contoh: konten belum bisa diekspor. Isi identitas OPD Anda lewat Profil ▸ Kelola profil…</source>
+        <translation>Demo profile: posts cannot be exported yet. Fill in your agency&apos;s identity in Profile ▸ Manage profiles…</translation>
+    </message>
+    <message>
+        <source>Profil yang dipakai kartu ini</source>
+        <translation>The profile this card uses</translation>
     </message>
     <message>
         <source>Buang perubahan?</source>
@@ -989,10 +1064,6 @@ Remove it from the Open Recent list?</translation>
         <translation>Show “Bangga Melayani Bangsa”</translation>
     </message>
     <message>
-        <source>#KabupatenContoh #DinasContoh</source>
-        <translation>#KabupatenContoh #DinasContoh</translation>
-    </message>
-    <message>
         <source>Satu kelompok per baris, contoh:
 Resmi: #KabupatenContoh #DinasContoh
 Kesehatan: #GermasContoh #HidupSehat</source>
@@ -1007,6 +1078,10 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
     <message>
         <source>Simpan dan pakai</source>
         <translation>Save and use</translation>
+    </message>
+    <message>
+        <source>Ini profil contoh: {fields} masih berisi contoh. Ganti dengan identitas OPD Anda; konten dengan profil contoh tidak bisa diekspor.</source>
+        <translation>This is the demo profile: {fields} still hold demo values. Replace them with your agency&apos;s identity; posts with the demo profile cannot be exported.</translation>
     </message>
     <message>
         <source>Profil</source>
@@ -1039,6 +1114,41 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
     <message>
         <source>Hapus profil “{name}”? Tindakan ini tidak dapat dibatalkan.</source>
         <translation>Delete the profile “{name}”? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileNames</name>
+    <message>
+        <source>nama Pemda</source>
+        <translation>government name</translation>
+    </message>
+    <message>
+        <source>kota</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>situs web</source>
+        <translation>website</translation>
+    </message>
+    <message>
+        <source>akun media sosial</source>
+        <translation>social media accounts</translation>
+    </message>
+    <message>
+        <source>tagar</source>
+        <translation>hashtags</translation>
+    </message>
+    <message>
+        <source>lambang Pemda</source>
+        <translation>government emblem</translation>
+    </message>
+    <message>
+        <source>logo OPD</source>
+        <translation>agency logo</translation>
+    </message>
+    <message>
+        <source>{name} (contoh)</source>
+        <translation>{name} (demo)</translation>
     </message>
 </context>
 <context>
@@ -1156,8 +1266,32 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>Cannot export yet: fill in {fields} first.</translation>
     </message>
     <message>
+        <source>{what} memakai profil contoh: {fields} masih berisi contoh, sehingga belum bisa diekspor.</source>
+        <translation>{what} uses the demo profile: {fields} still hold demo values, so it cannot be exported yet.</translation>
+    </message>
+    <message>
+        <source>Hapus konten itu dari antrean, pakai profil OPD Anda (menu Profil), lalu tambahkan lagi.</source>
+        <translation>Remove those posts from the queue, use your agency&apos;s profile (Profile menu), then add them again.</translation>
+    </message>
+    <message>
+        <source>Isi identitas OPD Anda lewat Profil ▸ Kelola profil… (atau pilih profil OPD Anda di menu Profil), lalu coba lagi.</source>
+        <translation>Fill in your agency&apos;s identity in Profile ▸ Manage profiles… (or choose your agency&apos;s profile in the Profile menu), then try again.</translation>
+    </message>
+    <message>
+        <source>Belum bisa diekspor: profil contoh.</source>
+        <translation>Cannot export yet: demo profile.</translation>
+    </message>
+    <message>
+        <source>Profil contoh</source>
+        <translation>Demo profile</translation>
+    </message>
+    <message>
         <source>Tunggu ekspor selesai sebelum mengubah antrean.</source>
         <translation>Wait for the export to finish before changing the queue.</translation>
+    </message>
+    <message>
+        <source>Konten ini</source>
+        <translation>This post</translation>
     </message>
     <message>
         <source>Konten ini, dengan pilihan yang sama, sudah ada di antrean.</source>
@@ -1194,6 +1328,10 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
     <message>
         <source>Antrean kosong: tambahkan konten dengan “Tambah ke antrean”.</source>
         <translation>The queue is empty: add posts with “Add to queue”.</translation>
+    </message>
+    <message>
+        <source>{n} konten di antrean ({labels})</source>
+        <translation>{n} queued post(s) ({labels})</translation>
     </message>
     <message>
         <source>Menyiapkan {n} konten…</source>

@@ -268,7 +268,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``export DRAFT... -o DIR``: images, captions and manifest; progress per file on stderr."""
+    """``export DRAFT... -o DIR``: images, captions and manifest; progress per file on stderr.
+    A draft made with the demo profile is refused (one line, exit 2); the others export."""
     from .core.export import ExportJob, export
     from .core.platforms import PLATFORM_KEYS
     from .core.templates import FORMAT_SIZES
@@ -287,7 +288,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if progress.name:
             print(f"[{progress.done}/{progress.total}] {progress.name}", file=sys.stderr)
 
-    report = export(jobs, args.output, workers=args.jobs, progress=show)
+    report = export(jobs, args.output, workers=args.jobs, progress=show, refuse_demo=True)
     for post in report.posts:
         for warning in post.warnings:
             print(f"warning: {post.label}: {warning}", file=sys.stderr)

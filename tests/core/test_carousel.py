@@ -84,10 +84,10 @@ def test_a_three_photo_carousel_exports_five_files_per_format(tmp_path) -> None:
 
 
 @pytest.fixture(scope="module")
-def carousel_draft(tmp_path_factory) -> Path:
+def carousel_draft(tmp_path_factory, real_profile) -> Path:
     _template, draft = three_photo_carousel()
     path = tmp_path_factory.mktemp("drafts") / "carousel.kontenopd"
-    save_draft(path, draft, LIB_PROFILE)
+    save_draft(path, draft, real_profile)  # `kontenopd export` refuses the demo identity
     return path
 
 

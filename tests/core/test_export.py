@@ -381,7 +381,7 @@ def test_process_pool_gives_the_same_files(tmp_path, lib, profile, spy_photo, po
 
 
 @pytest.fixture
-def draft_files(tmp_path, profile, spy_photo):
+def draft_files(tmp_path, real_profile, spy_photo):
     from kontenopd.core.drafts import save_draft
 
     library = load_library()
@@ -393,7 +393,7 @@ def draft_files(tmp_path, profile, spy_photo):
                       photos={"foto": [PhotoRef(str(spy_photo))]})
         if i == 0:
             draft.captions["x"] = "Teks X buatan sendiri #ContohKab"
-        made.append(save_draft(tmp_path / f"draf{i}.kontenopd", draft, profile))
+        made.append(save_draft(tmp_path / f"draf{i}.kontenopd", draft, real_profile))
     return made
 
 

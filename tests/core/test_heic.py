@@ -193,7 +193,8 @@ def test_cli_render_has_the_photo_and_no_metadata(phone_photo: Path, tmp_path: P
 
 
 def test_heic_draft_saves_reloads_and_exports_clean(phone_photo: Path, tmp_path: Path,
-                                                    capsys, library, profile) -> None:
+                                                    capsys, library, profile,
+                                                    real_profile) -> None:
     file = tmp_path / "iphone.kontenopd"
     code = main(["draft", "liputan-kegiatan", "-o", str(file), "--format", "4:5",
                  *[a for k, v in VALUES.items() for a in ("--set", f"{k}={v}")],
@@ -212,8 +213,11 @@ def test_heic_draft_saves_reloads_and_exports_clean(phone_photo: Path, tmp_path:
     reopened = load_draft(again, workdir=tmp_path / "work2", library=library)
     assert _diff(render(template, "4:5", reopened.draft, reopened.profile).image, before) < 3
 
+    # exported under a real OPD's identity (`kontenopd export` refuses the demo's)
+    real = save_draft(tmp_path / "nyata.kontenopd", reopened.draft, real_profile)
+    before = _render(library, real_profile, phone_photo)
     out = tmp_path / "hasil"
-    code = main(["export", str(file), "-o", str(out), "--format", "4:5", "--platform",
+    code = main(["export", str(real), "-o", str(out), "--format", "4:5", "--platform",
                  "instagram", "--jobs", "0"])
     assert code == 0, capsys.readouterr().err
     images = sorted(out.rglob("*.jpg"))

@@ -173,6 +173,15 @@ def window(qtbot, app_paths, settings, library, language, dialogs):
 
 
 @pytest.fixture
+def own_profile(window, real_profile):
+    """The window switched to a real OPD profile kept in its store (the first start made a
+    demo one): what a user who filled in the welcome dialog works with. Exporting needs it."""
+    saved = window.store.save(real_profile)
+    window.use_profile(saved)
+    return saved
+
+
+@pytest.fixture
 def photo(tmp_path: Path) -> Path:
     """A 1600x900 photo with a left/right split, so focal moves change the pixels."""
     img = Image.new("RGB", (1600, 900), (200, 40, 40))

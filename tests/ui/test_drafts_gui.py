@@ -297,12 +297,15 @@ def test_open_shows_notices_and_uses_the_drafts_profile(window, tmp_path, librar
     save_draft(path, draft, other_profile)
     user_profile = window.document.profile
     dialogs.expect("information", match="Catatan saat membuka draf")
+    # a profile this PC lacks: asked once; Batal keeps the draft's own identity
+    dialogs.expect("exec", match="DraftProfileDialog", answer=0)
     window.files.open_path(path)
     doc = window.document
     assert doc.value("judul") == "Festival"
     assert doc.profile.opd_name == "Dinas Pariwisata"
-    assert "Dispar" in window.statusBar().currentMessage()
-    assert window.profile_label.text() == "Profil: Dispar"
+    assert "Dinas Pariwisata" in window.statusBar().currentMessage()
+    assert window.profile_label.text() == \
+        "Dinas Pariwisata · Pemerintah Kabupaten Contoh (contoh) — profil dari draf"
     notes = [s for s in dialogs.shown if s.title == "Catatan saat membuka draf"]
     assert len(notes) == 1 and "7:3" in notes[0].text
     # Baru goes back to the user's own profile

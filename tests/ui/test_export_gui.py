@@ -79,7 +79,8 @@ def wait_done(qtbot, queue, timeout: int = 60_000) -> None:
     qtbot.waitUntil(lambda: not queue.running, timeout=timeout)
 
 
-def test_export_a_two_post_queue(window, qtbot, photo, out_dir, opened, monkeypatch):
+def test_export_a_two_post_queue(window, own_profile, qtbot, photo, out_dir, opened,
+                                 monkeypatch):
     doc = window.document
     pools = []
     real_start_pool = export_module._Exporter.start_pool
@@ -145,7 +146,8 @@ def test_export_a_two_post_queue(window, qtbot, photo, out_dir, opened, monkeypa
         listed = {f["file"] for f in manifest["files"]}
         assert listed == set(names) - {"manifest.json"}
         caption = (folder / "caption_instagram.txt").read_text(encoding="utf-8")
-        assert "#ContohKab" in caption
+        assert "#MojokertoKab" in caption  # the profile's default hashtag
+        assert "Contoh" not in caption.split("📍")[0]  # the real profile's dateline
     assert doc.value("judul") == "Judul yang belum diantrekan"
 
     # done: the queue is empty, the result says where, and the folder opens on request
@@ -158,7 +160,7 @@ def test_export_a_two_post_queue(window, qtbot, photo, out_dir, opened, monkeypa
     assert window.settings.value("export/folder") == str(out_dir)
 
 
-def test_cancel_midway_leaves_no_half_written_file(window, qtbot, out_dir, opened,
+def test_cancel_midway_leaves_no_half_written_file(window, own_profile, qtbot, out_dir, opened,
                                                     monkeypatch):
     queue = queue_tab(window)
     window.fill_sample()
@@ -204,8 +206,8 @@ def test_cancel_midway_leaves_no_half_written_file(window, qtbot, out_dir, opene
     assert opened == []
 
 
-def test_a_failing_post_is_reported_and_the_others_export(window, qtbot, photo, out_dir,
-                                                          opened):
+def test_a_failing_post_is_reported_and_the_others_export(window, own_profile, qtbot, photo,
+                                                          out_dir, opened):
     doc = window.document
     queue = queue_tab(window)
     window.fill_sample()
@@ -236,8 +238,8 @@ def test_a_failing_post_is_reported_and_the_others_export(window, qtbot, photo, 
     assert opened == [folders[0]]  # one post: its own folder
 
 
-def test_export_current_post_with_ctrl_e_and_clear_refusals(window, qtbot, out_dir, opened,
-                                                            asked):
+def test_export_current_post_with_ctrl_e_and_clear_refusals(window, own_profile, qtbot, out_dir,
+                                                            opened, asked):
     queue = window.queue
     window.side_tabs.setCurrentIndex(0)
     # nothing queued: "Ekspor semua" explains instead of asking for a folder
@@ -270,7 +272,7 @@ def test_export_current_post_with_ctrl_e_and_clear_refusals(window, qtbot, out_d
     assert len(list(out_dir.iterdir())) == 2  # a second folder ("-2"), nothing overwritten
 
 
-def test_closing_the_window_during_an_export_cancels_it_cleanly(window, qtbot, out_dir,
+def test_closing_the_window_during_an_export_cancels_it_cleanly(window, own_profile, qtbot, out_dir,
                                                                   opened, monkeypatch,
                                                                   dialogs):
     from kontenopd.ui.files import DISCARD, UnsavedChangesDialog
@@ -302,7 +304,8 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, qtbot, o
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".kontenopd-partial-")]
 
 
-def test_closing_with_a_waiting_queue_asks_first_when_it_is_not_kept(window, monkeypatch):
+def test_closing_with_a_waiting_queue_asks_first_when_it_is_not_kept(window, own_profile,
+                                                                     monkeypatch):
     """Without a queue store, queued posts would be lost: closing says so and can be refused."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -324,7 +327,8 @@ def test_closing_with_a_waiting_queue_asks_first_when_it_is_not_kept(window, mon
     assert window.queue.confirm_close()
 
 
-def test_the_queue_comes_back_after_a_restart(window, qtbot, app_paths, settings, tmp_path):
+def test_the_queue_comes_back_after_a_restart(window, own_profile, qtbot, app_paths, settings,
+                                              tmp_path):
     """Queued posts are kept as draft snapshots; a new window restores them and exports them."""
     from kontenopd.ui.mainwindow import MainWindow
 

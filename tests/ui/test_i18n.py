@@ -84,6 +84,9 @@ def visible_texts(widget: QWidget) -> list[str]:
 
 
 def test_every_dialog_in_both_languages(window, qtbot, language):
+    from dataclasses import replace
+
+    from kontenopd.ui.draft_profile import DraftProfileDialog
     from kontenopd.ui.profile_dialog import ProfileDialog
 
     sources = indonesian_sources()
@@ -92,13 +95,17 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
         profile_dialog = ProfileDialog(window.store, window.document.profile.id, welcome=True,
                                        parent=window)
         qtbot.addWidget(profile_dialog)
+        colleague = replace(window.document.profile, pemda_name="Pemerintah Kota Batu")
+        draft_profile = DraftProfileDialog(colleague, window.store.list(), "", "rekan.kontenopd",
+                                           window)
+        qtbot.addWidget(draft_profile)
         color = QColorDialog(window)
         color.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
         files = QFileDialog(window)
         files.setOption(QFileDialog.Option.DontUseNativeDialog)
         for w in (color, files):
             qtbot.addWidget(w)
-        dialogs = [window, profile_dialog, color, files]
+        dialogs = [window, profile_dialog, draft_profile, color, files]
         for dialog in dialogs:
             dialog.show()
         texts = [t for d in dialogs for t in visible_texts(d)]
@@ -107,10 +114,13 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
             assert leftovers == [], leftovers
             assert "Save and use" in texts
             assert "&File" in texts
+            assert "Use the draft's profile" in texts
+            assert any(t.startswith("This is the demo profile:") for t in texts)
         else:
             cancel = profile_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
             assert cancel.text() == "Batal"  # Qt's own string, from qt_id.qm
             assert "Pilih warna" in texts  # QColorDialog's title
             assert "Simpan dan pakai" in texts
+            assert "Pakai profil draf" in texts
         for dialog in dialogs[1:]:
             dialog.close()

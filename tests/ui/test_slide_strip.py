@@ -49,7 +49,7 @@ def test_carousel_preview_has_a_slide_strip(window, qtbot):
     assert preview.slide == 0
 
 
-def test_queue_entry_counts_every_slide(window, qtbot):
+def test_queue_entry_counts_every_slide(window, own_profile, qtbot):
     from tests.ui.test_export_gui import click, queue_tab, tick_only
 
     choose(window, qtbot, "carousel-kegiatan")

@@ -401,8 +401,10 @@ def _write_text(path: Path, text: str) -> None:
 class _Exporter:
     def __init__(self, jobs: Sequence[ExportJob], out_dir: Path, library: Library | None,
                  workers: int | None, progress: Callable[[ExportProgress], None] | None,
-                 cancel: CancelToken | None, today: date | None) -> None:
+                 cancel: CancelToken | None, today: date | None,
+                 refuse_demo: bool = False) -> None:
         self.jobs = list(jobs)
+        self.refuse_demo = refuse_demo
         self.out_dir = out_dir
         self.library = library
         self.workers = workers
@@ -447,6 +449,12 @@ class _Exporter:
                 raise KontenError("Antrean ekspor tidak lengkap: draf atau profil tidak ada.")
             post.draft, post.profile = job.draft, job.profile
         draft, profile = post.draft, post.profile
+        if self.refuse_demo:
+            from .profiles import demo_refusal  # noqa: PLC0415
+
+            refusal = demo_refusal(profile)
+            if refusal:
+                raise KontenError(refusal)
         template = post.template = self.get_library().get(draft.template)
         wanted = job.formats or tuple(draft.formats) or (template.format_keys[0],)
         missing = [f for f in wanted if f not in template.formats]
@@ -737,7 +745,8 @@ class _Exporter:
 def export(jobs: Sequence[ExportJob], out_dir: str | Path, *, library: Library | None = None,
            workers: int | None = None,
            progress: Callable[[ExportProgress], None] | None = None,
-           cancel: CancelToken | None = None, today: date | None = None) -> ExportReport:
+           cancel: CancelToken | None = None, today: date | None = None,
+           refuse_demo: bool = False) -> ExportReport:
     """Export every job into ``out_dir``; returns what was written and what failed.
 
     ``workers``: None picks the number of cores (in-process below :data:`POOL_MIN_IMAGES`
@@ -746,9 +755,12 @@ def export(jobs: Sequence[ExportJob], out_dir: str | Path, *, library: Library |
     file. Setting ``cancel`` stops the export: no new image is started, running ones finish,
     and every post not complete is removed (complete ones stay). A job with a user error
     (missing field, unreadable photo, unknown format) is reported in its ``PostResult`` and
-    the others still export. Raises :class:`KontenError` only when ``out_dir`` is unusable.
+    the others still export. ``refuse_demo``: a post whose profile still carries the bundled
+    demo identity (:func:`kontenopd.core.profiles.demo_refusal`) is such an error too.
+    Raises :class:`KontenError` only when ``out_dir`` is unusable.
     """
-    return _Exporter(jobs, Path(out_dir), library, workers, progress, cancel, today).run()
+    return _Exporter(jobs, Path(out_dir), library, workers, progress, cancel, today,
+                     refuse_demo).run()
 
 
 __all__ = ["ExportJob", "ExportProgress", "ExportReport", "PostResult", "export"]

@@ -13,11 +13,12 @@ import shutil
 import tempfile
 import threading
 from dataclasses import replace
+from hashlib import sha256
 from pathlib import Path
 
 from . import safeimage
 from .errors import ProfileError
-from .model import Profile, demo_profile, slugify
+from .model import HANDLE_PLATFORMS, Profile, demo_profile, slugify
 
 PROFILE_FILE = "profile.json"
 LOGO_KEYS = ("pemda_logo", "opd_logo")
@@ -46,6 +47,126 @@ def check_logo(path: str | Path) -> str | None:
             _CHECKED.clear()
         _CHECKED[key] = problem
     return problem
+
+
+# ---------------------------------------------------------------- the demo identity
+#
+# The bundled demo profile ("Pemerintah Kabupaten Contoh", its made-up emblem and logo) is for
+# trying the app, never for publishing. A profile is "demo" while any of its identifying values
+# is still the demo's: the Pemda name, the dateline city, the website, a social-media handle, a
+# "...Contoh" hashtag or one of the demo logos (compared by bytes). The OPD name and short name
+# ("Dinas Komunikasi dan Informatika", "Diskominfo") are real agency names and do not count.
+
+DEMO_TRACES = ("pemda_name", "city", "website", "handles", "hashtags", "pemda_logo",
+               "opd_logo")
+DEMO_TRACE_LABELS = {"pemda_name": "nama Pemda", "city": "kota", "website": "situs web",
+                     "handles": "akun media sosial", "hashtags": "tagar",
+                     "pemda_logo": "lambang Pemda", "opd_logo": "logo OPD"}
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+_DEMO: list[tuple[Profile, dict[str, str]]] = []
+
+
+def _digest(path: str) -> str:
+    """The SHA-256 of a file's bytes ('' when unreadable), remembered per file version."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return ""
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    with _CHECKED_LOCK:
+        if key in _DIGESTS:
+            return _DIGESTS[key]
+    try:
+        value = sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+    with _CHECKED_LOCK:
+        if len(_DIGESTS) > 256:
+            _DIGESTS.clear()
+        _DIGESTS[key] = value
+    return value
+
+
+def _demo() -> tuple[Profile, dict[str, str]]:
+    if not _DEMO:
+        try:
+            demo = demo_profile()
+        except ProfileError:  # an incomplete install: the dataclass defaults are the demo's
+            demo = Profile()
+        logos = {key: _digest(getattr(demo, key)) for key in ("pemda_logo", "opd_logo")}
+        _DEMO.append((demo, logos))
+    return _DEMO[0]
+
+
+def _same_text(a: str, b: str) -> bool:
+    return bool(a.strip()) and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def demo_traces(profile: Profile) -> list[str]:
+    """The identifying fields of ``profile`` (keys of :data:`DEMO_TRACE_LABELS`, in that
+    order) that still hold the bundled demo's values; empty for a real profile."""
+    demo, logos = _demo()
+    found = []
+    for key in ("pemda_name", "city", "website"):
+        if _same_text(getattr(profile, key), getattr(demo, key)):
+            found.append(key)
+    demo_handles = {h.strip().lstrip("@").casefold() for h in demo.handles.values() if h}
+    if any(h.strip().lstrip("@").casefold() in demo_handles
+           for p, h in profile.handles.items() if p in HANDLE_PLATFORMS and h.strip()):
+        found.append("handles")
+    demo_tags = {t.casefold() for tags in (demo.hashtags, *demo.hashtag_groups.values())
+                 for t in tags if "contoh" in t.casefold()}
+    tags = (*profile.hashtags, *(t for g in profile.hashtag_groups.values() for t in g))
+    if any(t.casefold() in demo_tags for t in tags):
+        found.append("hashtags")
+    for key in ("pemda_logo", "opd_logo"):
+        value = getattr(profile, key)
+        if value and logos[key] and _digest(value) == logos[key]:
+            found.append(key)
+    return found
+
+
+def is_demo(profile: Profile) -> bool:
+    """Whether ``profile`` still carries the demo identity (see :func:`demo_traces`)."""
+    return bool(demo_traces(profile))
+
+
+def demo_refusal(profile: Profile) -> str | None:
+    """Why a post with ``profile`` must not be exported (one Indonesian line), or None."""
+    traces = demo_traces(profile)
+    if not traces:
+        return None
+    fields = ", ".join(DEMO_TRACE_LABELS[t] for t in traces)
+    return (f"Profil contoh tidak boleh diekspor: {fields} masih berisi contoh "
+            f"(“{_demo()[0].pemda_name}”). Pakai profil OPD Anda sendiri.")
+
+
+def same_profile(a: Profile, b: Profile) -> bool:
+    """Whether two profiles give the same cards (the id aside; logos compared by bytes)."""
+    da, db = a.to_dict(), b.to_dict()
+    da.pop("id", None)
+    db.pop("id", None)
+    for role in ("pemda_logo", "opd_logo"):
+        pa, pb = da.pop(role, ""), db.pop(role, "")
+        if bool(pa) != bool(pb):
+            return False
+        if pa and pa != pb:
+            try:
+                if Path(pa).read_bytes() != Path(pb).read_bytes():
+                    return False
+            except OSError:
+                return False
+    return da == db
+
+
+def empty_profile(profile_id: str, opd_name: str) -> Profile:
+    """A new profile with only its id and OPD name: no demo names, accounts or logos (colours
+    and fonts keep the neutral defaults so cards still render)."""
+    return Profile(id=profile_id, pemda_name="", opd_name=opd_name, opd_short="", city="",
+                   pemda_logo="", opd_logo="", handles={}, website="", tagline="",
+                   hashtags=(), hashtag_groups={}, badge_berakhlak=False,
+                   badge_bangga_melayani=False)
 
 
 class ProfileStore:
@@ -160,6 +281,17 @@ class ProfileStore:
         demo = demo_profile()
         name = name or demo.opd_name
         return self.save(replace(demo, id=self.unique_id(name), opd_name=name))
+
+    def create_empty(self, name: str) -> Profile:
+        """A new, empty profile named ``name`` (see :func:`empty_profile`)."""
+        return self.save(empty_profile(self.unique_id(name), name))
+
+    def find_same(self, profile: Profile) -> Profile | None:
+        """The stored profile that gives the same cards as ``profile`` (see
+        :func:`same_profile`), if any; the one with ``profile``'s id is tried first."""
+        stored = self.list()
+        stored.sort(key=lambda p: p.id != profile.id)
+        return next((p for p in stored if same_profile(p, profile)), None)
 
     def first_or_create(self) -> tuple[Profile, bool]:
         """The first stored profile, or a new one from the demo (then ``True``)."""

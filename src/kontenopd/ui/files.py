@@ -14,6 +14,7 @@ import contextlib
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,8 +45,11 @@ from ..core.drafts import (
 )
 from ..core.errors import KontenError
 from ..core.model import Draft, Profile, slugify
+from ..core.profiles import ProfileStore, same_profile
 from ..core.templates import Template
 from .draft_browser import DraftBrowser, format_when
+from .draft_profile import DraftProfileDialog
+from .profile_dialog import profile_name, profile_title
 from .recovery import RecoveryDialog
 from .tasks import SyncRunner, TaskRunner
 
@@ -70,22 +74,15 @@ def _message(error: BaseException, fallback: str) -> str:
     return fallback
 
 
-def same_profile(a: Profile, b: Profile) -> bool:
-    """Whether two profiles give the same cards (the id aside; logos compared by bytes)."""
-    da, db = a.to_dict(), b.to_dict()
-    da.pop("id", None)
-    db.pop("id", None)
-    for role in ("pemda_logo", "opd_logo"):
-        pa, pb = da.pop(role, ""), db.pop(role, "")
-        if bool(pa) != bool(pb):
-            return False
-        if pa and pa != pb:
-            try:
-                if Path(pa).read_bytes() != Path(pb).read_bytes():
-                    return False
-            except OSError:
-                return False
-    return da == db
+def _known_profile(opened: OpenedDraft, current: Profile,
+                   profiles: Path) -> tuple[bool, Profile | None]:
+    """For the worker that opens a draft: whether its profile gives the same cards as the
+    ``current`` one, and else the stored profile (under ``profiles``) that does, if any."""
+    if same_profile(opened.profile, current):
+        return True, None
+    if not opened.profile_from_file:
+        return False, None
+    return False, ProfileStore(profiles).find_same(opened.profile)
 
 
 # ---------------------------------------------------------------- dialogs
@@ -188,9 +185,11 @@ class DraftFiles(QObject):
         else:
             self._autosave_error = ""
         self._user_profile: Profile | None = None  # set while a draft's own profile is shown
+        self._after_open: list[Callable[[], None]] = []  # see when_opened()
         self._loading = False
         self._saving = False
         self._opening = False
+        self._settling = False
         self._autosaving = False
         self._autosaved = False  # this session's autosave file exists
         self._dirty_since: float | None = None
@@ -499,10 +498,11 @@ class DraftFiles(QObject):
         self._set_busy(+1)
         self._status(self.tr("Membuka {name}…").format(name=path.name), 0)
         current = self._user_profile or self.document.profile
+        profiles = self.window.store.root
 
-        def job() -> tuple[OpenedDraft, bool]:
+        def job() -> tuple[OpenedDraft, bool, Profile | None]:
             opened = load_draft(path, workdir=self.workdir, library=self.library)
-            return opened, same_profile(opened.profile, current)
+            return opened, *_known_profile(opened, current, profiles)
 
         self.runner.run(job, lambda result, error: self._opened(path, result, error))
         return True
@@ -515,10 +515,11 @@ class DraftFiles(QObject):
         self._set_busy(+1)
         current = self._user_profile or self.document.profile
         store = self.store
+        profiles = self.window.store.root
 
-        def job() -> tuple[OpenedDraft, bool]:
+        def job() -> tuple[OpenedDraft, bool, Profile | None]:
             opened = store.recover(entry, workdir=self.workdir, library=self.library)
-            return opened, same_profile(opened.profile, current)
+            return opened, *_known_profile(opened, current, profiles)
 
         self.runner.run(job, lambda result, error: self._opened(entry.path, result, error,
                                                                 entry))
@@ -528,6 +529,34 @@ class DraftFiles(QObject):
                 entry: BrowserEntry | None = None) -> None:
         self._opening = False
         self._set_busy(-1)
+        self._settling = True  # questions about the opened draft may still be asked
+        try:
+            self._opened_now(path, result, error, entry)
+        finally:
+            self._settling = False
+            waiting, self._after_open = self._after_open, []
+            for callback in waiting:
+                QTimer.singleShot(0, callback)
+
+    def when_opened(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` now, or once the draft being opened is open (or refused)."""
+        if self.opening:
+            self._after_open.append(callback)
+        else:
+            callback()
+
+    @property
+    def opening(self) -> bool:
+        """A draft is being read, or the questions about it are being asked."""
+        return self._opening or self._settling
+
+    @property
+    def showing_draft_profile(self) -> bool:
+        """The document shows the identity a draft carries, which is none of my profiles."""
+        return self._user_profile is not None
+
+    def _opened_now(self, path: Path, result: Any, error: BaseException | None,
+                    entry: BrowserEntry | None) -> None:
         if self._closed:  # the window closed while the file was being read
             return
         if error is not None:
@@ -536,27 +565,69 @@ class DraftFiles(QObject):
             self._status(message, 10000)
             QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
             return
-        opened, same = result
+        opened, same, known = result
 
         def drop() -> None:
             if opened.workdir is not None:
                 shutil.rmtree(opened.workdir, ignore_errors=True)
             self._status(self.tr("Batal membuka {name}.").format(name=path.name), 4000)
 
-        self.confirm(lambda: self._apply(opened, same, entry), drop)
+        self.confirm(lambda: self._apply(opened, same, known, entry), drop)
 
-    def _apply(self, opened: OpenedDraft, same: bool, entry: BrowserEntry | None) -> None:
+    def _draft_profile(self, opened: OpenedDraft, known: Profile | None,
+                       name: str) -> tuple[Profile, bool, str]:
+        """Which identity an opened draft whose profile is not the active one gets: (the
+        profile, whether the draft changes with it, a note for the status bar). A stored
+        profile giving the same cards is used as it is; otherwise the user is asked once."""
+        store = self.window.store
+        if known is not None:
+            self._user_profile = None
+            self.settings.setValue("profile", known.id)
+            return known, False, self.tr("Profil dipakai: {name}.").format(
+                name=profile_name(known))
+        mine = store.list()
+        current = self._user_profile or self.document.profile
+        choice, chosen = DraftProfileDialog.ask(self.window, opened.profile, mine,
+                                                current.id, name)
+        if choice == DraftProfileDialog.USE_DRAFT:
+            wanted = opened.profile.id
+            if not wanted or slugify(wanted, 60) != wanted or store.exists(wanted):
+                wanted = store.unique_id(opened.profile.opd_name or "profil")
+            try:
+                saved = store.save(replace(opened.profile, id=wanted))
+            except KontenError as exc:
+                QMessageBox.warning(self.window, self.tr("Profil draf belum disimpan"),
+                                    self.tr("{message}\n\nDraf tetap memakai identitasnya "
+                                            "sendiri.").format(message=exc))
+            else:
+                self._user_profile = None
+                self.settings.setValue("profile", saved.id)
+                return saved, False, self.tr("Profil draf disimpan ke daftar profil dan "
+                                             "dipakai: {name}.").format(
+                    name=profile_name(saved))
+        elif choice == DraftProfileDialog.SWITCH and chosen is not None:
+            self._user_profile = None
+            self.settings.setValue("profile", chosen.id)
+            return chosen, True, self.tr("Draf dipindah ke profil {name}; simpan untuk "
+                                         "menyimpan perubahannya.").format(
+                name=profile_name(chosen))
+        if self._user_profile is None:
+            self._user_profile = self.document.profile
+        return opened.profile, False, self.tr(
+            "Draf memakai identitasnya sendiri ({name}), tanpa disimpan sebagai profil; ganti "
+            "lewat menu Profil.").format(name=profile_title(opened.profile))
+
+    def _apply(self, opened: OpenedDraft, same: bool, known: Profile | None,
+               entry: BrowserEntry | None) -> None:
         doc = self.document
         template = self.library.templates.get(opened.draft.template) or doc.template
         profile: Profile | None = None
+        switched = False
         notes: list[str] = []
         if opened.profile_from_file and not same:
-            if self._user_profile is None:
-                self._user_profile = doc.profile
-            profile = opened.profile
-            notes.append(self.tr("Draf ini memakai profil yang tersimpan di dalamnya ({name}), "
-                                 "bukan profil aktif; ganti lewat menu Profil.")
-                         .format(name=profile.opd_short or profile.opd_name))
+            name = opened.path.name if opened.path is not None else draft_title(opened.draft)
+            profile, switched, note = self._draft_profile(opened, known, name)
+            notes.append(note)
         elif self._user_profile is not None:
             profile, self._user_profile = self._user_profile, None
         recovered = entry is not None
@@ -566,6 +637,10 @@ class DraftFiles(QObject):
                      saved_at=None if recovered else opened.saved_at, unsaved=recovered)
         finally:
             self._loading = False
+        if switched:  # the draft now carries another identity than its file
+            doc.mark_unsaved()
+        if profile is not None and not self.showing_draft_profile:
+            QTimer.singleShot(0, self.window._render_thumbnails)
         preview = getattr(self.window, "preview", None)
         if preview is not None and opened.draft.formats:
             preview.set_format(opened.draft.formats[0])

@@ -31,7 +31,7 @@ from ..core.errors import KontenError
 from ..core.model import PhotoRef, Profile
 from ..core.paths import AppPaths, assets_dir
 from ..core.photos import PhotoCache, check_photo
-from ..core.profiles import ProfileStore
+from ..core.profiles import ProfileStore, is_demo
 from ..core.queue_store import QueueStore
 from ..core.templates import Library, load_library
 from . import i18n
@@ -42,7 +42,7 @@ from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
 from .preview import PreviewPanel, preview_render, to_qimage
-from .profile_dialog import ProfileDialog
+from .profile_dialog import ProfileDialog, profile_name, profile_title
 from .queue_panel import QueuePanel
 from .tasks import SyncRunner, TaskRunner
 
@@ -264,10 +264,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_profiles)
         menu.addSeparator()
         group = QActionGroup(menu)
+        own = not self.files.showing_draft_profile
         for profile in self.store.list():
-            act = menu.addAction(profile.opd_name or profile.id)
+            act = menu.addAction(profile_name(profile).replace("&", "&&"))
             act.setCheckable(True)
-            act.setChecked(profile.id == self.document.profile.id)
+            act.setChecked(own and profile.id == self.document.profile.id)
             act.triggered.connect(lambda _on=False, p=profile: self.use_profile(p))
             group.addAction(act)
 
@@ -317,8 +318,14 @@ class MainWindow(QMainWindow):
         doc = self.document
         self.setWindowTitle(self.files.window_title())
         self.setWindowModified(doc.modified)
-        self.profile_label.setText(self.tr("Profil: {name}").format(
-            name=doc.profile.opd_short or doc.profile.opd_name))
+        title = profile_title(doc.profile)
+        if self.files.showing_draft_profile:
+            title = self.tr("{name} — profil dari draf").format(name=title)
+        self.profile_label.setText(title)
+        self.profile_label.setToolTip(self.tr(
+            "Profil contoh: konten belum bisa diekspor. Isi identitas OPD Anda lewat "
+            "Profil ▸ Kelola profil…") if is_demo(doc.profile) else
+            self.tr("Profil yang dipakai kartu ini"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -385,23 +392,39 @@ class MainWindow(QMainWindow):
     def first_start_if_needed(self) -> None:
         if self.first_start:
             self.first_start = False
-            QTimer.singleShot(0, lambda: self.edit_profiles(welcome=True))
+            QTimer.singleShot(0, self._welcome)
+
+    def _welcome(self) -> None:
+        """The first-start profile dialog, once a draft being opened is open: a draft that
+        carries its own identity has asked its question already (DraftProfileDialog), so the
+        welcome is shown only while the document is on the demo profile."""
+        if self.files.opening:
+            self.files.when_opened(self._welcome)
+            return
+        if self.files.showing_draft_profile or not is_demo(self.document.profile):
+            return
+        self.edit_profiles(welcome=True)
 
     def edit_profiles(self, welcome: bool = False) -> None:
-        profile, accepted = ProfileDialog.edit_profiles(self, self.store,
-                                                        self.document.profile.id, welcome)
+        shown = self.document.profile
+        # A draft's own identity (not one of my profiles) is kept when the dialog is
+        # cancelled; only a profile of mine that was deleted in the dialog is replaced.
+        was_mine = not self.files.showing_draft_profile and self.store.exists(shown.id)
+        profile, accepted = ProfileDialog.edit_profiles(self, self.store, shown.id, welcome)
         if accepted and profile is not None:
             self.use_profile(profile)
-        elif not self.store.exists(self.document.profile.id):
+        elif was_mine and not self.store.exists(shown.id):
             fallback, _ = self.store.first_or_create()
             self.use_profile(fallback)
+        else:
+            self._update_title()  # the profile may have been renamed or filled in
 
     def use_profile(self, profile: Profile) -> None:
         self.cache_clear_logos()
         self.document.set_profile(profile)
         self.settings.setValue("profile", profile.id)
         self.statusBar().showMessage(self.tr("Profil dipakai: {name}").format(
-            name=profile.opd_name), 4000)
+            name=profile_name(profile)), 4000)
         QTimer.singleShot(0, self._render_thumbnails)
 
     def cache_clear_logos(self) -> None:

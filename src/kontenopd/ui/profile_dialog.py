@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,13 +33,56 @@ from PySide6.QtWidgets import (
 from ..core import fonts, safeimage
 from ..core.captions import parse_hashtags
 from ..core.dates import TIMEZONES
-from ..core.errors import KontenError
-from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile
-from ..core.profiles import ProfileStore, check_logo
+from ..core.errors import KontenError, ProfileError
+from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile, demo_profile
+from ..core.profiles import ProfileStore, check_logo, demo_traces, is_demo
 from .style import muted_color, warning_color
 
 HANDLE_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X (Twitter)",
                  "tiktok": "TikTok", "youtube": "YouTube"}
+
+
+# ---------------------------------------------------------------- how a profile is named
+
+
+def demo_fields(traces: list[str]) -> str:
+    """The demo traces of a profile (core.profiles.demo_traces) as words for the user."""
+    labels = {
+        "pemda_name": QCoreApplication.translate("ProfileNames", "nama Pemda"),
+        "city": QCoreApplication.translate("ProfileNames", "kota"),
+        "website": QCoreApplication.translate("ProfileNames", "situs web"),
+        "handles": QCoreApplication.translate("ProfileNames", "akun media sosial"),
+        "hashtags": QCoreApplication.translate("ProfileNames", "tagar"),
+        "pemda_logo": QCoreApplication.translate("ProfileNames", "lambang Pemda"),
+        "opd_logo": QCoreApplication.translate("ProfileNames", "logo OPD"),
+    }
+    return ", ".join(labels.get(t, t) for t in traces)
+
+
+def _demo_suffix(text: str, profile: Profile) -> str:
+    if not is_demo(profile):
+        return text
+    return QCoreApplication.translate("ProfileNames", "{name} (contoh)").format(name=text)
+
+
+def profile_name(profile: Profile) -> str:
+    """A profile in a list or menu: its OPD name, with "(contoh)" while it is the demo."""
+    return _demo_suffix(profile.opd_name or profile.id, profile)
+
+
+def profile_title(profile: Profile) -> str:
+    """The OPD and the Pemda of a profile, for the status bar: "Dinas Komunikasi dan
+    Informatika · Pemerintah Kabupaten Mojokerto"; "(contoh)" after the demo's."""
+    parts = [" ".join(p.split()) for p in (profile.opd_name, profile.pemda_name) if p.strip()]
+    return _demo_suffix(" · ".join(parts) or profile.id, profile)
+
+
+def demo_placeholders() -> Profile:
+    """The values the bundled demo profile has, shown as placeholder text in empty fields."""
+    try:
+        return demo_profile()
+    except ProfileError:
+        return Profile()
 
 
 
@@ -82,6 +125,8 @@ class ColorButton(QPushButton):
 
 
 class LogoPicker(QWidget):
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = ""
@@ -116,6 +161,7 @@ class LogoPicker(QWidget):
             self.preview.setText(self.tr("(tidak ada)"))
         else:
             self.preview.setPixmap(pixmap)
+        self.changed.emit()
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -159,6 +205,12 @@ class ProfileDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(f"color: {warning_color(self)}")
         self.notice.hide()
+        self.demo_note = QLabel()  # shown while the profile still carries the demo identity
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setStyleSheet(f"color: {warning_color(self)}; font-weight: bold")
+        self.demo_note.hide()
+        self._demo = demo_placeholders()
         self.list = QListWidget()
         self.list.setMaximumWidth(230)
         self.new_button = QPushButton()
@@ -232,6 +284,7 @@ class ProfileDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.intro)
         outer.addWidget(self.notice)
+        outer.addWidget(self.demo_note)
         outer.addLayout(main, 1)
         outer.addWidget(self.buttons)
         self.new_button.clicked.connect(self._new)
@@ -239,6 +292,12 @@ class ProfileDialog(QDialog):
         self.del_button.clicked.connect(self._delete)
         self._reload_list(current_id)
         self.list.currentItemChanged.connect(self._switch)
+        for edit in (self.pemda_name, self.city, self.website, self.hashtags,
+                     *self.handles.values()):
+            edit.textChanged.connect(self._update_demo_note)
+        self.hashtag_groups.textChanged.connect(self._update_demo_note)
+        for picker in (self.pemda_logo, self.opd_logo):
+            picker.changed.connect(self._update_demo_note)
         self.retranslate()
 
     # ------------------------------------------------------------ building
@@ -283,9 +342,14 @@ class ProfileDialog(QDialog):
             self.hashtag_groups: self.tr("Kelompok tagar"),
             self.badge_berakhlak: self.tr("Lencana"), self.badge_bangga: "",
         }
+        demo = self._demo  # empty fields show what the demo profile has, as an example
         for platform, edit in self.handles.items():
             labels[edit] = HANDLE_LABELS[platform]
-            edit.setPlaceholderText("@akun")
+            edit.setPlaceholderText(demo.handles.get(platform, "") or "@akun")
+        for edit, value in ((self.pemda_name, demo.pemda_name), (self.opd_name, demo.opd_name),
+                            (self.opd_short, demo.opd_short), (self.city, demo.city),
+                            (self.tagline, demo.tagline)):
+            edit.setPlaceholderText(value)
         for widget, text in labels.items():
             self.form_labels[widget].setText(text)
         color_names = {
@@ -298,17 +362,27 @@ class ProfileDialog(QDialog):
             self.colors[role].title = color_names[role]
         self.badge_berakhlak.setText(self.tr("Tampilkan lencana ASN BerAKHLAK"))
         self.badge_bangga.setText(self.tr("Tampilkan “Bangga Melayani Bangsa”"))
-        self.hashtags.setPlaceholderText(self.tr("#KabupatenContoh #DinasContoh"))
+        self.hashtags.setPlaceholderText(" ".join(demo.hashtags))
         self.hashtag_groups.setPlaceholderText(self.tr(
             "Satu kelompok per baris, contoh:\nResmi: #KabupatenContoh #DinasContoh\n"
             "Kesehatan: #GermasContoh #HidupSehat"))
         self.hashtag_groups.setToolTip(self.tr(
             "Kelompok tagar bisa ditambahkan ke caption dengan satu klik."))
-        self.website.setPlaceholderText("dinas.contohkab.go.id")
+        self.website.setPlaceholderText(demo.website)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Simpan dan pakai"))
         self.pemda_logo.retranslate()
         self.opd_logo.retranslate()
+        self._update_demo_note()
+
+    def _update_demo_note(self) -> None:
+        profile = self.edited_profile()
+        traces = demo_traces(profile) if profile is not None else []
+        self.demo_note.setText(self.tr(
+            "Ini profil contoh: {fields} masih berisi contoh. Ganti dengan identitas OPD Anda; "
+            "konten dengan profil contoh tidak bisa diekspor.").format(
+            fields=demo_fields(traces)) if traces else "")
+        self.demo_note.setVisible(bool(traces))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -320,7 +394,7 @@ class ProfileDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for profile in self.store.list():
-            item = QListWidgetItem(profile.opd_name or profile.id)
+            item = QListWidgetItem(profile_name(profile))
             item.setData(Qt.ItemDataRole.UserRole, profile.id)
             item.setToolTip(profile.pemda_name)
             self.list.addItem(item)
@@ -363,6 +437,7 @@ class ProfileDialog(QDialog):
         self.timezone.setCurrentText(profile.timezone)
         self.badge_berakhlak.setChecked(profile.badge_berakhlak)
         self.badge_bangga.setChecked(profile.badge_bangga_melayani)
+        self._update_demo_note()
 
     def edited_profile(self) -> Profile | None:
         if self.profile is None:
@@ -398,7 +473,7 @@ class ProfileDialog(QDialog):
             return False
         item = self.list.currentItem()
         if item is not None:
-            item.setText(profile.opd_name)
+            item.setText(profile_name(self.profile))
         return True
 
     def _switch(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
@@ -419,8 +494,12 @@ class ProfileDialog(QDialog):
         if not self.save_current():
             return
         name = self._ask_name(self.tr("Profil baru"), "")
-        if name:
-            profile = self.store.create_from_demo(name)
+        if name:  # empty: the demo's values are only placeholder text, its logos not used
+            try:
+                profile = self.store.create_empty(name)
+            except KontenError as exc:
+                QMessageBox.warning(self, self.tr("Profil"), str(exc))
+                return
             self._reload_list(profile.id)
 
     def _duplicate(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -34,11 +35,14 @@ from PySide6.QtWidgets import (
 from ..core.errors import KontenError
 from ..core.export import ExportJob, ExportProgress, ExportReport, export
 from ..core.images import images_of
+from ..core.model import Profile
 from ..core.platforms import PLATFORM_KEYS, PLATFORMS
+from ..core.profiles import demo_traces
 from ..core.queue_store import QueueEntry, QueueStore
 from ..core.render import missing_required
 from ..core.templates import Library
 from .document import Document
+from .profile_dialog import demo_fields
 from .style import error_color, heading_label, muted_color, small_font, warning_color
 
 JOB_ROLE = Qt.ItemDataRole.UserRole
@@ -78,7 +82,7 @@ class ExportThread(QThread):
         try:
             report = export(self.jobs, self.out_dir, library=self.library,
                             workers=self.workers, progress=self.progressed.emit,
-                            cancel=self.cancel)
+                            cancel=self.cancel, refuse_demo=True)
         except Exception as exc:  # handed to the GUI thread; never a traceback for the user
             self.finished_export.emit(None, exc)
         else:
@@ -348,9 +352,33 @@ class QueuePanel(QWidget):
                                     platforms=platforms,
                                     image_type=str(self.type_combo.currentData()))
 
+    def refuse_demo(self, profiles: Sequence[Profile | None], what: str,
+                    queued: bool = False) -> bool:
+        """True, after saying so in a warning, when one of ``profiles`` still carries the
+        bundled demo identity: nothing with "Pemerintah Kabupaten Contoh" is published."""
+        traces: list[str] = []
+        for profile in profiles:
+            for trace in demo_traces(profile) if profile is not None else []:
+                if trace not in traces:
+                    traces.append(trace)
+        if not traces:
+            return False
+        message = self.tr(
+            "{what} memakai profil contoh: {fields} masih berisi contoh, sehingga belum bisa "
+            "diekspor.").format(what=what, fields=demo_fields(traces)) + "\n\n" + (
+            self.tr("Hapus konten itu dari antrean, pakai profil OPD Anda (menu Profil), lalu "
+                    "tambahkan lagi.") if queued else
+            self.tr("Isi identitas OPD Anda lewat Profil ▸ Kelola profil… (atau pilih profil "
+                    "OPD Anda di menu Profil), lalu coba lagi."))
+        self.status.emit(self.tr("Belum bisa diekspor: profil contoh."))
+        QMessageBox.warning(self, self.tr("Profil contoh"), message)
+        return True
+
     def add_current(self) -> bool:
         if self.running:
             self.status.emit(self.tr("Tunggu ekspor selesai sebelum mengubah antrean."))
+            return False
+        if self.refuse_demo([self.document.profile], self.tr("Konten ini")):
             return False
         job = self.job_for_current()
         if job is None:
@@ -503,6 +531,8 @@ class QueuePanel(QWidget):
         """Ctrl+E: export the post being edited now (the queue is left as it is)."""
         if self.running:
             return False
+        if self.refuse_demo([self.document.profile], self.tr("Konten ini")):
+            return False
         job = self.job_for_current()
         if job is None:
             return False
@@ -516,6 +546,14 @@ class QueuePanel(QWidget):
                                      "antrean”."))
             return False
         ids = [int(self.list.item(r).data(JOB_ROLE)) for r in range(self.list.count())]
+        demo = [self.jobs[i] for i in ids if self.jobs[i].profile is not None
+                and demo_traces(self.jobs[i].profile)]
+        if demo and self.refuse_demo(
+                [j.profile for j in demo],
+                self.tr("{n} konten di antrean ({labels})").format(
+                    n=len(demo), labels=", ".join(f"“{j.label}”" for j in demo[:3])
+                    + (" …" if len(demo) > 3 else "")), queued=True):
+            return False
         return self._start([self.jobs[i] for i in ids], ids)
 
     def _start(self, jobs: list[ExportJob], ids: list[int]) -> bool:
