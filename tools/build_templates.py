@@ -416,11 +416,13 @@ def kunjungan(g: G) -> list[Layer]:
                    italic=True, weight="regular", max_lines=3, height=130, space_before=20)
     meta = styled("meta_light", text="{{ tanggal | tanggal }}{% if tempat %}  •  {{ tempat }}"
                                      "{% endif %}", size=26, height=76)
+    # the photo starts under the identity strip (never under it: faces are often high in a
+    # visit photo) and the story's photo starts below its unsafe top
     if g.story:
         split = 1000
         return [
-            photo([0, 0, g.W, split], placeholder="profile.secondary"),
-            *header(g, on_photo=True),
+            *header(g),
+            photo([0, g.top - 12, g.W, split - g.top + 12], placeholder="profile.secondary"),
             rect([0, split, g.W, g.H - split], "profile.primary"),
             rect([0, split, g.W, 8], "profile.accent"),
             badge(g, split - 52 - 32, align="left"),
@@ -436,9 +438,9 @@ def kunjungan(g: G) -> list[Layer]:
     if g.square:
         quote["max_lines"], quote["height"], quote["size"] = 2, 84, 28
     return [
-        photo([0, 0, g.W, split], placeholder="profile.secondary"),
-        *header(g, on_photo=True),
-        badge(g, g.hb + 28, align="left"),
+        *header(g),
+        photo([0, g.hb, g.W, split - g.hb], placeholder="profile.secondary"),
+        badge(g, split - 52 - 24, align="right"),
         rect([0, split, g.W, g.H - split], "profile.primary"),
         rect([0, split, g.W, 8], "profile.accent"),
         stack([g.M, split + 40, g.CW, g.foot - split - 64], children, anchor="middle",
@@ -1049,14 +1051,16 @@ def kutipan(g: G) -> list[Layer]:
     name = styled("value", text="{{ nama }}", color="profile.accent", size=34, max_lines=2,
                   space_before=28)
     role = styled("meta_light", text="{{ jabatan }}", weight="medium", max_lines=2)
+    # the leader's photo is never tinted where a face can be: it has its own column (a
+    # short fade at its edge only) and, in the story, starts under the identity band
     if g.story:
         split = 1060
         return [
             rect([0, 0, g.W, g.H], "profile.primary"),
-            photo([0, 0, g.W, split], placeholder="profile.primary"),
-            {"type": "gradient", "box": [0, split - 420, g.W, 420],
+            photo([0, g.top - 12, g.W, split - g.top + 12], placeholder="profile.primary"),
+            {"type": "gradient", "box": [0, split - 200, g.W, 200],
              "stops": [[0, "profile.primary@0"], [1, "profile.primary"]]},
-            *header(g, on_photo=True),
+            *header(g),
             {"type": "icon", "name": "quote", "box": [64, split - 150, 96, 96],
              "color": "profile.accent"},
             stack([64, split - 30, 952, g.bottom - split + 30], [
@@ -1064,23 +1068,23 @@ def kutipan(g: G) -> list[Layer]:
                 anchor="top", gap=16),
             *footer(g, "tint"),
         ]
-    photo_x = {"4:5": 500, "1:1": 540, "3:4": 480}[g.fmt]
+    photo_x = 600
     body_y = g.hb + 60
     if g.square:
         quote.update(size=42, max_lines=6, height=330)
+    else:
+        quote.update(size=48, max_lines=8, height=480)
     return [
         rect([0, 0, g.W, g.H], "profile.primary"),
         photo([photo_x, g.hb, g.W - photo_x, g.foot - g.hb], placeholder="profile.primary"),
-        {"type": "gradient", "box": [photo_x, g.hb, 480, g.foot - g.hb], "direction": "right",
-         "stops": [[0, "profile.primary"], [0.4, "profile.primary@0.9"],
-                   [1, "profile.primary@0"]]},
-        {"type": "gradient", "box": [0, g.foot - 360, g.W, 360],
-         "stops": [[0, "profile.primary@0"], [0.7, "profile.primary@0.9"],
-                   [1, "profile.primary"]]},
+        {"type": "gradient", "box": [photo_x, g.hb, 72, g.foot - g.hb], "direction": "right",
+         "stops": [[0, "profile.primary"], [1, "profile.primary@0"]]},
+        {"type": "gradient", "box": [photo_x, g.foot - 140, g.W - photo_x, 140],
+         "stops": [[0, "profile.primary@0"], [1, "profile.primary@0.85"]]},
         *header(g),
         {"type": "icon", "name": "quote", "box": [g.M, body_y, 96, 96],
          "color": "profile.accent"},
-        stack([g.M, body_y + 128, 600 if not g.square else 580,
+        stack([g.M, body_y + 128, photo_x - g.M - 32,
                g.foot - 48 - body_y - 128], [quote, rule(), name, role], anchor="top",
               gap=16),
         *footer(g, "tint"),

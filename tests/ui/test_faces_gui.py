@@ -16,11 +16,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
 
 @pytest.fixture
 def face_photo(tmp_path: Path) -> Path:
-    """A portrait phone photo, the face right of centre a little above the middle: centred,
-    kunjungan-kerja's 4:5 frame puts it under the identity strip and badge."""
+    """A portrait phone photo, the face right of centre near the top: centred,
+    kunjungan-kerja's wide 4:5 photo band cuts it off."""
     canvas = Image.open(SAMPLES / "rocket-launch.jpg").convert("RGB").resize((3000, 4000))
     astronaut = Image.open(SAMPLES / "astronaut.jpg").convert("RGB").resize((1500, 1500))
-    canvas.paste(astronaut, (1400, 1400))
+    canvas.paste(astronaut, (1400, 150))
     path = tmp_path / "kunjungan bupati.jpg"
     canvas.save(path, quality=88)
     return path
