@@ -905,6 +905,10 @@ The draft keeps its own identity.</translation>
         <translation>The preview could not be made: {error}</translation>
     </message>
     <message>
+        <source>{message} Format {fmt} tidak akan diekspor sampai ini diperbaiki.</source>
+        <translation>{message} Format {fmt} will not be exported until this is fixed.</translation>
+    </message>
+    <message>
         <source>✓ Tidak ada peringatan untuk format {fmt}.</source>
         <translation>✓ No warnings for the {fmt} format.</translation>
     </message>
@@ -1230,6 +1234,10 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>Open folder</translation>
     </message>
     <message>
+        <source>Salin alamat folder</source>
+        <translation>Copy folder path</translation>
+    </message>
+    <message>
         <source>Antrean kosong. Isi konten, lalu klik “Tambah ke antrean”; ulangi untuk konten berikutnya.</source>
         <translation>The queue is empty. Fill in a post, then click “Add to queue”; repeat for the next post.</translation>
     </message>
@@ -1318,6 +1326,22 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>{n} images</translation>
     </message>
     <message>
+        <source>✖ Belum bisa diekspor: {error}</source>
+        <translation>✖ Cannot be exported yet: {error}</translation>
+    </message>
+    <message>
+        <source>✖ {format} tidak akan diekspor: {why}</source>
+        <translation>✖ {format} will not be exported: {why}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} peringatan (arahkan kursor untuk membaca)</source>
+        <translation>⚠ {n} warning(s) (hover to read)</translation>
+    </message>
+    <message>
+        <source>✔ Siap diekspor</source>
+        <translation>✔ Ready to export</translation>
+    </message>
+    <message>
         <source>✖ Gagal: {error}</source>
         <translation>✖ Failed: {error}</translation>
     </message>
@@ -1366,8 +1390,30 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>{n} posts exported, {failed} failed:</translation>
     </message>
     <message>
+        <source>{n} konten diekspor, tidak semua formatnya:</source>
+        <translation>{n} post(s) exported, not all of their formats:</translation>
+    </message>
+    <message>
+        <source>{n} peringatan:</source>
+        <translation>{n} warning(s):</translation>
+    </message>
+    <message>
+        <source>… dan {n} lainnya (lihat manifest.json di folder hasil).</source>
+        <translation>… and {n} more (see manifest.json in the result folder).</translation>
+    </message>
+    <message>
+        <source>Folder tidak bisa dibuka di pengelola berkas. Hasil ada di:
+{folder}</source>
+        <translation>The folder could not be opened in a file manager. The results are in:
+{folder}</translation>
+    </message>
+    <message>
         <source>Folder tidak bisa dibuka: {folder}</source>
         <translation>The folder cannot be opened: {folder}</translation>
+    </message>
+    <message>
+        <source>Alamat folder disalin: {folder}</source>
+        <translation>Folder path copied: {folder}</translation>
     </message>
     <message>
         <source>Antrean belum diekspor</source>

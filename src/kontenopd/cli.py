@@ -292,6 +292,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     for post in report.posts:
         for warning in post.warnings:
             print(f"warning: {post.label}: {warning}", file=sys.stderr)
+    for line in report.blocked:  # a format not fit to publish is not written
+        print(f"kontenopd: {line}", file=sys.stderr)
     for post in report.posts:
         if post.error:
             print(f"kontenopd: {post.label}: {post.error}", file=sys.stderr)

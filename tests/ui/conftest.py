@@ -191,3 +191,33 @@ def photo(tmp_path: Path) -> Path:
     path = tmp_path / "foto kegiatan.jpg"
     img.save(path, quality=90)
     return path
+
+
+@pytest.fixture
+def asked() -> list[str]:
+    """The start folder of every folder dialog shown."""
+    return []
+
+
+@pytest.fixture
+def out_dir(tmp_path, monkeypatch, asked) -> Path:
+    target = tmp_path / "hasil ekspor"
+    target.mkdir()
+
+    def choose(parent, title, start, *args, **kwargs):
+        asked.append(start)
+        return str(target)
+
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
+    return target
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[Path]:
+    calls: list[Path] = []
+    from kontenopd.ui import queue_panel
+
+    monkeypatch.setattr(queue_panel, "open_folder", lambda path: calls.append(path) or True)
+    return calls

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import threading
-from pathlib import Path
 
-import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from kontenopd.core import export as export_module
-from kontenopd.ui import queue_panel
 
 
 def type_text(widget, text: str) -> None:
@@ -42,32 +39,6 @@ def tick_only(qtbot, boxes: dict, wanted: set[str]) -> None:
         if box.isChecked() != (key in wanted):
             click(qtbot, box)
     assert {k for k, b in boxes.items() if b.isChecked()} == wanted
-
-
-@pytest.fixture
-def asked() -> list[str]:
-    """The start folder of every folder dialog shown."""
-    return []
-
-
-@pytest.fixture
-def out_dir(tmp_path, monkeypatch, asked) -> Path:
-    target = tmp_path / "hasil ekspor"
-    target.mkdir()
-
-    def choose(parent, title, start, *args, **kwargs):
-        asked.append(start)
-        return str(target)
-
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
-    return target
-
-
-@pytest.fixture
-def opened(monkeypatch) -> list[Path]:
-    calls: list[Path] = []
-    monkeypatch.setattr(queue_panel, "open_folder", lambda path: calls.append(path) or True)
-    return calls
 
 
 def queue_tab(window):

@@ -148,10 +148,17 @@ class PostResult:
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    blocked: dict[str, str] = field(default_factory=dict)  # format -> why it was not written
 
     @property
     def ok(self) -> bool:
+        """The post's folder was written (perhaps without its blocked formats)."""
         return self.error is None and self.folder is not None
+
+    @property
+    def complete(self) -> bool:
+        """Written with every format asked for."""
+        return self.ok and not self.blocked
 
 
 @dataclass
@@ -164,7 +171,13 @@ class ExportReport:
     @property
     def ok(self) -> bool:
         """Everything asked for was written."""
-        return not self.cancelled and all(p.ok for p in self.posts)
+        return not self.cancelled and all(p.complete for p in self.posts)
+
+    @property
+    def blocked(self) -> list[str]:
+        """'label: format tidak diekspor: why', one per blocked format."""
+        return [f"{p.label}: {fmt} tidak diekspor: {why}" for p in self.posts
+                for fmt, why in p.blocked.items()]
 
     @property
     def folders(self) -> list[Path]:
@@ -177,6 +190,64 @@ class ExportReport:
     @property
     def files(self) -> list[Path]:
         return [f for p in self.posts for f in p.files]
+
+
+@dataclass
+class Preflight:
+    """What exporting a post would give, found by rendering it small: a thumbnail of its
+    first image, its warnings ("4:5: …", once each) and the formats an export would not
+    write (format -> why)."""
+
+    thumbnail: Any = None  # PIL image (first format, first slide) or None
+    warnings: list[str] = field(default_factory=list)
+    blocked: dict[str, str] = field(default_factory=dict)
+    error: str | None = None  # the post cannot be exported at all
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.blocked and not self.warnings
+
+
+PREFLIGHT_SCALE = 0.5  # large enough that text fits as at full size (fitting is per pixel)
+
+
+def preflight(template: Template, draft: Draft, profile: Profile, formats: Sequence[str],
+              photos: Any = None, thumb_side: int = 96) -> Preflight:
+    """Render every image of ``formats`` at half size, as the queue shows it before export;
+    never raises."""
+    from .render import missing_required, render  # noqa: PLC0415
+
+    check = Preflight()
+    if photos is None:
+        from .photos import PhotoCache  # noqa: PLC0415
+
+        photos = PhotoCache()  # each photo decoded once for all the post's images
+    try:
+        empty = missing_required(template, draft)
+        if empty:
+            check.error = "Field wajib belum diisi: " + ", ".join(f.label for f in empty) + "."
+        for fmt in formats:
+            if fmt not in template.formats:
+                continue
+            images = images_of(template, draft, fmt)
+            check.warnings += [f"{fmt}: {w}" for w in carousel_warnings(images)]
+            for image in images:
+                result = render(template, fmt, draft, profile, scale=PREFLIGHT_SCALE,
+                                photos=photos, slide=image.slide)
+                if check.thumbnail is None:
+                    thumb = result.image.copy()
+                    thumb.thumbnail((thumb_side, thumb_side))
+                    check.thumbnail = thumb
+                where = f"{fmt} slide {image.slide + 1}" if image.count > 1 else fmt
+                for w in result.warnings:
+                    line = f"{where}: {w.message}"
+                    if w.blocking:
+                        check.blocked.setdefault(fmt, w.message)
+                    elif line not in check.warnings:
+                        check.warnings.append(line)
+    except KontenError as exc:
+        check.error = str(exc)
+    return check
 
 
 # ---------------------------------------------------------------- the worker side
@@ -208,6 +279,7 @@ class RenderDone:
     quality: int | None = None
     warnings: tuple[tuple[str, str, str | None], ...] = ()
     error: str | None = None
+    blocked: str | None = None  # why this image is not fit to publish (nothing written)
 
 
 _worker_photos: Any = None
@@ -274,6 +346,10 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
                         slide=task.slide)
         image = result.image
         warnings = [(w.code, w.message, w.field) for w in result.warnings]
+        blocking = [w.message for w in result.warnings if w.blocking]
+        if blocking:  # not written: an admin would publish it as it is
+            return RenderDone(task.job, task.fmt, task.path, task.slide, image.width,
+                              image.height, warnings=tuple(warnings), blocked=blocking[0])
         if not JPEG_MIN_WIDTH <= image.width <= JPEG_MAX_WIDTH:
             warnings.append(("size", f"Lebar {image.width} px di luar 320-1440 px.", None))
         path = Path(task.path)
@@ -329,6 +405,24 @@ class _Post:
 
 def _post_date(today: date | None) -> str:
     return (today or date.today()).isoformat()
+
+
+def _activity_date(template: Template, draft: Draft) -> str | None:
+    """The date of the activity (the template's first date field, when it holds one), so
+    an export folder is named by the day it happened, not the day it was exported."""
+    from .dates import parse_date  # noqa: PLC0415
+
+    for f in template.fields:
+        if f.type != "date":
+            continue
+        value = draft.values.get(f.key)
+        if value in (None, ""):
+            continue
+        try:
+            return parse_date(value).isoformat()
+        except (KontenError, ValueError, TypeError):
+            return None
+    return None
 
 
 def _headline(template: Template, draft: Draft) -> str:
@@ -477,7 +571,8 @@ class _Exporter:
             raise KontenError(f"Field wajib belum diisi: {listed}.")
         post.captions = captions_for(template, draft, profile, job.platforms)
         post.slug = _slug(_headline(template, draft))
-        post.base_name = f"{_post_date(self.today)}_{post.slug}"
+        post.base_name = f"{_activity_date(template, draft) or _post_date(self.today)}_" \
+                         f"{post.slug}"
         post.folder_name = _reserve_name(self.out_dir, post.base_name, self.taken)
         try:
             post.partial = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{post.folder_name}-",
@@ -516,6 +611,9 @@ class _Exporter:
             if post.result.error is None:
                 post.result.error = done.error
             self.report(post.index, name, f"Gagal: {name}: {done.error}")
+        elif done.blocked:
+            post.result.blocked.setdefault(done.fmt, done.blocked)
+            self.report(post.index, name, f"Tidak diekspor: {name}: {done.blocked}")
         else:
             count = next((i.count for i in post.planned if i.fmt == done.fmt), 1)
             where = f"{done.fmt} slide {done.slide + 1}/{count}: " if count > 1 else ""
@@ -528,6 +626,16 @@ class _Exporter:
         if post.result.error is not None or post.partial is None:
             self.discard(post)
             return
+        if post.result.blocked:  # a format with one blocked slide is not written at all
+            for image in post.planned:
+                if image.fmt in post.result.blocked:
+                    Path(post.images[image.fmt, image.slide].path).unlink(missing_ok=True)
+            post.planned = [i for i in post.planned if i.fmt not in post.result.blocked]
+            if not post.planned:
+                post.result.error = "Tidak ada format yang layak diekspor: " + "; ".join(
+                    f"{fmt}: {why}" for fmt, why in post.result.blocked.items())
+                self.discard(post)
+                return
         try:
             self.write_manifest(post)
             # Someone may have made a folder of that name meanwhile: check again, never merge.
@@ -589,7 +697,8 @@ class _Exporter:
             "template": {"id": post.template.id, "name": post.template.name,
                          "kind": post.template.kind},
             "profile": post.profile.id if post.profile else None,
-            "formats": list(post.formats),
+            "formats": [f for f in post.formats if f not in post.result.blocked],
+            "blocked": [{"format": f, "reason": why} for f, why in post.result.blocked.items()],
             "platforms": list(post.job.platforms),
             "files": files,
         }

@@ -57,6 +57,11 @@ MAX_UPSCALE = 1.5  # beyond this a photo looks soft: warn
 LARGE_TEXT_PX = 40  # at 1080 px wide, text this big counts as "large" for WCAG (3:1)
 
 
+# Warnings that mean the image is not fit to publish as rendered: text cut with "…" or run
+# into other text, list items left out. An export does not write such an image.
+BLOCKING_CODES = frozenset({"overflow"})
+
+
 @dataclass(frozen=True)
 class RenderWarning:
     code: str  # overflow, contrast, photo_small, photo_missing, glyphs, logo_missing, length
@@ -65,6 +70,10 @@ class RenderWarning:
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def blocking(self) -> bool:
+        return self.code in BLOCKING_CODES
 
 
 @dataclass

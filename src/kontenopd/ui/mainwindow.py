@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.form)
         self.captions = CaptionsPanel(self.document)
         self.queue = QueuePanel(self.document, self.settings,
-                                store=QueueStore(self.paths.data / "queue"))
+                                store=QueueStore(self.paths.data / "queue"), runner=self.runner)
         self.side_tabs = QTabWidget()  # preview | captions | export queue: no crowding
         self.side_tabs.setObjectName("sideTabs")
         for panel in (self.preview, self.captions, self.queue):

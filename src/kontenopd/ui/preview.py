@@ -50,7 +50,7 @@ from ..core.photos import PhotoCache, cover_crop_box
 from ..core.render import RenderResult, RenderWarning, render
 from ..core.templates import Template
 from .document import Document
-from .style import muted_color, small_font, warning_color
+from .style import error_color, muted_color, small_font, warning_color
 from .tasks import LatestTask, SyncRunner, TaskRunner
 
 STORY_TOP, STORY_BOTTOM = 250, 340  # px of 1920 to keep free of text in stories
@@ -477,8 +477,14 @@ class PreviewPanel(QWidget):
         self.last_warnings = list(warnings)
         self.warnings.clear()
         for w in warnings:
-            item = QListWidgetItem(f"⚠ {w.message}")
-            item.setForeground(QColor(warning_color(self)))
+            if w.blocking:  # the export would leave this format out: say so here already
+                item = QListWidgetItem("✖ " + self.tr("{message} Format {fmt} tidak akan "
+                                                      "diekspor sampai ini diperbaiki.")
+                                       .format(message=w.message, fmt=self.format))
+                item.setForeground(QColor(error_color(self)))
+            else:
+                item = QListWidgetItem(f"⚠ {w.message}")
+                item.setForeground(QColor(warning_color(self)))
             item.setData(Qt.ItemDataRole.UserRole, w.field or "")
             self.warnings.addItem(item)
         self.warnings.setVisible(bool(warnings))

@@ -13,8 +13,16 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QThread, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import KontenError
-from ..core.export import ExportJob, ExportProgress, ExportReport, export
+from ..core.export import ExportJob, ExportProgress, ExportReport, Preflight, export, preflight
 from ..core.images import images_of
 from ..core.model import Profile
 from ..core.platforms import PLATFORM_KEYS, PLATFORMS
@@ -42,10 +50,14 @@ from ..core.queue_store import QueueEntry, QueueStore
 from ..core.render import missing_required
 from ..core.templates import Library
 from .document import Document
+from .preview import to_qimage
 from .profile_dialog import demo_fields
 from .style import error_color, heading_label, muted_color, small_font, warning_color
+from .tasks import SyncRunner, TaskRunner
 
 JOB_ROLE = Qt.ItemDataRole.UserRole
+THUMB_SIDE = 72  # px, the queue row's picture of the post
+SUMMARY_WARNINGS = 12  # warnings listed in the summary; the rest are counted
 SETTINGS_FOLDER = "export/folder"
 SETTINGS_PLATFORMS = "export/platforms"
 SETTINGS_FORMATS_OFF = "export/formats_off"
@@ -98,9 +110,12 @@ class QueuePanel(QWidget):
     count_changed = Signal(int)
 
     def __init__(self, document: Document, settings: QSettings,
-                 parent: QWidget | None = None, store: QueueStore | None = None) -> None:
+                 parent: QWidget | None = None, store: QueueStore | None = None,
+                 runner: TaskRunner | SyncRunner | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.runner = runner or SyncRunner()  # checks each queued post off the GUI thread
+        self._checks: dict[int, Preflight] = {}  # job id -> what its export would give
         self.settings = settings
         self.store = store  # keeps the queue across restarts (None: this session only)
         self._kept: dict[int, QueueEntry] = {}
@@ -152,6 +167,7 @@ class QueuePanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.model().rowsMoved.connect(lambda *_a: (self._update_buttons(), self._save()))
         self.empty_label = QLabel()
@@ -187,11 +203,15 @@ class QueuePanel(QWidget):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_result_folder)
+        self.copy_button = QPushButton()  # when no file manager opens: the path to paste
+        self.copy_button.clicked.connect(self.copy_result_folder)
+        self.copy_button.hide()
         self.result_box = QWidget()
         rl = QHBoxLayout(self.result_box)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.result_label, 1, Qt.AlignmentFlag.AlignTop)
         rl.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        rl.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         self.result_box.hide()
 
         choose = QGridLayout()
@@ -270,6 +290,7 @@ class QueuePanel(QWidget):
                                               "(Ctrl+Shift+E)"))
         self.cancel_button.setText(self.tr("Batal"))
         self.open_button.setText(self.tr("Buka folder"))
+        self.copy_button.setText(self.tr("Salin alamat folder"))
         self.empty_label.setText(self.tr("Antrean kosong. Isi konten, lalu klik “Tambah ke "
                                          "antrean”; ulangi untuk konten berikutnya."))
         self.act_export_current.setText(self.tr("&Ekspor konten ini…"))
@@ -440,7 +461,33 @@ class QueuePanel(QWidget):
         self.list.setCurrentItem(item)
         self.result_box.hide()
         self._update_buttons()
+        self._check(job_id, job)
         return item
+
+    def _check(self, job_id: int, job: ExportJob) -> None:
+        """Render the queued post small, off the GUI thread: its thumbnail, its warnings and
+        the formats its export would not write appear on its row."""
+        template = self.document.library.templates.get(job.draft.template) \
+            if job.draft is not None else None
+        if template is None or job.profile is None:
+            return
+        draft, profile = job.draft, job.profile
+        formats = job.formats or tuple(draft.formats) or (template.format_keys[0],)
+
+        def done(result: Preflight | None, error: BaseException | None) -> None:
+            if job_id not in self.jobs:
+                return  # exported or removed meanwhile
+            self._checks[job_id] = result if result is not None else Preflight(
+                error=str(error))
+            item = self._item_for(job_id)
+            if item is not None:
+                self._describe(item)
+
+        self.runner.run(lambda: preflight(template, draft, profile, formats,
+                                          thumb_side=THUMB_SIDE), done)
+
+    def check_of(self, job_id: int) -> Preflight | None:
+        return self._checks.get(job_id)
 
     def _describe(self, item: QListWidgetItem, error: str = "") -> None:
         job = self.jobs.get(int(item.data(JOB_ROLE)))
@@ -462,12 +509,32 @@ class QueuePanel(QWidget):
             if count:
                 line2 += " · " + self.tr("{n} gambar").format(n=count)
         text = f"{job.label}\n{line2}"
+        tip = [line2]
+        check = self._checks.get(int(item.data(JOB_ROLE)))
+        if check is not None:
+            if check.thumbnail is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(to_qimage(check.thumbnail))))
+            if check.error:
+                text += "\n" + self.tr("✖ Belum bisa diekspor: {error}").format(
+                    error=check.error)
+                tip.append(check.error)
+            for fmt, why in check.blocked.items():
+                text += "\n" + self.tr("✖ {format} tidak akan diekspor: {why}").format(
+                    format=fmt, why=why)
+                tip.append(f"✖ {fmt}: {why}")
+            if check.warnings:
+                text += "\n" + self.tr("⚠ {n} peringatan (arahkan kursor untuk membaca)").format(
+                    n=len(check.warnings))
+                tip += [f"⚠ {w}" for w in check.warnings]
+            elif not check.blocked and not check.error:
+                text += "\n" + self.tr("✔ Siap diekspor")
         if error:
             text += "\n" + self.tr("✖ Gagal: {error}").format(error=error)
         item.setText(text)
         item.setData(Qt.ItemDataRole.UserRole + 1, error)
-        item.setForeground(Qt.GlobalColor.red if error else self.palette().text())
-        item.setToolTip(error or line2)
+        problem = bool(error or (check is not None and (check.error or check.blocked)))
+        item.setForeground(QColor(error_color(self)) if problem else self.palette().text())
+        item.setToolTip("\n".join([error, *tip] if error else tip))
 
     def queued_jobs(self) -> list[ExportJob]:
         """The queue in its current order (after drags and moves)."""
@@ -517,15 +584,25 @@ class QueuePanel(QWidget):
         return self.thread is not None
 
     def choose_folder(self) -> Path | None:
-        default = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
-        start = str(self.settings.value(SETTINGS_FOLDER, default))
+        start = self.start_folder()
         folder = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder tujuan ekspor"),
                                                   start)
         if not folder:
             return None
         self.settings.setValue(SETTINGS_FOLDER, folder)
         return Path(folder)
+
+    def start_folder(self) -> str:
+        """Where the folder dialog opens: the last export folder, else Pictures, else home,
+        whichever exists first (a remembered folder on a removed flash drive is skipped)."""
+        candidates = [str(self.settings.value(SETTINGS_FOLDER, "") or ""),
+                      QStandardPaths.writableLocation(
+                          QStandardPaths.StandardLocation.PicturesLocation),
+                      str(Path.home())]
+        for candidate in candidates:
+            if candidate and Path(candidate).is_dir():
+                return candidate
+        return str(Path.home())
 
     def export_current(self) -> bool:
         """Ctrl+E: export the post being edited now (the queue is left as it is)."""
@@ -636,9 +713,20 @@ class QueuePanel(QWidget):
         else:
             failed = [p for p in report.posts if not p.ok]
             message = self.tr("{n} konten diekspor, {failed} gagal:").format(
-                n=len(written), failed=len(failed))
-            message += "\n" + "\n".join(f"✖ {p.label}: {p.error}" for p in failed)
+                n=len(written), failed=len(failed)) if failed else self.tr(
+                "{n} konten diekspor, tidak semua formatnya:").format(n=len(written))
+            message += "".join(f"\n✖ {p.label}: {p.error}" for p in failed)
+            message += "".join(f"\n✖ {line}" for line in report.blocked)
             color = error_color(self)
+        warnings = [f"{p.label}: {w}" for p in written for w in p.warnings]
+        if warnings:
+            message += "\n" + self.tr("{n} peringatan:").format(n=len(warnings))
+            message += "".join(f"\n⚠ {w}" for w in warnings[:SUMMARY_WARNINGS])
+            if len(warnings) > SUMMARY_WARNINGS:
+                message += "\n" + self.tr("… dan {n} lainnya (lihat manifest.json di folder "
+                                           "hasil).").format(n=len(warnings) - SUMMARY_WARNINGS)
+            if report.ok:
+                color = warning_color(self)
         self._save()
         self._show_result(message, color, bool(written))
         self.status.emit(message.split("\n")[0])
@@ -656,6 +744,7 @@ class QueuePanel(QWidget):
         self.result_label.setText(message)
         self.result_label.setStyleSheet(f"color: {color}")
         self.open_button.setVisible(can_open)
+        self.copy_button.hide()
         self.result_box.show()
 
     def result_folder(self) -> Path | None:
@@ -670,10 +759,23 @@ class QueuePanel(QWidget):
         if folder is None:
             return False
         if not open_folder(folder):
+            # no file manager here: show where the files are, with a button to copy it
+            note = self.tr("Folder tidak bisa dibuka di pengelola berkas. Hasil ada di:\n"
+                           "{folder}").format(folder=folder)
+            if note not in self.result_label.text():
+                self.result_label.setText(self.result_label.text() + "\n\n" + note)
+            self.copy_button.show()
             self.status.emit(self.tr("Folder tidak bisa dibuka: {folder}").format(
                 folder=folder))
             return False
         return True
+
+    def copy_result_folder(self) -> None:
+        folder = self.result_folder()
+        if folder is None:
+            return
+        QGuiApplication.clipboard().setText(str(folder))
+        self.status.emit(self.tr("Alamat folder disalin: {folder}").format(folder=folder))
 
     # ------------------------------------------------------------ closing
     def confirm_close(self) -> bool:
