@@ -437,6 +437,14 @@ The draft keeps its own identity.</translation>
         <source>Ubah &apos;{label}&apos;</source>
         <translation>Edit &apos;{label}&apos;</translation>
     </message>
+    <message>
+        <source>Perbaiki cahaya foto &apos;{label}&apos;</source>
+        <translation>Fix the lighting of photo &apos;{label}&apos;</translation>
+    </message>
+    <message>
+        <source>Batalkan perbaikan cahaya foto &apos;{label}&apos;</source>
+        <translation>Undo the lighting fix of photo &apos;{label}&apos;</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>
@@ -782,6 +790,57 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Pilih foto terbaik</source>
+        <translation>Choose the best photos</translation>
+    </message>
+    <message>
+        <source>{n} foto ditambahkan sekaligus. Foto yang paling layak tampil di depan; foto yang buram, terlalu gelap atau terang, dan yang mirip foto lain diberi tanda. Centang paling banyak {limit} foto.</source>
+        <translation>{n} photos added at once. The best ones come first; blurred, too dark or too bright photos and ones similar to another photo are marked. Tick at most {limit} photos.</translation>
+    </message>
+    <message>
+        <source>Menilai foto… %v dari %m</source>
+        <translation>Rating photos… %v of %m</translation>
+    </message>
+    <message>
+        <source>Pilih yang terbaik</source>
+        <translation>Pick the best</translation>
+    </message>
+    <message>
+        <source>Centang {n} foto terbaik saja</source>
+        <translation>Tick only the {n} best photos</translation>
+    </message>
+    <message>
+        <source>Kosongkan pilihan</source>
+        <translation>Clear the selection</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Foto tidak dapat dinilai; urutannya seperti aslinya.</source>
+        <translation>The photos could not be rated; they are in their original order.</translation>
+    </message>
+    <message>
+        <source>{n} dari paling banyak {limit} foto dipilih.</source>
+        <translation>{n} of at most {limit} photos chosen.</translation>
+    </message>
+    <message>
+        <source>Hapus centang foto lain dulu.</source>
+        <translation>Untick another photo first.</translation>
+    </message>
+    <message>
+        <source>Tambahkan {n} foto</source>
+        <translation>Add {n} photos</translation>
+    </message>
+    <message>
+        <source>Tambahkan</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
     <name>PhotoSlot</name>
     <message>
         <source>Tambah foto…</source>
@@ -814,6 +873,22 @@ The draft keeps its own identity.</translation>
     <message>
         <source>{n} dari {max} foto. Seret gambar kecil untuk mengubah urutan. Klik pratinjau untuk memilih titik fokus, atau seret foto di dalam bingkainya.</source>
         <translation>{n} of {max} photos. Drag a thumbnail to change the order. Click the preview to choose the focal point, or drag the photo inside its frame.</translation>
+    </message>
+    <message>
+        <source>Perbaiki cahaya otomatis</source>
+        <translation>Auto-fix lighting</translation>
+    </message>
+    <message>
+        <source>Atur kontras dan terang foto ini secara otomatis; berkas aslinya tidak diubah.</source>
+        <translation>Adjust this photo&apos;s contrast and brightness automatically; the original file is not changed.</translation>
+    </message>
+    <message>
+        <source>Hapus foto</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Cahaya diperbaiki otomatis</source>
+        <translation>Lighting fixed automatically</translation>
     </message>
 </context>
 <context>

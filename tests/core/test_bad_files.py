@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kontenopd.core import safeimage
+from kontenopd.core import picking, safeimage
 from kontenopd.core.drafts import (
     MAX_TEXT,
     DraftFileError,
@@ -34,7 +34,7 @@ from kontenopd.core.drafts import (
 )
 from kontenopd.core.errors import KontenError, PhotoError, ProfileError
 from kontenopd.core.model import MAX_VALUE_CHARS, Draft, PhotoRef, check_value_length
-from kontenopd.core.photos import open_photo, probe_photo
+from kontenopd.core.photos import PhotoCache, open_photo, probe_photo
 from kontenopd.core.profiles import ProfileStore, check_logo
 from kontenopd.core.render import RenderResult, RenderWarning, _Renderer, render
 
@@ -424,6 +424,32 @@ def _logo_draft(path: Path, logo: bytes, suffix: str, profile) -> Path:
 def _suffix(name: str) -> str:
     suffix = Path(name).suffix.lower()
     return suffix if suffix and suffix[1:].isalnum() else ".png"
+
+
+def test_the_whole_corpus_through_the_photo_picker(corpus_dir, library, profile) -> None:
+    """Picking scores every file or gives its one-line reason; nothing raises, and the
+    photos that decode can be auto-enhanced in a render."""
+    paths = [str(corpus_dir / case.name) for case in CORPUS]
+    start = time.perf_counter()
+    result = picking.score_photos(paths, thumb_size=(160, 120))
+    assert time.perf_counter() - start < 60
+    assert [s.path for s in result.scores] == paths
+    assert sorted(result.order) == list(range(len(paths)))
+    cache = PhotoCache()
+    for case, score in zip(CORPUS, result.scores, strict=True):
+        if case.kind == "bomb":
+            assert not score.ok, case.name
+        if case.kind == "valid":
+            assert score.ok, (case.name, score.error)
+        if not score.ok:
+            message = score.error
+            assert message and "\n" not in message and "Traceback" not in message, message
+            assert "Error" not in message, message
+            continue
+        assert score.thumbnail is not None and score.thumbnail.mode == "RGB"
+        assert cache.frame(score.path, (40, 40), (0.5, 0.5), enhance=True).size == (40, 40)
+    ranked = result.ranked()
+    assert all(s.ok for s in ranked[:sum(s.ok for s in ranked)])  # unreadable files last
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=IDS)

@@ -87,7 +87,9 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
     from dataclasses import replace
 
     from kontenopd.ui.draft_profile import DraftProfileDialog
+    from kontenopd.ui.photo_picker import PhotoPicker
     from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.tasks import SyncRunner
 
     sources = indonesian_sources()
     for code in ("en", "id"):
@@ -103,9 +105,10 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
         color.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
         files = QFileDialog(window)
         files.setOption(QFileDialog.Option.DontUseNativeDialog)
-        for w in (color, files):
+        picker = PhotoPicker([f"IMG-{i}.jpg" for i in range(8)], 3, SyncRunner(), window)
+        for w in (color, files, picker):
             qtbot.addWidget(w)
-        dialogs = [window, profile_dialog, draft_profile, color, files]
+        dialogs = [window, profile_dialog, draft_profile, color, files, picker]
         for dialog in dialogs:
             dialog.show()
         texts = [t for d in dialogs for t in visible_texts(d)]
@@ -116,6 +119,7 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
             assert "&File" in texts
             assert "Use the draft's profile" in texts
             assert any(t.startswith("This is the demo profile:") for t in texts)
+            assert "Choose the best photos" in texts
         else:
             cancel = profile_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
             assert cancel.text() == "Batal"  # Qt's own string, from qt_id.qm

@@ -3,7 +3,8 @@
 A draft file is a ZIP archive::
 
     draft.json          schema_version, template, formats, values, photo entries with focal
-                        points, caption overrides, title, saved_at, a snapshot of the profile
+                        points (and "enhance": true where auto-enhance is on), caption
+                        overrides, title, saved_at, a snapshot of the profile
     photos/<hash>.jpg   every photo the draft uses (content-addressed, stored once)
     profile/<role>.png  the profile's logos, so the card looks the same on another PC
     thumbnail.jpg       optional small preview (<= 320 px) for the draft browser
@@ -192,6 +193,12 @@ def _focus(value: Any) -> tuple[float, float]:
     return (min(1.0, max(0.0, x)), min(1.0, max(0.0, y)))
 
 
+def _enhance_entry(ref: PhotoRef) -> dict[str, bool]:
+    """``{"enhance": true}`` for a photo with auto-enhance on; nothing otherwise, so drafts
+    without it stay as older versions wrote them."""
+    return {"enhance": True} if ref.enhance else {}
+
+
 # ---------------------------------------------------------------- model <-> JSON
 
 
@@ -202,7 +209,8 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "formats": [str(f) for f in draft.formats],
         "values": {str(k): _json_safe(v) for k, v in draft.values.items()},
         "photos": {
-            str(k): [{"path": str(ref.path), "focus": [float(ref.focus[0]), float(ref.focus[1])]}
+            str(k): [{"path": str(ref.path), "focus": [float(ref.focus[0]), float(ref.focus[1])],
+                      **_enhance_entry(ref)}
                      for ref in refs]
             for k, refs in draft.photos.items()
         },
@@ -297,7 +305,9 @@ def _draft_from_data(data: Any, notices: list[str],
                 path = photo_path(entry)
                 if not path:
                     continue
-                refs.append(PhotoRef(path, _focus(entry.get("focus"))))
+                # anything but a JSON true (a damaged or older entry) leaves enhance off
+                refs.append(PhotoRef(path, _focus(entry.get("focus")),
+                                     entry.get("enhance") is True))
                 count += 1
             if refs:
                 photos[str(key)] = refs
@@ -581,7 +591,8 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
                 entries.append({"path": str(linked.resolve()),
                                 "name": _display_name(linked.name),
                                 "focus": [round(float(ref.focus[0]), 6),
-                                          round(float(ref.focus[1]), 6)]})
+                                          round(float(ref.focus[1]), 6)],
+                                **_enhance_entry(ref)})
                 continue
             blob = prepared[str(ref.path)]
             if isinstance(blob, PhotoError):
@@ -592,7 +603,8 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
             members[name] = blob.data
             entries.append({"file": name, "name": _display_name(Path(ref.path).name),
                             "focus": [round(float(ref.focus[0]), 6),
-                                      round(float(ref.focus[1]), 6)]})
+                                      round(float(ref.focus[1]), 6)],
+                            **_enhance_entry(ref)})
         photos[str(key)] = entries
     profile_data = profile.to_dict()
     for role in ("pemda", "opd"):

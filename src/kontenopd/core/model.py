@@ -198,13 +198,18 @@ def demo_profile() -> Profile:
 
 @dataclass(frozen=True)
 class PhotoRef:
-    """A photo used by a draft, with the point (0..1, 0..1) to keep in frame."""
+    """A photo used by a draft, with the point (0..1, 0..1) to keep in frame and whether its
+    light is corrected automatically when rendered (levels, see photos.enhance_levels)."""
 
     path: str
     focus: tuple[float, float] = (0.5, 0.5)
+    enhance: bool = False
 
     def with_focus(self, x: float, y: float) -> PhotoRef:
         return replace(self, focus=(min(1.0, max(0.0, x)), min(1.0, max(0.0, y))))
+
+    def with_enhance(self, on: bool) -> PhotoRef:
+        return replace(self, enhance=bool(on))
 
 
 @dataclass

@@ -377,8 +377,10 @@ class _Renderer:
         if layer.fit == "contain":  # no crop: scale the whole decoded photo
             decoded = self.photos.get(ref.path, (box[2], box[3]))
             part = decoded.image.resize((box[2], box[3]), Image.Resampling.LANCZOS)
+            if ref.enhance:
+                part = part.point(self.photos.levels(ref.path))
         else:  # cover_crop_box keeps the crop inside the photo, float error included
-            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus)
+            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus, ref.enhance)
         grayscale = layer.grayscale
         if isinstance(grayscale, str):
             grayscale = bool(evaluate(grayscale, self.ctx))

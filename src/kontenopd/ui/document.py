@@ -87,6 +87,14 @@ class Document(QObject):
         self.undo_stack.push(command)
         return command
 
+    def set_enhance(self, key: str, index: int, on: bool, text: str = "") -> None:
+        """Turn auto-enhance (levels) of one photo on or off: one undo step."""
+        refs = self.photos(key)
+        if not 0 <= index < len(refs) or refs[index].enhance == bool(on):
+            return
+        refs[index] = refs[index].with_enhance(on)
+        self.set_photos(key, refs, text)
+
     def amend_focus(self, command: SetPhotosCommand,
                     focuses: list[tuple[int, str, tuple[float, float]]], text: str = "") -> None:
         """Focal points found after ``command`` added photos (face detection runs in the

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QObject,
+    QPoint,
     QSize,
     Qt,
     QTime,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -402,6 +404,7 @@ class PhotoSlot(_Editor):
 
     add_requested = Signal(str)
     paste_requested = Signal(str)
+    enhance_requested = Signal(int, bool)  # photo index, auto-enhance on
 
     def __init__(self, field: Field) -> None:
         super().__init__(field)
@@ -422,6 +425,8 @@ class PhotoSlot(_Editor):
         self.list.setFixedHeight(PHOTO_THUMB.height() + 24)
         self.list.setGridSize(QSize(PHOTO_THUMB.width() + 12, PHOTO_THUMB.height() + 12))
         self.list.setObjectName(f"photos_{field.key}")
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.setStyleSheet("QListWidget::item { border: 2px solid transparent; "
                                 "border-radius: 4px; padding: 2px; }"
                                 "QListWidget::item:selected { background: transparent; "
@@ -490,6 +495,38 @@ class PhotoSlot(_Editor):
             self.edited.emit(editing.moved(self.refs, row, offset))
             self.list.setCurrentRow(max(0, min(len(self.refs) - 1, row + offset)))
 
+    def photo_menu(self, row: int) -> QMenu | None:
+        """The context menu of the photo at ``row`` (None when there is none)."""
+        if not 0 <= row < len(self.refs):
+            return None
+        menu = QMenu(self.list)
+        enhance = menu.addAction(self.tr("Perbaiki cahaya otomatis"))
+        enhance.setObjectName("enhance")
+        enhance.setCheckable(True)
+        enhance.setChecked(self.refs[row].enhance)
+        enhance.setStatusTip(self.tr("Atur kontras dan terang foto ini secara otomatis; "
+                                     "berkas aslinya tidak diubah."))
+        enhance.triggered.connect(lambda on, r=row: self.enhance_requested.emit(r, on))
+        menu.addSeparator()
+        remove = menu.addAction(self.tr("Hapus foto"))
+        remove.triggered.connect(self._remove)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        row = self.list.row(item)
+        self.list.setCurrentRow(row)
+        menu = self.photo_menu(row)
+        if menu is not None:  # not exec(): no nested event loop while the form may rebuild
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def _tooltip(self, ref: PhotoRef) -> str:
+        name = Path(ref.path).name
+        return name + "\n" + self.tr("Cahaya diperbaiki otomatis") if ref.enhance else name
+
     def _reordered(self) -> None:
         """A thumbnail was dragged to a new place: the rows carry their photo's old index."""
         order = [self.list.item(i).data(Qt.ItemDataRole.UserRole)
@@ -501,6 +538,8 @@ class PhotoSlot(_Editor):
         refs = list(value or [])
         if [r.path for r in refs] == [r.path for r in self.refs]:
             self.refs = refs
+            for index, ref in enumerate(refs):  # focus or enhance changed: same thumbnails
+                self.list.item(index).setToolTip(self._tooltip(ref))
             self._update_buttons()
             return
         row = self.list.currentRow()
@@ -509,7 +548,7 @@ class PhotoSlot(_Editor):
         for index, ref in enumerate(refs):
             icon, problem = self._thumbnail(ref.path)
             item = QListWidgetItem(icon, "")
-            item.setToolTip(problem or Path(ref.path).name)
+            item.setToolTip(problem or self._tooltip(ref))
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(item)
         if refs:
@@ -619,6 +658,7 @@ class EditorForm(QScrollArea):
             if isinstance(editor, PhotoSlot):
                 editor.add_requested.connect(self.add_photo_requested)
                 editor.paste_requested.connect(self.paste_photo_requested)
+                editor.enhance_requested.connect(self._make_enhance_handler(f))
             self.rows[f.key] = row
             layout.addWidget(row)
         note = QLabel(self.tr("* wajib diisi"))
@@ -647,6 +687,13 @@ class EditorForm(QScrollArea):
             else:
                 self.document.set_value(f.key, value, self.tr("Ubah '{label}'")
                                         .format(label=f.label))
+        return handler
+
+    def _make_enhance_handler(self, f: Field) -> Callable[[int, bool], None]:
+        def handler(index: int, on: bool) -> None:
+            text = self.tr("Perbaiki cahaya foto '{label}'") if on else \
+                self.tr("Batalkan perbaikan cahaya foto '{label}'")
+            self.document.set_enhance(f.key, index, on, text.format(label=f.label))
         return handler
 
     def refresh(self, key: str) -> None:

@@ -41,6 +41,7 @@ from .document import Document
 from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
+from .photo_picker import PhotoPicker
 from .preview import PreviewPanel, preview_render, to_qimage
 from .profile_dialog import ProfileDialog, profile_name, profile_title
 from .queue_panel import QueuePanel
@@ -544,6 +545,17 @@ class MainWindow(QMainWindow):
                 patterns=" ".join(f"*{suffix}" for suffix in IMAGE_FILTER_SUFFIXES)))
         if paths:
             self.settings.setValue("photos/folder", str(Path(paths[0]).parent))
+            self.add_picked_photos(paths, key)
+
+    def add_picked_photos(self, paths: list[str], key: str = "") -> None:
+        """Add photos; many at once go through the picker first (best ones, its limit the
+        field's room), and nothing is added when the user cancels it."""
+        key = self._target_field(key)
+        room = self.document.template.field(key).max_items - len(self.document.photos(key)) \
+            if key else 0
+        if len(paths) >= PhotoPicker.THRESHOLD and room > 0:
+            paths = PhotoPicker.choose(self, paths, room) or []
+        if paths:
             self.add_photos(paths, key)
 
     def paste_photo(self, key: str = "") -> None:
@@ -592,7 +604,10 @@ class MainWindow(QMainWindow):
                 break
             widget = widget.parentWidget()
         event.acceptProposedAction()
-        self.add_photos(paths, key)
+        if len(paths) >= PhotoPicker.THRESHOLD:  # the picker is modal: not inside the drop
+            QTimer.singleShot(0, self, lambda: self.add_picked_photos(paths, key))
+        else:
+            self.add_photos(paths, key)
 
     # ------------------------------------------------------------ language, about
     def set_language(self, code: str) -> None:
