@@ -369,7 +369,7 @@ class _Renderer:
             decoded = self.photos.get(ref.path, (box[2], box[3]))
             part = decoded.image.resize((box[2], box[3]), Image.Resampling.LANCZOS)
         else:  # cover_crop_box keeps the crop inside the photo, float error included
-            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus)
+            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus, ref.anchor)
         grayscale = layer.grayscale
         if isinstance(grayscale, str):
             grayscale = bool(evaluate(grayscale, self.ctx))
