@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kontenopd.core.editing import photo_frames
 from kontenopd.core.photos import cover_crop_box
-from tests.ui.test_mainwindow import type_text
+from tests.ui.test_mainwindow import choose, type_text
 
 
 def _frame(window, key: str = "foto"):
@@ -170,3 +170,48 @@ def test_ctrl_e_in_the_caption_editor_exports_too(window, qtbot, monkeypatch):
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["Konten ini"]
+
+
+# ------------------------------------------------------------------ the title editor
+def test_a_long_title_is_edited_on_several_lines_with_a_counter(window, qtbot):
+    from kontenopd.ui.form import TitleEditor
+    from kontenopd.ui.style import warning_color
+
+    choose(window, qtbot, "liputan-kegiatan")
+    doc = window.document
+    editor = window.form.editor("judul")
+    assert isinstance(editor, TitleEditor) and editor.field.max_length == 120
+    assert not isinstance(window.form.editor("lokasi"), TitleEditor)  # 80: a line edit
+    edit = editor.edit
+    edit.setFocus()
+    edit.selectAll()
+    steps, before = doc.undo_stack.count(), doc.value("judul")
+    title = ("Peresmian Jembatan Gantung Desa Sukamaju oleh Bupati " * 3)[:130]
+    type_text(edit, title)
+    assert doc.value("judul") == title
+    assert editor.counter.text() == "130/120"
+    assert editor.counter.property("over") is True
+    assert warning_color(editor.counter) in editor.counter.styleSheet()
+    assert edit.visible_lines() >= 2 and edit.height() >= 2 * edit.fontMetrics().lineSpacing()
+    # 130 key presses are one undo step, through the document's stack
+    assert doc.undo_stack.count() == steps + 1
+
+    # Enter adds no line break; a pasted one becomes a space
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Enter)
+    assert doc.value("judul") == title and "\n" not in edit.toPlainText()
+    edit.selectAll()
+    edit.insertPlainText("Apel Pagi\nHari Senin")
+    assert doc.value("judul") == "Apel Pagi Hari Senin"
+    assert editor.counter.text() == "20/120"
+    assert editor.counter.property("over") is False
+    assert warning_color(editor.counter) not in editor.counter.styleSheet()
+
+    # Ctrl+Z goes back through the document (the edits of one field merge into one step,
+    # as in a line edit), and the editor and its counter follow
+    assert doc.undo_stack.count() == steps + 1
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.value("judul") == before
+    assert edit.text() == (before or "") and editor.counter.text() == f"{len(before or '')}/120"
+    qtbot.keyClick(edit, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == "Apel Pagi Hari Senin" == doc.value("judul")
