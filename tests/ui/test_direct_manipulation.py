@@ -175,7 +175,7 @@ def test_ctrl_e_in_the_caption_editor_exports_too(window, qtbot, monkeypatch):
 # ------------------------------------------------------------------ the title editor
 def test_a_long_title_is_edited_on_several_lines_with_a_counter(window, qtbot):
     from kontenopd.ui.form import TitleEditor
-    from kontenopd.ui.style import warning_color
+    from kontenopd.ui.style import muted_color, warning_color
 
     choose(window, qtbot, "liputan-kegiatan")
     doc = window.document
@@ -206,6 +206,7 @@ def test_a_long_title_is_edited_on_several_lines_with_a_counter(window, qtbot):
     assert editor.counter.text() == "20/120"
     assert editor.counter.property("over") is False
     assert warning_color(editor.counter) not in editor.counter.styleSheet()
+    assert muted_color(edit) in editor.counter.styleSheet()  # grey again, not orange
 
     # Ctrl+Z goes back through the document (the edits of one field merge into one step,
     # as in a line edit), and the editor and its counter follow

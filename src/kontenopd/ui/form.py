@@ -129,10 +129,10 @@ class TitleEdit(TextEdit):
         return min(self.MAX_LINES, max(self.MIN_LINES, lines))
 
     def _fit(self, *_args: Any) -> None:
-        margins = self.contentsMargins()
+        margins = self.contentsMargins()  # the frame
         height = (self.visible_lines() * self.fontMetrics().lineSpacing()
                   + 2 * round(self.document().documentMargin())
-                  + margins.top() + margins.bottom())
+                  + margins.top() + margins.bottom() + 2)  # +2: no scroll bar when it fits
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
 
@@ -215,7 +215,8 @@ class TitleEditor(_Editor):
         over = n > limit
         self.counter.setText(f"{n}/{limit}")
         self.counter.setProperty("over", over)
-        color = warning_color(self.counter) if over else muted_color(self.counter)
+        # from the edit: the counter's own palette carries the colour its style sheet set
+        color = warning_color(self.edit) if over else muted_color(self.edit)
         weight = "bold" if over else "normal"
         self.counter.setStyleSheet(f"color: {color}; font-weight: {weight}")
         self.counter.setToolTip(self.tr("{n} karakter; judul ini sebaiknya paling banyak {max} "
