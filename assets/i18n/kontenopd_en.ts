@@ -988,8 +988,8 @@ The draft keeps its own identity.</translation>
         <translation>✓ No warnings for the {fmt} format.</translation>
     </message>
     <message>
-        <source>Klik untuk menjadikan titik ini pusat foto; seret untuk menggeser foto di dalam bingkainya.</source>
-        <translation>Click to make this point the centre of the photo; drag to move the photo inside its frame.</translation>
+        <source>Klik untuk menjadikan titik ini titik fokus foto; seret untuk menggeser foto di dalam bingkainya.</source>
+        <translation>Click to make this point the photo&apos;s focal point; drag to move the photo inside its frame.</translation>
     </message>
     <message>
         <source>Geser titik fokus &apos;{label}&apos;</source>
@@ -1585,6 +1585,13 @@ Autosaved {when} · {where}</translation>
     <message>
         <source>Tampilkan hanya satu jenis konten</source>
         <translation>Show only one kind of content</translation>
+    </message>
+</context>
+<context>
+    <name>TitleEditor</name>
+    <message>
+        <source>{n} karakter; judul ini sebaiknya paling banyak {max} karakter.</source>
+        <translation>{n} characters; this title should have at most {max} characters.</translation>
     </message>
 </context>
 <context>

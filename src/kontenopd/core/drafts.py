@@ -193,10 +193,22 @@ def _focus(value: Any) -> tuple[float, float]:
     return (min(1.0, max(0.0, x)), min(1.0, max(0.0, y)))
 
 
-def _enhance_entry(ref: PhotoRef) -> dict[str, bool]:
-    """``{"enhance": true}`` for a photo with auto-enhance on; nothing otherwise, so drafts
-    without it stay as older versions wrote them."""
-    return {"enhance": True} if ref.enhance else {}
+def _anchor(entry: dict[str, Any]) -> tuple[float, float]:
+    """Where in the frame the focal point sits; drafts without one centre it."""
+    return _focus(entry.get("anchor"))
+
+
+def _placement(ref: PhotoRef, digits: int | None = None) -> dict[str, Any]:
+    """A photo entry's focus, its anchor when it is not the centre, and ``"enhance": true``
+    when auto-enhance is on (so drafts that never had either stay as they were)."""
+    def pair(value: tuple[float, float]) -> list[float]:
+        return [float(v) if digits is None else round(float(v), digits) for v in value]
+    out: dict[str, Any] = {"focus": pair(ref.focus)}
+    if tuple(ref.anchor) != (0.5, 0.5):
+        out["anchor"] = pair(ref.anchor)
+    if ref.enhance:
+        out["enhance"] = True
+    return out
 
 
 # ---------------------------------------------------------------- model <-> JSON
@@ -209,9 +221,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "formats": [str(f) for f in draft.formats],
         "values": {str(k): _json_safe(v) for k, v in draft.values.items()},
         "photos": {
-            str(k): [{"path": str(ref.path), "focus": [float(ref.focus[0]), float(ref.focus[1])],
-                      **_enhance_entry(ref)}
-                     for ref in refs]
+            str(k): [{"path": str(ref.path), **_placement(ref)} for ref in refs]
             for k, refs in draft.photos.items()
         },
         "captions": {str(k): str(v) for k, v in draft.captions.items()},
@@ -306,8 +316,8 @@ def _draft_from_data(data: Any, notices: list[str],
                 if not path:
                     continue
                 # anything but a JSON true (a damaged or older entry) leaves enhance off
-                refs.append(PhotoRef(path, _focus(entry.get("focus")),
-                                     entry.get("enhance") is True))
+                refs.append(PhotoRef(path, _focus(entry.get("focus")), _anchor(entry),
+                                     enhance=entry.get("enhance") is True))
                 count += 1
             if refs:
                 photos[str(key)] = refs
@@ -590,9 +600,7 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
                     continue
                 entries.append({"path": str(linked.resolve()),
                                 "name": _display_name(linked.name),
-                                "focus": [round(float(ref.focus[0]), 6),
-                                          round(float(ref.focus[1]), 6)],
-                                **_enhance_entry(ref)})
+                                **_placement(ref, 6)})
                 continue
             blob = prepared[str(ref.path)]
             if isinstance(blob, PhotoError):
@@ -602,9 +610,7 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
             name = f"photos/{blob.digest}{blob.ext}"
             members[name] = blob.data
             entries.append({"file": name, "name": _display_name(Path(ref.path).name),
-                            "focus": [round(float(ref.focus[0]), 6),
-                                      round(float(ref.focus[1]), 6)],
-                            **_enhance_entry(ref)})
+                            **_placement(ref, 6)})
         photos[str(key)] = entries
     profile_data = profile.to_dict()
     for role in ("pemda", "opd"):

@@ -97,9 +97,11 @@ def set_photos(draft: Draft, key: str, refs: list[PhotoRef]) -> None:
         draft.photos.pop(key, None)
 
 
-def set_focus(draft: Draft, key: str, index: int, focus: tuple[float, float]) -> None:
+def set_focus(draft: Draft, key: str, index: int, focus: tuple[float, float],
+              anchor: tuple[float, float] | None = None) -> None:
+    """Set a photo's focal point (and, unless None, where in the frame it sits)."""
     refs = get_photos(draft, key)
-    refs[index] = refs[index].with_focus(*focus)
+    refs[index] = refs[index].with_focus(*focus, anchor=anchor)
     set_photos(draft, key, refs)
 
 
@@ -199,32 +201,38 @@ def frame_at(template: Template, fmt: str, draft: Draft, x: float, y: float,
     return None
 
 
-def focus_for_point(src: tuple[int, int], frame: tuple[int, int], focus: tuple[float, float],
-                    px: float, py: float) -> tuple[float, float]:
-    """The focal point that brings the photo point under (px, py) (0..1 of the frame) to the
-    middle of the frame, clamped to what the crop can reach."""
-    x0, y0, x1, y1 = cover_crop_box(src, frame, focus)
-    sx = x0 + px * (x1 - x0)
-    sy = y0 + py * (y1 - y0)
-    return _reachable(src, frame, sx / src[0], sy / src[1])
+Placement = tuple[tuple[float, float], tuple[float, float]]  # (focus, anchor), 0..1 each
+
+
+def focus_at_point(src: tuple[int, int], frame: tuple[int, int], focus: tuple[float, float],
+                   anchor: tuple[float, float], px: float, py: float) -> Placement:
+    """What a click at (px, py) (0..1 of the frame) in a photo shown with ``focus`` at
+    ``anchor`` sets: the photo point under the pointer becomes the focus, and the anchor
+    becomes the click position, so the crop does not move.
+
+    A click points; dragging is what moves the picture. Centring the crop on the clicked
+    point instead would slide the photo under the pointer and leave the marker at the frame
+    centre, away from where the user clicked. With the anchor, the marker is drawn exactly at
+    the click, on the photo point the user chose, and the card looks as it did; other
+    formats crop around the same point and keep it at the same place in their frames, as
+    far as the photo reaches.
+    """
+    x0, y0, x1, y1 = cover_crop_box(src, frame, focus, anchor)
+    px, py = min(max(px, 0.0), 1.0), min(max(py, 0.0), 1.0)
+    fx = (x0 + px * (x1 - x0)) / src[0]
+    fy = (y0 + py * (y1 - y0)) / src[1]
+    return (round(fx, 4), round(fy, 4)), (round(px, 4), round(py, 4))
 
 
 def focus_after_drag(src: tuple[int, int], frame: tuple[int, int], focus: tuple[float, float],
-                     dx: float, dy: float) -> tuple[float, float]:
+                     dx: float, dy: float,
+                     anchor: tuple[float, float] = (0.5, 0.5)) -> tuple[float, float]:
     """The focal point after dragging the photo by (dx, dy) frame pixels inside its frame
-    (dragging right shows more of the photo's left side)."""
-    x0, y0, x1, y1 = cover_crop_box(src, frame, focus)
-    per_px = (x1 - x0) / frame[0]  # source pixels per frame pixel
-    cx = (x0 + x1) / 2 - dx * per_px
-    cy = (y0 + y1) / 2 - dy * per_px
-    return _reachable(src, frame, cx / src[0], cy / src[1])
-
-
-def _reachable(src: tuple[int, int], frame: tuple[int, int], fx: float,
-               fy: float) -> tuple[float, float]:
-    x0, y0, x1, y1 = cover_crop_box(src, frame, (0.0, 0.0))
-    half_w = (x1 - x0) / 2 / src[0]
-    half_h = (y1 - y0) / 2 / src[1]
-    fx = min(max(fx, half_w), 1 - half_w) if half_w < 0.5 else 0.5
-    fy = min(max(fy, half_h), 1 - half_h) if half_h < 0.5 else 0.5
-    return (round(fx, 4), round(fy, 4))
+    (dragging right shows more of the photo's left side). The anchor stays: the focus
+    becomes the photo point that the drag brings under it."""
+    x0, y0, x1, y1 = cover_crop_box(src, frame, focus, anchor)
+    cw, ch = x1 - x0, y1 - y0
+    per_px = cw / frame[0]  # source pixels per frame pixel
+    left = min(max(x0 - dx * per_px, 0.0), src[0] - cw)
+    top = min(max(y0 - dy * per_px, 0.0), src[1] - ch)
+    return (round((left + anchor[0] * cw) / src[0], 4), round((top + anchor[1] * ch) / src[1], 4))

@@ -323,14 +323,15 @@ _TOL = 0.01  # 1 % of a face: rounding, not a cut
 
 
 def faces_cut(src_size: tuple[int, int], faces: Sequence[Box], frame_size: tuple[int, int],
-              focus: tuple[float, float], reserved: Sequence[Box] = ()) -> FaceFit:
+              focus: tuple[float, float], reserved: Sequence[Box] = (),
+              anchor: tuple[float, float] = (0.5, 0.5)) -> FaceFit:
     """How the frame (``frame_size`` px, ``reserved`` bands in frame px) cropped around
     ``focus`` shows ``faces`` (0..1 boxes of a photo of ``src_size``). A face counts as cut
     when part of it, but not all, is outside the frame, and as covered when some of it lies
     under a reserved band; headroom is not checked here."""
     if not faces:
         return FaceFit()
-    crop = cover_crop_box(src_size, frame_size, focus)
+    crop = cover_crop_box(src_size, frame_size, focus, anchor)
     bands = _disjoint(reserved, frame_size)
     cut = covered = False
     left_out = 0
@@ -641,7 +642,7 @@ def face_warnings(template: Any, fmt: str, draft: Any,
                 continue
             for spec in frame_specs(template, fmt, field_key, index, draft, profile):
                 fit = faces_cut((info.width, info.height), faces, spec.size, ref.focus,
-                                spec.reserved)
+                                spec.reserved, ref.anchor)
                 if fit.cut:
                     message = (f"Wajah di foto '{label}' terpotong tepi bingkai ({fmt}); "
                                "geser titik fokus foto.")

@@ -198,18 +198,30 @@ def demo_profile() -> Profile:
 
 @dataclass(frozen=True)
 class PhotoRef:
-    """A photo used by a draft, with the point (0..1, 0..1) to keep in frame and whether its
+    """A photo used by a draft, with the point (0..1, 0..1) to keep in frame.
+
+    ``anchor`` is where in the frame (0..1 of its width and height) that point sits, as far
+    as the crop can follow: the centre unless the user put the point somewhere else by
+    clicking it in the preview (see ``editing.focus_at_point``). ``enhance``: whether its
     light is corrected automatically when rendered (levels, see photos.enhance_levels)."""
 
     path: str
     focus: tuple[float, float] = (0.5, 0.5)
+    anchor: tuple[float, float] = (0.5, 0.5)
     enhance: bool = False
 
-    def with_focus(self, x: float, y: float) -> PhotoRef:
-        return replace(self, focus=(min(1.0, max(0.0, x)), min(1.0, max(0.0, y))))
+    def with_focus(self, x: float, y: float,
+                   anchor: tuple[float, float] | None = None) -> PhotoRef:
+        """The same photo with focus (x, y); ``anchor`` None keeps the current one."""
+        ax, ay = self.anchor if anchor is None else anchor
+        return replace(self, focus=(_unit(x), _unit(y)), anchor=(_unit(ax), _unit(ay)))
 
     def with_enhance(self, on: bool) -> PhotoRef:
         return replace(self, enhance=bool(on))
+
+
+def _unit(value: float) -> float:
+    return min(1.0, max(0.0, value))
 
 
 @dataclass

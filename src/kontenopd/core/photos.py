@@ -103,17 +103,20 @@ def open_photo(path: str | Path, min_size: tuple[int, int] | None = None) -> Dec
     return DecodedPhoto(decoded.image, decoded.source_size)
 
 
-def cover_crop_box(src: tuple[int, int], dst: tuple[int, int],
-                   focus: tuple[float, float]) -> tuple[float, float, float, float]:
-    """The source rectangle that fills ``dst`` (same aspect) centred on ``focus`` (0..1)."""
+def cover_crop_box(src: tuple[int, int], dst: tuple[int, int], focus: tuple[float, float],
+                   anchor: tuple[float, float] = (0.5, 0.5),
+                   ) -> tuple[float, float, float, float]:
+    """The source rectangle that fills ``dst`` (same aspect) with the photo point ``focus``
+    (0..1) at ``anchor`` (0..1 of the frame; the centre by default), as far as the photo
+    reaches: the crop never leaves the photo."""
     sw, sh = src
     dw, dh = dst
     scale = max(dw / sw, dh / sh)
     # min() guards against float error making the crop a hair larger than the photo.
     cw, ch = min(dw / scale, sw), min(dh / scale, sh)
-    cx = min(max(focus[0] * sw, cw / 2), sw - cw / 2)
-    cy = min(max(focus[1] * sh, ch / 2), sh - ch / 2)
-    left, top = max(0.0, cx - cw / 2), max(0.0, cy - ch / 2)
+    left = min(max(focus[0] * sw - anchor[0] * cw, 0.0), sw - cw)
+    top = min(max(focus[1] * sh - anchor[1] * ch, 0.0), sh - ch)
+    left, top = max(0.0, left), max(0.0, top)
     return (left, top, min(float(sw), left + cw), min(float(sh), top + ch))
 
 
@@ -243,10 +246,10 @@ class PhotoCache:
                 self._levels[key] = hit
         return hit
 
-    def frame(self, path: str | Path, size: tuple[int, int],
-              focus: tuple[float, float], enhance: bool = False) -> Image.Image:
-        """The photo cover-cropped around ``focus`` and resized to ``size``, with its light
-        corrected automatically when ``enhance``.
+    def frame(self, path: str | Path, size: tuple[int, int], focus: tuple[float, float],
+              anchor: tuple[float, float] = (0.5, 0.5), enhance: bool = False) -> Image.Image:
+        """The photo cover-cropped around ``focus`` (placed at ``anchor`` of the frame) and
+        resized to ``size``, with its light corrected automatically when ``enhance``.
 
         The last few frames are kept, so re-rendering a draft while the user types (same
         photo, same frame) costs a paste instead of a resample. Callers must not modify
@@ -255,14 +258,15 @@ class PhotoCache:
         path = Path(path)
         info = self.info(path)
         need = needed_decode_size((info.width, info.height), size)
-        key = (self._key(path), size, round(focus[0], 4), round(focus[1], 4), bool(enhance))
+        key = (self._key(path), size, round(focus[0], 4), round(focus[1], 4),
+               round(anchor[0], 4), round(anchor[1], 4), bool(enhance))
         with self._lock:
             hit = self._frames.get(key)
             if hit is not None:
                 self._frames.move_to_end(key)
                 return hit
         photo = self.get(path, need)
-        crop = cover_crop_box(photo.image.size, size, focus)
+        crop = cover_crop_box(photo.image.size, size, focus, anchor)
         ratio = size[0] / (crop[2] - crop[0])
         # Mild reductions look the same with bicubic and cost a third less than Lanczos.
         method = Image.Resampling.BICUBIC if ratio >= 0.5 else Image.Resampling.LANCZOS

@@ -380,7 +380,8 @@ class _Renderer:
             if ref.enhance:
                 part = part.point(self.photos.levels(ref.path))
         else:  # cover_crop_box keeps the crop inside the photo, float error included
-            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus, ref.enhance)
+            part = self.photos.frame(ref.path, (box[2], box[3]), ref.focus, ref.anchor,
+                                     enhance=ref.enhance)
         grayscale = layer.grayscale
         if isinstance(grayscale, str):
             grayscale = bool(evaluate(grayscale, self.ctx))

@@ -71,15 +71,20 @@ class SetPhotosCommand(QUndoCommand):
 
 
 class SetFocusCommand(QUndoCommand):
-    """Move a photo's focal point. Steps of one drag (same ``gesture``) merge into one."""
+    """Move a photo's focal point (and, with ``anchor``, where in the frame it sits; None
+    keeps it). Steps of one drag (same ``gesture``) merge into one."""
 
     def __init__(self, draft: Draft, key: str, index: int, focus: tuple[float, float],
-                 text: str = "", notify: Notify = _quiet, gesture: int = 0) -> None:
+                 text: str = "", notify: Notify = _quiet, gesture: int = 0,
+                 anchor: tuple[float, float] | None = None) -> None:
         super().__init__(text or key)
         self.draft, self.key, self.index, self.notify = draft, key, index, notify
         self.gesture = gesture
-        self.old = editing.get_photos(draft, key)[index].focus
+        ref = editing.get_photos(draft, key)[index]
+        self.old = ref.focus
         self.new = focus
+        self.old_anchor = ref.anchor
+        self.new_anchor = ref.anchor if anchor is None else anchor
 
     def id(self) -> int:
         return ID_FOCUS if self.gesture else -1
@@ -88,15 +93,15 @@ class SetFocusCommand(QUndoCommand):
         if (not isinstance(other, SetFocusCommand) or other.gesture != self.gesture
                 or (other.key, other.index) != (self.key, self.index)):
             return False
-        self.new = other.new
+        self.new, self.new_anchor = other.new, other.new_anchor
         return True
 
     def redo(self) -> None:
-        editing.set_focus(self.draft, self.key, self.index, self.new)
+        editing.set_focus(self.draft, self.key, self.index, self.new, self.new_anchor)
         self.notify(self.key)
 
     def undo(self) -> None:
-        editing.set_focus(self.draft, self.key, self.index, self.old)
+        editing.set_focus(self.draft, self.key, self.index, self.old, self.old_anchor)
         self.notify(self.key)
 
 

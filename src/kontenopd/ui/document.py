@@ -121,7 +121,7 @@ class Document(QObject):
         for index, path, focus in focuses:
             if index < len(refs) and refs[index].path == path and refs[index].focus == (
                     0.5, 0.5):
-                self.set_focus(key, index, focus, text)
+                self.set_focus(key, index, focus, text, anchor=(0.5, 0.5))
 
     def set_caption(self, platform: str, text: str, generated: str, label: str = "",
                     merge: bool = True) -> None:
@@ -146,12 +146,15 @@ class Document(QObject):
         return self._gesture
 
     def set_focus(self, key: str, index: int, focus: tuple[float, float], text: str = "",
-                  gesture: int = 0) -> None:
+                  gesture: int = 0, anchor: tuple[float, float] | None = None) -> None:
+        """Move a photo's focal point as one undo step (steps of one ``gesture`` merge);
+        ``anchor``, unless None, also sets where in the frame the point sits."""
         refs = self.photos(key)
-        if index >= len(refs) or refs[index].focus == focus:
+        if index >= len(refs) or (refs[index].focus == focus
+                                  and anchor in (None, refs[index].anchor)):
             return
-        self.undo_stack.push(
-            SetFocusCommand(self.draft, key, index, focus, text, self._notify, gesture))
+        self.undo_stack.push(SetFocusCommand(self.draft, key, index, focus, text, self._notify,
+                                             gesture, anchor))
 
     def switch_template(self, template: Template, text: str = "") -> None:
         if template.id == self.template.id:

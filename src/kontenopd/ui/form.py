@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
+    QMimeData,
     QObject,
     QPoint,
     QSize,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,6 +64,7 @@ from .style import error_color, heading_label, muted_color, small_font, warning_
 IMAGE_FILTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic",
                          ".heif", ".avif")
 PHOTO_THUMB = QSize(96, 72)
+TITLE_LENGTH = 100  # a text field this long is a headline: edited on several lines
 
 
 def _is_undo_redo(event: QEvent) -> bool:
@@ -92,6 +94,59 @@ class TextEdit(QPlainTextEdit):
             event.ignore()
             return False
         return super().event(event)
+
+
+def one_line(text: str) -> str:
+    """A title's text on one line: every line break (typed, pasted, from a draft) becomes a
+    space."""
+    return " ".join(text.splitlines())
+
+
+class TitleEdit(TextEdit):
+    """A one-line value edited on as many lines as it needs (2 to 3 shown, then it
+    scrolls): a long headline can be read whole. Enter inserts nothing and a pasted line
+    break becomes a space. ``text``/``setText``/``maxLength`` mirror QLineEdit."""
+
+    MIN_LINES, MAX_LINES = 2, 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(one_line(text)[:MAX_VALUE_CHARS])
+
+    def maxLength(self) -> int:
+        return MAX_VALUE_CHARS
+
+    def visible_lines(self) -> int:
+        lines = int(self.document().documentLayout().documentSize().height())
+        return min(self.MAX_LINES, max(self.MIN_LINES, lines))
+
+    def _fit(self, *_args: Any) -> None:
+        margins = self.contentsMargins()  # the frame
+        height = (self.visible_lines() * self.fontMetrics().lineSpacing()
+                  + 2 * round(self.document().documentMargin())
+                  + margins.top() + margins.bottom() + 2)  # +2: no scroll bar when it fits
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # a title is one line
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(one_line(source.text()))
 
 
 class _Editor(QObject):
@@ -124,6 +179,72 @@ class TextEditor(_Editor):
             pos = self.edit.cursorPosition()
             self.edit.setText(text)
             self.edit.setCursorPosition(min(pos, len(text)))
+
+
+class TitleEditor(_Editor):
+    """A headline (a text field allowing TITLE_LENGTH characters or more): a TitleEdit
+    with a live counter, "87/120", in the warning colour past the field's length. Every
+    change goes to Document.set_value, so typing merges into one undo step as in a line
+    edit."""
+
+    def __init__(self, field: Field) -> None:
+        super().__init__(field)
+        self.edit = TitleEdit()
+        if field.placeholder:
+            self.edit.setPlaceholderText(field.placeholder)
+        self.counter = QLabel()
+        self.counter.setObjectName(f"counter_{field.key}")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setFont(small_font(self.counter))
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
+        box.setFocusProxy(self.edit)
+        self.widget = box
+        self._showing = False
+        self.edit.textChanged.connect(self._changed)
+        self._count()
+
+    def over(self) -> bool:
+        """More characters than the field's length."""
+        return len(self.edit.toPlainText()) > (self.field.max_length or MAX_VALUE_CHARS)
+
+    def _count(self) -> None:
+        n, limit = len(self.edit.toPlainText()), self.field.max_length or MAX_VALUE_CHARS
+        over = n > limit
+        self.counter.setText(f"{n}/{limit}")
+        self.counter.setProperty("over", over)
+        # from the edit: the counter's own palette carries the colour its style sheet set
+        color = warning_color(self.edit) if over else muted_color(self.edit)
+        weight = "bold" if over else "normal"
+        self.counter.setStyleSheet(f"color: {color}; font-weight: {weight}")
+        self.counter.setToolTip(self.tr("{n} karakter; judul ini sebaiknya paling banyak {max} "
+                                        "karakter.").format(n=n, max=limit))
+
+    def _changed(self) -> None:
+        text = self.edit.toPlainText()
+        clean = one_line(text)[:MAX_VALUE_CHARS]
+        if clean != text:  # a line break or an over-long paste got in: keep one line
+            self.show(clean)
+            text = clean
+        self._count()
+        if not self._showing:
+            self.edited.emit(text)
+
+    def show(self, value: Any) -> None:
+        text = one_line("" if value is None else str(value))
+        if self.edit.toPlainText() != text:
+            was, self._showing = self._showing, True
+            pos = self.edit.textCursor().position()
+            self.edit.setPlainText(text)
+            cursor = self.edit.textCursor()
+            cursor.setPosition(min(pos, len(text)))
+            self.edit.setTextCursor(cursor)
+            self._showing = was
+        self._count()
 
 
 class MultilineEditor(_Editor):
@@ -677,6 +798,8 @@ class EditorForm(QScrollArea):
         }
         if f.type == "time":
             return TimeEditor(f, self.document.profile.timezone)
+        if f.type == "text" and (f.max_length or 0) >= TITLE_LENGTH:
+            return TitleEditor(f)
         return kinds.get(f.type, TextEditor)(f)  # text, number, qr and unknown types
 
     def _make_handler(self, f: Field) -> Callable[[Any], None]:

@@ -45,6 +45,7 @@ from .photo_picker import PhotoPicker
 from .preview import PreviewPanel, preview_render, to_qimage
 from .profile_dialog import ProfileDialog, profile_name, profile_title
 from .queue_panel import QueuePanel
+from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
 
 THUMB_SCALE = 0.14
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.document.template_changed.connect(self._template_changed)
         self.document.profile_changed.connect(self._update_title)
         QApplication.instance().installEventFilter(self)
+        # Ctrl+E and the like work with the cursor in a text field (Linux fields claim them)
+        QApplication.instance().installEventFilter(AppShortcutsFirst(self))
         self.retranslate()
         self._restore_layout()
         self.preview.request()

@@ -550,9 +550,10 @@ class PreviewPanel(QWidget):
         return hit, (info.width, info.height)
 
     def _marker_for(self, hit: editing.FrameHit, src: tuple[int, int]) -> QPointF:
-        focus = self.document.photos(hit.field)[hit.index].focus
+        ref = self.document.photos(hit.field)[hit.index]
+        focus = ref.focus
         bx, by, bw, bh = hit.box
-        x0, y0, x1, y1 = cover_crop_box(src, (bw, bh), focus)
+        x0, y0, x1, y1 = cover_crop_box(src, (bw, bh), focus, ref.anchor)
         fx = (focus[0] * src[0] - x0) / (x1 - x0)
         fy = (focus[1] * src[1] - y0) / (y1 - y0)
         return QPointF(bx + fx * bw, by + fy * bh)
@@ -566,8 +567,8 @@ class PreviewPanel(QWidget):
                 self.canvas.update()
             return
         self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.canvas.setToolTip(self.tr("Klik untuk menjadikan titik ini pusat foto; seret untuk "
-                                       "menggeser foto di dalam bingkainya."))
+        self.canvas.setToolTip(self.tr("Klik untuk menjadikan titik ini titik fokus foto; seret "
+                                       "untuk menggeser foto di dalam bingkainya."))
         self.canvas.marker = self._marker_for(*info)
         self.canvas.update()
 
@@ -577,9 +578,9 @@ class PreviewPanel(QWidget):
             self._gesture = None
             return
         hit, src = info
-        self._gesture = {"hit": hit, "src": src, "x": x, "y": y,
-                         "focus": self.document.photos(hit.field)[hit.index].focus,
-                         "id": self.document.begin_gesture()}
+        ref = self.document.photos(hit.field)[hit.index]
+        self._gesture = {"hit": hit, "src": src, "x": x, "y": y, "focus": ref.focus,
+                         "anchor": ref.anchor, "id": self.document.begin_gesture()}
         self.canvas.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def _focus_text(self, hit: editing.FrameHit) -> str:
@@ -592,7 +593,8 @@ class PreviewPanel(QWidget):
             return
         hit: editing.FrameHit = g["hit"]
         frame = (hit.box[2], hit.box[3])
-        focus = editing.focus_after_drag(g["src"], frame, g["focus"], x - g["x"], y - g["y"])
+        focus = editing.focus_after_drag(g["src"], frame, g["focus"], x - g["x"], y - g["y"],
+                                         g["anchor"])
         self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit), g["id"])
         self.canvas.marker = self._marker_for(hit, g["src"])
 
@@ -602,11 +604,12 @@ class PreviewPanel(QWidget):
             return
         self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
         hit: editing.FrameHit = g["hit"]
-        if not moved:
+        if not moved:  # a click: the photo point under the pointer, the crop unchanged
             bx, by, bw, bh = hit.box
-            focus = editing.focus_for_point(g["src"], (bw, bh), g["focus"], (x - bx) / bw,
-                                            (y - by) / bh)
-            self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit))
+            focus, anchor = editing.focus_at_point(g["src"], (bw, bh), g["focus"], g["anchor"],
+                                                   (g["x"] - bx) / bw, (g["y"] - by) / bh)
+            self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit),
+                                    anchor=anchor)
             self.status.emit(self.tr("Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan."))
         self.canvas.marker = self._marker_for(hit, g["src"])
         self.canvas.update()
