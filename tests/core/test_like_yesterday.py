@@ -119,3 +119,12 @@ def test_unknown_keys_and_formats_are_dropped(library):
     assert new.formats == template.format_keys  # no format of yesterday's fits: all of them
     assert set(new.values) == {"tanggal"}
     assert new.photos == {}
+
+
+def test_a_post_with_only_its_hashtags_kept_has_no_title(library):
+    from kontenopd.core.drafts import draft_title
+
+    template = library.templates["liputan-kegiatan"]
+    old = yesterday(library, "liputan-kegiatan", judul="Peresmian pasar")
+    assert draft_title(old) == "Peresmian pasar"
+    assert draft_title(editing.like_yesterday(template, old, TODAY)) == ""  # not "#Mojokerto…"

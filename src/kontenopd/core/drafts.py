@@ -50,6 +50,7 @@ from PIL import Image
 
 from .. import __version__
 from . import safeimage
+from .captions import POST_HASHTAGS, POST_MENTIONS
 from .errors import KontenError, PhotoError, ProfileError
 from .model import MAX_VALUE_CHARS, Draft, PhotoRef, Profile, value_chars
 from .paths import AppPaths
@@ -154,7 +155,9 @@ def draft_title(draft: Draft) -> str:
         value = values.get(key)
         if isinstance(value, str) and value.strip():
             return _one_line(value)
-    for value in values.values():
+    for key, value in values.items():
+        if key in (POST_HASHTAGS, POST_MENTIONS):
+            continue  # the post's hashtags and mentions are no title
         if isinstance(value, str) and value.strip() and not value.strip()[0].isdigit():
             return _one_line(value)
     return ""
