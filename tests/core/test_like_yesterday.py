@@ -128,3 +128,21 @@ def test_a_post_with_only_its_hashtags_kept_has_no_title(library):
     old = yesterday(library, "liputan-kegiatan", judul="Peresmian pasar")
     assert draft_title(old) == "Peresmian pasar"
     assert draft_title(editing.like_yesterday(template, old, TODAY)) == ""  # not "#Mojokerto…"
+
+
+def test_a_new_post_of_default_texts_only_has_no_title(library):
+    from kontenopd.core.drafts import draft_title
+
+    agenda = library.templates["agenda-undangan"]
+    old = yesterday(library, "agenda-undangan", acara="Rapat pleno", tempat="Aula")
+    new = editing.like_yesterday(agenda, old, TODAY)
+    assert new.values["jam_selesai"] == "selesai"
+    assert draft_title(new) == "selesai"  # without the template: the first text value
+    assert draft_title(new, agenda) == ""  # "selesai" and the contact person are settings
+    assert draft_title(old, agenda) == "Rapat pleno"
+    selamat = library.templates["selamat-sukses"]
+    draft = editing.new_draft(selamat, TODAY)
+    draft.values["nama"] = "Dr. Siti Aminah"
+    assert draft_title(draft, selamat) == "Dr. Siti Aminah"  # not "Selamat & Sukses"
+    duka = library.templates["duka-cita"]
+    assert draft_title(editing.new_draft(duka, TODAY), duka) == ""  # not its opening line

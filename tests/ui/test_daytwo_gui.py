@@ -127,6 +127,23 @@ def test_buat_seperti_kemarin_starts_an_untitled_post_and_never_overwrites(
     assert saved.values["tanggal"] == date.today().isoformat() and not saved.photos
 
 
+def test_like_yesterday_of_an_agenda_is_untitled_too(start, app_paths, profile, photo,
+                                                    tmp_path, qtbot):
+    path = tmp_path / "undangan.kontenopd"
+    save_draft(path, Draft(template="agenda-undangan", formats=["4:5"],
+                           values={"acara": "Rapat pleno", "tanggal": "2025-11-21",
+                                   "jam_mulai": "09.30", "kontak": "Rina (0812)"}), profile)
+    RecentDrafts(app_paths).add(path)
+    window = start()
+    window.day_two.like_last()
+    doc = window.document
+    qtbot.waitUntil(lambda: doc.value("tanggal") == date.today().isoformat(), timeout=3000)
+    assert doc.template.id == "agenda-undangan"
+    assert doc.value("acara") is None
+    assert doc.value("jam_mulai") == "09.30" and doc.value("kontak") == "Rina (0812)"
+    assert window.windowTitle() == "Agenda / Undangan[*] — KontenOPD"  # not "selesai"
+
+
 def test_the_bar_closes_at_the_first_edit(start, recent):
     window = start()
     assert window.day_two.bar.isVisible()
@@ -135,6 +152,26 @@ def test_the_bar_closes_at_the_first_edit(start, recent):
     type_text(edit, "Kunjungan ke Desa Sumberwuluh — café")
     assert window.document.value("judul") == "Kunjungan ke Desa Sumberwuluh — café"
     assert not window.day_two.bar.isVisible()
+
+
+def test_the_bar_closes_when_something_else_is_opened(start, recent, qtbot, tmp_path,
+                                                      profile, photo):
+    other = yesterdays_draft(tmp_path, profile, photo, "Draf rekan", name="rekan")
+    window = start()
+    assert window.day_two.bar.isVisible()
+    window.files.open_path(other)
+    qtbot.waitUntil(lambda: window.document.path is not None, timeout=3000)
+    assert not window.day_two.bar.isVisible()
+
+
+def test_a_damaged_last_draft_is_reported_and_changes_nothing(start, recent, dialogs):
+    recent.write_bytes(b"bukan zip")
+    window = start()
+    before = window.document.draft.copy()
+    dialogs.expect("warning", match="tidak bisa dibuka|rusak")
+    window.day_two.like_last()
+    assert window.document.draft == before and window.document.path is None
+    assert not window.document.modified
 
 
 def test_the_bar_closes_with_its_button_and_with_esc(start, recent, qtbot):
