@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -96,20 +95,12 @@ class DayTwoBar(QFrame):
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.buttons.setSpacing(6)
-        self.buttons.addWidget(self.continue_button)
-        self.buttons.addWidget(self.like_button)
-        self.buttons.addStretch(1)
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(self.label, 1)
-        top.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 4, 4, 6)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addLayout(self.buttons)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(10, 4, 4, 4)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
+        self.rows = 0  # how the bar is laid out now: 1, 2 or 3 rows (see _fit)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.continue_button.clicked.connect(self.continue_requested)
         self.like_button.clicked.connect(self.like_requested)
         self.close_button.clicked.connect(self.dismiss)
@@ -127,19 +118,52 @@ class DayTwoBar(QFrame):
             self.dismissed.emit()
 
     def _fit(self) -> None:
-        """Both buttons side by side when they fit the form's width, else one above the
-        other; the draft title is shortened to the room there is."""
+        """One row when everything fits the form's width, else the buttons under the label,
+        side by side or one above the other; the draft title is shortened to the room."""
         title = _elide(self.title) or self.tr("draf terakhir")
-        room = self.width() - 24
+        room = self.width() - 24 - self.close_button.sizeHint().width()
         metrics = self.continue_button.fontMetrics()
         label = self.tr("&Lanjutkan: {title}")
         fixed = metrics.horizontalAdvance(label.replace("&", "").format(title="")) + 28
         title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(80, room - fixed))
         self.continue_button.setText(label.format(title=title.replace("&", "&&")))
-        wide = (self.continue_button.sizeHint().width() + self.like_button.sizeHint().width()
-                + 6 <= room)
-        self.buttons.setDirection(QBoxLayout.Direction.LeftToRight if wide
-                                  else QBoxLayout.Direction.TopToBottom)
+        buttons = self.continue_button.sizeHint().width() + self.like_button.sizeHint().width()
+        if self.label.sizeHint().width() + buttons + 12 <= room:
+            rows = 1
+        elif buttons + 6 <= room:
+            rows = 2
+        else:
+            rows = 3
+        if rows != self.rows:
+            self._arrange(rows)
+
+    def _arrange(self, rows: int) -> None:
+        self.rows = rows
+        grid = self.grid
+        for widget in (self.label, self.continue_button, self.like_button, self.close_button):
+            grid.removeWidget(widget)
+        for column in range(4):
+            grid.setColumnStretch(column, 0)
+        left = Qt.AlignmentFlag.AlignLeft
+        if rows == 1:  # label [Lanjutkan] [Buat seperti kemarin] ... ×
+            grid.addWidget(self.label, 0, 0)
+            grid.addWidget(self.continue_button, 0, 1)
+            grid.addWidget(self.like_button, 0, 2, left)
+            grid.addWidget(self.close_button, 0, 3)
+            grid.setColumnStretch(2, 1)
+        elif rows == 2:  # label ... × / [Lanjutkan] [Buat seperti kemarin]
+            grid.addWidget(self.label, 0, 0, 1, 2)
+            grid.addWidget(self.close_button, 0, 2)
+            grid.addWidget(self.continue_button, 1, 0)
+            grid.addWidget(self.like_button, 1, 1, left)
+            grid.setColumnStretch(1, 1)
+        else:  # label ... × / [Lanjutkan] / [Buat seperti kemarin]
+            grid.addWidget(self.label, 0, 0)
+            grid.addWidget(self.close_button, 0, 1)
+            grid.addWidget(self.continue_button, 1, 0)
+            grid.addWidget(self.like_button, 2, 0)
+            grid.setColumnStretch(0, 1)
+        self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
