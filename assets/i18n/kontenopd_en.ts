@@ -124,6 +124,45 @@ Your work is still saved automatically. Details for the developers are in {log}.
     </message>
 </context>
 <context>
+    <name>DayTwoBar</name>
+    <message>
+        <source>draf terakhir</source>
+        <translation>last draft</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjutkan: {title}</source>
+        <translation>&amp;Continue: {title}</translation>
+    </message>
+    <message>
+        <source>Mulai cepat dari draf terakhir</source>
+        <translation>Quick start from the last draft</translation>
+    </message>
+    <message>
+        <source>Buka lagi draf terakhir: {title}</source>
+        <translation>Open the last draft again: {title}</translation>
+    </message>
+    <message>
+        <source>Buat seperti &amp;kemarin</source>
+        <translation>Make &amp;like yesterday</translation>
+    </message>
+    <message>
+        <source>Konten baru dari draf terakhir: templat, format, profil, tagar dan pengaturan tetap; judul, isi dan foto dikosongkan, tanggal hari ini. Draf kemarin tidak ditimpa.</source>
+        <translation>A new post from the last draft: template, formats, profile, hashtags and settings kept; title, content and photos cleared, today&apos;s date. Yesterday&apos;s draft is not overwritten.</translation>
+    </message>
+    <message>
+        <source>Tutup saran ini (Esc)</source>
+        <translation>Close this suggestion (Esc)</translation>
+    </message>
+    <message>
+        <source>Tutup saran</source>
+        <translation>Close suggestion</translation>
+    </message>
+    <message>
+        <source>Saran mulai cepat</source>
+        <translation>Quick start suggestion</translation>
+    </message>
+</context>
+<context>
     <name>DraftBrowser</name>
     <message>
         <source>waktu tidak diketahui</source>
@@ -254,6 +293,14 @@ Your work is still saved automatically. Details for the developers are in {log}.
     <message>
         <source>Konten baru dimulai.</source>
         <translation>New content started.</translation>
+    </message>
+    <message>
+        <source>Templat draf {name} tidak terpasang lagi; pilih templat di galeri untuk konten baru.</source>
+        <translation>The template of draft {name} is no longer installed; pick a template in the gallery for a new post.</translation>
+    </message>
+    <message>
+        <source>Konten baru seperti “{name}”: isi dan foto dikosongkan, pengaturan dan tagar dibawa.</source>
+        <translation>New post like “{name}”: content and photos cleared, settings and hashtags kept.</translation>
     </message>
     <message>
         <source>Draf masih disimpan; tunggu sebentar.</source>
@@ -1569,6 +1616,10 @@ Autosaved {when} · {where}</translation>
     <message>
         <source>Semua jenis</source>
         <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Terakhir dipakai</source>
+        <translation>Recently used</translation>
     </message>
     <message>
         <source>Templat</source>

@@ -51,10 +51,12 @@ from PIL import Image
 
 from .. import __version__
 from . import safeimage
+from .captions import POST_HASHTAGS, POST_MENTIONS
+from .editing import keeps_value
 from .errors import KontenError, PhotoError, ProfileError
 from .model import MAX_VALUE_CHARS, Draft, PhotoRef, Profile, value_chars
 from .paths import AppPaths
-from .templates import FORMAT_SIZES, Library
+from .templates import FORMAT_SIZES, Library, Template
 
 SCHEMA_VERSION = 1
 SUFFIX = ".kontenopd"
@@ -148,9 +150,14 @@ def _parse_time(value: Any) -> datetime | None:
     return stamp
 
 
-def draft_title(draft: Draft) -> str:
-    """A short human title: the headline-like value, else the first text value."""
-    values = draft.values
+def draft_title(draft: Draft, template: Template | None = None) -> str:
+    """A short human title: the headline-like value, else the first text value. With
+    ``template``, only the post's content can be its title, never a setting such as
+    "selesai", "GRATIS" or a contact kept from yesterday (editing.keeps_value)."""
+    settings = {f.key for f in template.fields if keeps_value(f)} if template else set()
+    values = {key: value for key, value in draft.values.items()
+              if key not in (POST_HASHTAGS, POST_MENTIONS)  # hashtags, mentions: no title
+              and key not in settings}
     for key in ("judul", "acara", "nama", "tema", "title"):
         value = values.get(key)
         if isinstance(value, str) and value.strip():

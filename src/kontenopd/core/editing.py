@@ -14,7 +14,7 @@ from .captions import POST_HASHTAGS, POST_MENTIONS
 from .errors import KontenError
 from .model import Draft, PhotoRef, Profile
 from .photos import cover_crop_box
-from .templates import PhotoLayer, Template
+from .templates import Field, PhotoLayer, Template
 from .templating import evaluate
 
 TEXT_TYPES = ("text", "multiline", "number", "qr")
@@ -73,6 +73,59 @@ def carry_over(old: Draft, template: Template, today: date | None = None) -> Dra
             draft.values[key] = old.values[key]
     draft.captions = dict(old.captions)
     return draft
+
+
+# ------------------------------------------------------------------ "buat seperti kemarin"
+
+# Day two is faster than day one: a new post made like yesterday's keeps what an admin sets
+# once and leaves alone (the "settings"), and clears what is new every day (the content).
+# The rule, per field, decided from the field's type and key only:
+#
+# - photo: removed (yesterday's photos are yesterday's event).
+# - date: today.
+# - bool and choice: kept (switches and picks, e.g. "Foto hitam-putih", the HOAKS label, the
+#   WASPADA status).
+# - a field whose template proposes a default (text, multiline, time, ...): kept as the user
+#   left it; these are the fixed texts such as a closing sentence, the opening and prayer of a
+#   condolence, "Apel Pagi", "GRATIS", "pukul 08.00 - selesai".
+# - a key in STANDING_KEYS: kept; standing contact information that does not change from
+#   post to post (contact person, information channels, emergency numbers, data source).
+# - everything else is cleared: titles, summaries, names and positions, places, quotes, QR
+#   links and list contents (fields with no default).
+#
+# Besides the fields: the formats are kept, and so are the post's own hashtags and mentions
+# (the caption settings); the per-platform caption edits are cleared, since they are
+# yesterday's text. Values of keys the template does not have are dropped.
+
+KEPT_TYPES = ("bool", "choice")
+STANDING_KEYS = frozenset({"kontak", "kanal", "darurat", "sumber"})
+
+
+def keeps_value(f: Field) -> bool:
+    """Whether "buat seperti kemarin" keeps this field's value (see the rule above)."""
+    if f.type in ("photo", "date"):
+        return False
+    return f.type in KEPT_TYPES or f.default not in (None, "") or f.key in STANDING_KEYS
+
+
+def like_yesterday(template: Template, draft: Draft, today: date | None = None) -> Draft:
+    """A new draft of ``template`` made like ``draft`` (yesterday's post): its settings kept,
+    its content cleared, its dates set to ``today`` and its photos removed."""
+    new = new_draft(template, today)
+    formats = [f for f in draft.formats if f in template.formats]
+    if formats:
+        new.formats = formats
+    for f in template.fields:
+        if keeps_value(f) and f.key in draft.values:
+            value = draft.values[f.key]
+            if value is None:
+                new.values.pop(f.key, None)
+            else:
+                new.values[f.key] = value
+    for key in POST_KEYS:
+        if draft.values.get(key) not in (None, ""):
+            new.values[key] = draft.values[key]
+    return new.copy()  # nothing shared with yesterday's draft
 
 
 def get_value(draft: Draft, key: str) -> Any:

@@ -15,7 +15,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -300,7 +300,7 @@ class DraftFiles(QObject):
         doc = self.document
         if doc.path is not None:
             return doc.path.name
-        return draft_title(doc.draft) or doc.template.name
+        return draft_title(doc.draft, doc.template) or doc.template.name
 
     def window_title(self) -> str:
         return f"{self.display_name().replace('[*]', '')}[*] — KontenOPD"
@@ -321,7 +321,8 @@ class DraftFiles(QObject):
         if doc.path is not None:
             return str(doc.path.with_suffix(SUFFIX) if doc.path.suffix.lower() != SUFFIX
                        else doc.path)
-        name = slugify(draft_title(doc.draft)) or slugify(doc.template.name) or "draf"
+        name = slugify(draft_title(doc.draft, doc.template)) or slugify(doc.template.name) \
+            or "draf"
         return str(Path(self._folder()) / f"{name}{SUFFIX}")
 
     def _thumbnail_then(self, template: Template, draft: Draft, profile: Profile,
@@ -401,6 +402,90 @@ class DraftFiles(QObject):
         self.window.form.clear_photo_errors()
         self._discard_autosave()
         self._status(self.tr("Konten baru dimulai."), 4000)
+
+    def new_like(self, path: Path) -> bool:
+        """"Buat seperti kemarin": a new post made like the draft at ``path`` (read in the
+        background): its template, formats, settings and hashtags kept, its content cleared,
+        today's date, no photos (:func:`kontenopd.core.editing.like_yesterday`). The new post
+        has no file, so Simpan asks for a name and ``path`` is never overwritten."""
+        path = Path(path)
+        if self._opening:
+            self._status(self.tr("Draf lain masih dibuka; tunggu sebentar."))
+            return False
+        self._opening = True
+        self._set_busy(+1)
+        current = self._user_profile or self.document.profile
+        profiles = self.window.store.root
+        today = date.today()
+
+        def job() -> tuple[OpenedDraft, bool, Profile | None]:
+            opened = load_draft(path, workdir=self.workdir, library=self.library)
+            try:
+                return opened, *_known_profile(opened, current, profiles)
+            finally:  # (logos compared by bytes first) its photos and logos are not needed
+                if opened.workdir is not None:
+                    shutil.rmtree(opened.workdir, ignore_errors=True)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._opening = False
+            self._set_busy(-1)
+            self._settling = True
+            try:
+                if not self._closed:
+                    self._like_opened(path, result, error, today)
+            finally:
+                self._settling = False
+                waiting, self._after_open = self._after_open, []
+                for callback in waiting:
+                    QTimer.singleShot(0, callback)
+
+        self.runner.run(job, done)
+        return True
+
+    def _like_opened(self, path: Path, result: Any, error: BaseException | None,
+                     today: date) -> None:
+        from ..core import editing  # noqa: PLC0415
+
+        if error is not None:
+            message = _message(error, self.tr("Draf tidak bisa dibuka: {name} ({kind}).")
+                               .format(name=path.name, kind=type(error).__name__))
+            self._status(message, 10000)
+            QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
+            return
+        opened, same, known = result
+        template = self.library.templates.get(opened.draft.template)
+        if template is None:
+            message = self.tr("Templat draf {name} tidak terpasang lagi; pilih templat di "
+                              "galeri untuk konten baru.").format(name=path.name)
+            self._status(message, 10000)
+            return
+        # The same identity as yesterday's post: a stored profile giving the same cards, else
+        # the profile in use (a draft's own unstored identity is not carried into a new post).
+        profile = known if (not same and known is not None) else self._user_profile
+
+        def start() -> None:
+            self._user_profile = None
+            if profile is not None and profile is known:
+                self.settings.setValue("profile", profile.id)
+            self._loading = True
+            try:
+                self.document.load(editing.like_yesterday(template, opened.draft, today),
+                                   template, profile)
+            finally:
+                self._loading = False
+            if profile is not None:
+                QTimer.singleShot(0, self.window._render_thumbnails)
+            preview = getattr(self.window, "preview", None)
+            if preview is not None and self.document.draft.formats:
+                preview.set_format(self.document.draft.formats[0])
+            self.window.form.clear_photo_errors()
+            self._discard_autosave()
+            self.window._update_title()
+            self._status(self.tr("Konten baru seperti “{name}”: isi dan foto dikosongkan, "
+                                 "pengaturan dan tagar dibawa.").format(
+                name=opened.title or path.stem), 12000)
+
+        self.confirm(start)
 
     # ------------------------------------------------------------ saving
     def save(self, then: Callable[[], None] | None = None) -> bool:
@@ -686,7 +771,8 @@ class DraftFiles(QObject):
     # ------------------------------------------------------------ start-up and recovery
     def startup(self, paths: list[str] | None = None) -> None:
         """After the window is shown: open a file given on the command line, offer drafts
-        an earlier session left behind, tidy old work folders."""
+        an earlier session left behind, tidy old work folders. With neither, the day-two bar
+        offers the last draft (not on the first start; see :mod:`kontenopd.ui.daytwo`)."""
         recoverable = self.store.recoverable() if self.store is not None else []
         if not recoverable:  # work folders may still hold photos an autosave links to
             workdir = self.workdir
@@ -697,6 +783,8 @@ class DraftFiles(QObject):
             self.open_path(paths[0])
         if recoverable:
             QTimer.singleShot(0, self.offer_recovery)
+        elif not paths:
+            self.window.day_two.offer()
 
     def offer_recovery(self) -> None:
         """Offer the drafts of sessions that ended without closing: Pulihkan / Buang / Nanti."""

@@ -33,6 +33,7 @@ THUMB_W = 72
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_DESC = Qt.ItemDataRole.UserRole + 1
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2
+ROLE_RECENT = Qt.ItemDataRole.UserRole + 3  # "Terakhir dipakai", or "" for the rest
 
 KIND_LABELS = {
     "liputan": QT_TRANSLATE_NOOP("Kind", "Liputan kegiatan"),
@@ -96,6 +97,19 @@ class _Delegate(QStyledItemDelegate):
         text_color = palette.highlightedText().color() if selected else palette.text().color()
         text_rect = QRect(thumb_rect.right() + 10, rect.top(), rect.width() - THUMB_W - 10,
                           rect.height())
+        recent = index.data(ROLE_RECENT) or ""
+        if recent:  # one of the templates used most recently: a small mark above the name
+            mark_font = QFont(option.font)
+            mark_font.setPointSizeF(max(7.0, mark_font.pointSizeF() - 1.5))
+            mark_font.setBold(True)
+            painter.setFont(mark_font)
+            painter.setPen(text_color if selected else palette.link().color())
+            mark_h = painter.fontMetrics().height()
+            painter.drawText(QRect(text_rect.left(), text_rect.top(), text_rect.width(),
+                                   mark_h), Qt.AlignmentFlag.AlignLeft,
+                             painter.fontMetrics().elidedText(
+                                 recent, Qt.TextElideMode.ElideRight, text_rect.width()))
+            text_rect.setTop(text_rect.top() + mark_h + 1)
         name_font = QFont(option.font)
         name_font.setBold(True)
         painter.setFont(name_font)
@@ -142,8 +156,10 @@ class TemplateGallery(QWidget):
         layout.addWidget(self.kind)
         layout.addWidget(self.list, 1)
         self._items: dict[str, QListWidgetItem] = {}
+        self.recent: list[str] = []  # see set_recent()
         for template in sorted(library.templates.values(), key=lambda t: (t.kind, t.name)):
             self._add(template)
+        self._order = list(self._items)  # the gallery's own order, after the recent ones
         self._fill_kinds()
         self.search.textChanged.connect(self._filter)
         self.kind.currentIndexChanged.connect(self._filter)
@@ -171,7 +187,39 @@ class TemplateGallery(QWidget):
         self.kind.setCurrentIndex(max(0, index))
         self.kind.blockSignals(False)
 
+    def set_recent(self, template_ids: list[str]) -> None:
+        """Put these templates (used most recently, most recent first) at the top, marked
+        "Terakhir dipakai"; the rest follow in the gallery's own order."""
+        self.recent = [t for t in dict.fromkeys(template_ids) if t in self._items]
+        current = self.list.currentItem()
+        order = [*self.recent, *(t for t in self._order if t not in self.recent)]
+        self._silent = True
+        try:
+            while self.list.count():
+                self.list.takeItem(0)
+            for template_id in order:
+                self.list.addItem(self._items[template_id])
+            if current is not None:
+                self.list.setCurrentItem(current)
+        finally:
+            self._silent = False
+        self._mark_recent()
+        self._filter()
+
+    def _mark_recent(self) -> None:
+        mark = self.tr("Terakhir dipakai")
+        for template_id, item in self._items.items():
+            recent = template_id in self.recent
+            template = self.library.templates[template_id]
+            item.setData(ROLE_RECENT, mark if recent else "")
+            item.setToolTip(f"{mark}. {template.description}" if recent
+                            else template.description)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                         f"{mark}. {kind_label(template.kind)}. {template.description}"
+                         if recent else f"{kind_label(template.kind)}. {template.description}")
+
     def retranslate(self) -> None:
+        self._mark_recent()
         self.title.setText(self.tr("Templat"))
         self.search.setPlaceholderText(self.tr("Cari templat…"))
         self.search.setAccessibleName(self.tr("Cari templat"))

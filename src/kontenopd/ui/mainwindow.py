@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +38,7 @@ from ..core.templates import Library, load_library
 from . import i18n
 from .captions_panel import CaptionsPanel
 from .commands import SetPhotosCommand
+from .daytwo import DayTwo
 from .document import Document
 from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
@@ -84,13 +86,21 @@ class MainWindow(QMainWindow):
         self.document = Document(self.library, template, self.profile, self)
         self.files = DraftFiles(self)  # save / open / recent / autosave / recovery
         self._build_actions()
+        self.day_two = DayTwo(self)  # the start-up "Lanjutkan / Buat seperti kemarin" bar
         self.gallery = TemplateGallery(self.library)
+        self.gallery.set_recent(self.day_two.recent_templates())
         self.form = EditorForm(self.document)
         self.preview = PreviewPanel(self.document, self.runner, self.cache, self.act_grid,
                                     self.act_safe)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.gallery)
-        self.splitter.addWidget(self.form)
+        self.form_column = QWidget()  # the day-two bar above the form
+        column = QVBoxLayout(self.form_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.day_two.bar)
+        column.addWidget(self.form, 1)
+        self.splitter.addWidget(self.form_column)
         self.captions = CaptionsPanel(self.document)
         self.queue = QueuePanel(self.document, self.settings,
                                 store=QueueStore(self.paths.data / "queue"), runner=self.runner)
@@ -104,7 +114,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         self.gallery.setMinimumWidth(190)
-        self.form.setMinimumWidth(300)
+        self.form_column.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
         self.profile_label = QLabel()
         self.statusBar().addPermanentWidget(self.files.busy)
