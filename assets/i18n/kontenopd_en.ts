@@ -517,6 +517,13 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Panduan singkat KontenOPD</source>
+        <translation>KontenOPD quick guide (in Indonesian)</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <source>Liputan kegiatan</source>
@@ -730,6 +737,10 @@ The draft keeps its own identity.</translation>
     <message>
         <source>Nama, logo, warna dan akun OPD</source>
         <translation>The agency&apos;s name, logos, colours and accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan singkat</source>
+        <translation>Quick &amp;guide</translation>
     </message>
     <message>
         <source>Tentang KontenOPD</source>

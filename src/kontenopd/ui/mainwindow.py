@@ -43,6 +43,7 @@ from .document import Document
 from .files import DraftFiles
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
+from .guide import GuideDialog
 from .photo_picker import PhotoPicker
 from .preview import PreviewPanel, preview_render, to_qimage
 from .profile_dialog import ProfileDialog, profile_name, profile_title
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
         self.act_grid.setChecked(self.settings.value("guides/grid", "true") == "true")
         self.act_safe.setChecked(self.settings.value("guides/safe", "true") == "true")
         self.act_profiles = action([], self.edit_profiles)
+        self.act_guide = action(["F1"], self.show_guide)
+        self.guide: GuideDialog | None = None
         self.act_about = action([], self.about)
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -221,6 +224,8 @@ class MainWindow(QMainWindow):
         self.menu_profile = bar.addMenu("")
         self.menu_profile.aboutToShow.connect(self._fill_profile_menu)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
@@ -311,6 +316,7 @@ class MainWindow(QMainWindow):
                                          "tombol aplikasi"))
         self.act_profiles.setText(self.tr("Kelola profil…"))
         self.act_profiles.setToolTip(self.tr("Nama, logo, warna dan akun OPD"))
+        self.act_guide.setText(self.tr("&Panduan singkat"))
         self.act_about.setText(self.tr("Tentang KontenOPD"))
         self.files.retranslate()
         self._side_tab_titles()
@@ -627,6 +633,15 @@ class MainWindow(QMainWindow):
         code = i18n.install_language(code)
         self.settings.setValue("language", code)
         self.lang_actions[code].setChecked(True)
+
+    def show_guide(self) -> GuideDialog:
+        """The short guide, beside the window (not modal: read a step, then do it)."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        return self.guide
 
     def about(self) -> None:
         from .. import __version__  # noqa: PLC0415
