@@ -6,6 +6,7 @@ Builds the main window at 1366x768 in a temporary home (an example OPD profile, 
 photos), does what each section of assets/guide/panduan.html describes and grabs the window
 (or the dialog). Re-run after the interface changes, look at the pictures, commit them.
 """
+# ruff: noqa: PLC0415  (the app is imported after KONTENOPD_HOME and the platform are set)
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def main() -> int:
     os.environ["KONTENOPD_HOME"] = str(home)
 
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kontenopd.core.autosave import RecentDrafts, browse
     from kontenopd.core.drafts import make_thumbnail, save_draft
@@ -67,7 +68,7 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
 
-    def grab(widget, name: str) -> None:
+    def grab(widget: QWidget, name: str) -> None:
         settle()
         image = widget.grab().toImage()
         if image.width() > WIDTH:
