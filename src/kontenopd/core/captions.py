@@ -488,8 +488,6 @@ def caption_source(template: Template, platform: str) -> str:
         raise KontenError(f"Templat caption bukan teks UTF-8: {path}.") from None
 
 
-_HEADLINE_KEYS = ("judul", "acara", "layanan", "peristiwa", "hari_besar", "momen", "bahaya",
-                  "nama", "title")
 _LEAD_KEYS = ("ringkasan", "lead", "isi", "pesan", "keterangan", "deskripsi")
 
 
@@ -547,7 +545,9 @@ def caption_context(template: Template, draft: Draft, profile: Profile,
     spec = get_platform(platform)
     values = build_context(template, draft, profile)
     fields_by_key = {f.key: f for f in template.fields}
-    headline_key = _first_key(template, _HEADLINE_KEYS, ("text",))
+    from .drafts import headline_key as post_headline_key  # noqa: PLC0415
+
+    headline_key = post_headline_key(template)
     lead_key = _first_key(template, _LEAD_KEYS, ("multiline",))
     date_key = _first_key(template, ("tanggal",), ("date",))
     when = values.get(date_key) if date_key else None

@@ -150,20 +150,49 @@ def _parse_time(value: Any) -> datetime | None:
     return stamp
 
 
+# The fields that name a post, most telling first. The one owner of "the title of a post":
+# the Draf browser, window title, file name, export folder, queue label and caption headline
+# all come from here (draft_title / headline_key).
+HEADLINE_KEYS = ("judul", "acara", "kegiatan", "layanan", "peristiwa", "hari_besar", "momen",
+                 "bahaya", "klaim", "peringatan", "jenis", "nama", "tema", "title")
+
+
+def headline_key(template: Template) -> str | None:
+    """The field that names a post of ``template``: the first of HEADLINE_KEYS it has as a
+    one-line text, else its first one-line text field."""
+    texts = [f.key for f in template.fields if f.type == "text"]
+    return next((k for k in HEADLINE_KEYS if k in texts), texts[0] if texts else None)
+
+
 def draft_title(draft: Draft, template: Template | None = None) -> str:
-    """A short human title: the headline-like value, else the first text value. With
-    ``template``, only the post's content can be its title, never a setting such as
-    "selesai", "GRATIS" or a contact kept from yesterday (editing.keeps_value)."""
-    settings = {f.key for f in template.fields if keeps_value(f)} if template else set()
+    """A short human title: the headline-like value, else the first text value.
+
+    With ``template``, a value that is only a setting is never the title: a choice or
+    switch, a text still equal to its field's default ("selesai", "GRATIS", "Selamat &
+    Sukses"), or a value kept from day to day (editing.keeps_value), so a new post made
+    like yesterday's has no title yet."""
+    fields = {f.key: f for f in template.fields} if template else {}
+
+    def setting(key: str, value: str) -> bool:
+        f = fields.get(key)
+        if f is None:
+            return bool(template)  # a key the template does not have
+        if f.type in ("choice", "bool", "date", "time"):
+            return True
+        if f.default not in (None, "") and value.strip() == str(f.default).strip():
+            return True
+        # other fields kept from day to day (a contact, a closing line) are settings too;
+        # a headline field the user changed is the post's name
+        return key not in HEADLINE_KEYS and keeps_value(f)
+
     values = {key: value for key, value in draft.values.items()
               if key not in (POST_HASHTAGS, POST_MENTIONS)  # hashtags, mentions: no title
-              and key not in settings}
-    for key in ("judul", "acara", "nama", "tema", "title"):
+              and isinstance(value, str) and value.strip() and not setting(key, value)}
+    order = [*HEADLINE_KEYS, *(f.key for f in template.fields)] if template else \
+        [*HEADLINE_KEYS, *draft.values]
+    for key in order:
         value = values.get(key)
-        if isinstance(value, str) and value.strip():
-            return _one_line(value)
-    for value in values.values():
-        if isinstance(value, str) and value.strip() and not value.strip()[0].isdigit():
+        if value is not None and (key in HEADLINE_KEYS or not value.strip()[0].isdigit()):
             return _one_line(value)
     return ""
 
@@ -1344,8 +1373,24 @@ def cleanup_workdirs(base: str | Path | None = None, max_age_days: float = 7.0) 
 
 
 __all__ = [
-    "SCHEMA_VERSION", "SUFFIX", "DraftFileError", "DraftInfo", "OpenedDraft", "atomic_write",
-    "check_version", "cleanup_workdirs", "draft_from_dict", "draft_title", "draft_to_dict",
-    "load_draft", "make_thumbnail", "migrate", "prepare_photos", "read_draft_info",
-    "read_thumbnail", "save_draft",
+    "HEADLINE_KEYS",
+    "SCHEMA_VERSION",
+    "SUFFIX",
+    "DraftFileError",
+    "DraftInfo",
+    "OpenedDraft",
+    "atomic_write",
+    "check_version",
+    "cleanup_workdirs",
+    "draft_from_dict",
+    "draft_title",
+    "draft_to_dict",
+    "headline_key",
+    "load_draft",
+    "make_thumbnail",
+    "migrate",
+    "prepare_photos",
+    "read_draft_info",
+    "read_thumbnail",
+    "save_draft",
 ]

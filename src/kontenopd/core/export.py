@@ -84,11 +84,11 @@ class ExportJob:
     @classmethod
     def from_draft(cls, draft: Draft, profile: Profile, *, formats: Sequence[str] = (),
                    platforms: Sequence[str] = PLATFORM_KEYS, image_type: str = "jpg",
-                   label: str = "") -> ExportJob:
+                   label: str = "", template: Template | None = None) -> ExportJob:
         """Queue the current draft as it is now (later edits do not change the job)."""
         return cls(draft=draft.copy(), profile=profile, formats=tuple(formats),
                    platforms=_platform_keys(platforms), image_type=_image_type(image_type),
-                   label=label or _draft_label(draft))
+                   label=label or _draft_label(draft, template))
 
     @classmethod
     def from_file(cls, path: str | Path, *, formats: Sequence[str] = (),
@@ -114,15 +114,10 @@ def _image_type(value: str) -> str:
     return norm
 
 
-def _draft_label(draft: Draft) -> str:
-    for key in ("judul", "acara", "title", "nama"):
-        value = draft.values.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    for value in draft.values.values():
-        if isinstance(value, str) and value.strip():
-            return value.strip().split("\n")[0][:80]
-    return draft.template
+def _draft_label(draft: Draft, template: Template | None = None) -> str:
+    from .drafts import draft_title  # noqa: PLC0415  (drafts imports this module's peers)
+
+    return draft_title(draft, template) or draft.template
 
 
 @dataclass(frozen=True)
@@ -426,15 +421,10 @@ def _activity_date(template: Template, draft: Draft) -> str | None:
 
 
 def _headline(template: Template, draft: Draft) -> str:
-    for key in ("judul", "acara", "title", "nama"):
-        value = draft.values.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    for f in template.fields:
-        value = draft.values.get(f.key)
-        if f.type == "text" and isinstance(value, str) and value.strip():
-            return value.strip()
-    return template.name
+    """The post's title, for its folder and manifest (the same as everywhere: draft_title)."""
+    from .drafts import draft_title  # noqa: PLC0415
+
+    return draft_title(draft, template) or template.name
 
 
 def _slug(text: str, max_length: int = 40) -> str:

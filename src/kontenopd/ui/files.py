@@ -518,7 +518,9 @@ class DraftFiles(QObject):
         self._status(self.tr("Menyimpan {name}…").format(name=path.name), 0)
 
         def write(thumbnail: Image.Image | None) -> None:
-            self.runner.run(lambda: save_draft(path, draft, profile, thumbnail=thumbnail),
+            title = draft_title(draft, template)  # what the Draf browser will show
+            self.runner.run(lambda: save_draft(path, draft, profile, thumbnail=thumbnail,
+                                               title=title),
                             lambda result, error: self._saved(path, draft, snapshot, error,
                                                               then))
 
@@ -544,8 +546,9 @@ class DraftFiles(QObject):
             doc.mark_saved(resolved, saved_at)
         else:  # edited while saving: the file is this document's, the newest edits are not in it
             doc.path, doc.saved_at = resolved, saved_at
-        self.runner.run(lambda: self.recent.add(resolved, draft=draft, saved_at=saved_at),
-                        _ignore)
+        title = draft_title(draft, doc.library.templates.get(draft.template))
+        self.runner.run(lambda: self.recent.add(resolved, draft=draft, title=title,
+                                                saved_at=saved_at), _ignore)
         if not doc.modified:
             self._discard_autosave()
         self.window._update_title()
@@ -864,8 +867,10 @@ class DraftFiles(QObject):
             if self._closed:  # the window closed meanwhile: a clean exit keeps no autosave
                 self._autosaving = False
                 return
+            title = draft_title(draft, template)
             self.runner.run(lambda: store.save(draft, profile, source=source,
-                                               thumbnail=thumbnail), self._autosaved_done)
+                                               thumbnail=thumbnail, title=title),
+                            self._autosaved_done)
 
         self._thumbnail_then(template, draft, profile, write)
 

@@ -371,7 +371,8 @@ class QueuePanel(QWidget):
             return None
         return ExportJob.from_draft(doc.draft, doc.profile, formats=formats,
                                     platforms=platforms,
-                                    image_type=str(self.type_combo.currentData()))
+                                    image_type=str(self.type_combo.currentData()),
+                                    template=doc.template)
 
     def refuse_demo(self, profiles: Sequence[Profile | None], what: str,
                     queued: bool = False) -> bool:
