@@ -316,3 +316,23 @@ def test_detection_cost_is_cached(photos):
     path = photos["left-edge"][0]
     first = fc.detect_faces(path)
     assert fc.detect_faces(path) is first  # same file version: no second detection
+
+
+def test_the_grey_proxy_is_upright_and_decoded_small(tmp_path):
+    from kontenopd.core.safeimage import PHOTO, open_image
+
+    photo = Image.new("RGB", (4000, 3000), (200, 30, 30))
+    photo.paste((30, 30, 200), (0, 0, 2000, 3000))  # left half blue
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored on its side: upright it is 3000x4000, blue on top
+    path = tmp_path / "miring.jpg"
+    photo.save(path, quality=90, exif=exif.tobytes())
+    decoded = open_image(path, PHOTO, min_size=(480, 640), mode="L")
+    grey = decoded.image
+    assert grey.mode == "L" and decoded.source_size == (3000, 4000)
+    assert grey.size == (750, 1000)  # decoded at 1/4 scale, then turned upright
+    top, bottom = grey.getpixel((375, 100)), grey.getpixel((375, 900))
+    assert bottom - top > 20  # blue (darker grey) on top, red below: turned the right way
+    png = tmp_path / "transparan.png"
+    Image.new("RGBA", (64, 64), (0, 0, 0, 0)).save(png)
+    assert open_image(png, PHOTO, mode="L").image.getpixel((5, 5)) == 255  # onto white

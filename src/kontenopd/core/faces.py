@@ -31,7 +31,8 @@ from typing import Any
 from PIL import Image
 
 from .errors import KontenError
-from .photos import cover_crop_box, open_photo, probe_photo
+from .photos import cover_crop_box, probe_photo
+from .safeimage import PHOTO, open_image
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -207,7 +208,8 @@ def _detect_file(path: Path) -> tuple[Box, ...]:
         info = probe_photo(path)
         scale = min(1.0, PROXY_SIDE / max(info.width, info.height))
         need = (max(1, math.ceil(info.width * scale)), max(1, math.ceil(info.height * scale)))
-        image = open_photo(path, need).image  # upright (EXIF), JPEG decoded at 1/2..1/8
+        # upright (EXIF), grey; a JPEG decoded from its luminance at 1/2..1/8 scale
+        image = open_image(path, PHOTO, min_size=need, mode="L").image
     except (KontenError, OSError, MemoryError):
         return ()
     return detect_faces_image(image)

@@ -424,8 +424,9 @@ def probe(source: str | Path | bytes, limits: Limits = PHOTO, *,
 def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
                name: str | None = None, min_size: tuple[int, int] | None = None,
                mode: str = "RGB") -> Decoded:
-    """Decode an image upright in ``mode`` ("RGB": transparency flattened onto white, or
-    "RGBA"), within ``limits``.
+    """Decode an image upright in ``mode`` ("RGB": transparency flattened onto white,
+    "RGBA", or "L": grey, which a JPEG decodes from its luminance alone, about twice as
+    fast; for analysis such as face detection), within ``limits``.
 
     ``min_size`` is the smallest (width, height) the caller needs, after orientation: JPEGs
     are then decoded at the smallest DCT scale that still covers it. With ``limits.max_side``
@@ -447,7 +448,7 @@ def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
             else:  # the long side at least max_side, or the whole image
                 scale = min(1.0, (limits.max_side or 1) / max(w, h))
                 need_w, need_h = math.ceil(w * scale), math.ceil(h * scale)
-            img.draft("RGB", (max(1, need_w), max(1, need_h)))
+            img.draft("L" if mode == "L" else "RGB", (max(1, need_w), max(1, need_h)))
         turned = orientation != 1
         _check_memory(img, limits, label, img.size, mode, turned)
         cap = limits.max_pixels_jpeg if fmt in JPEG_FORMATS else limits.max_pixels
@@ -472,7 +473,10 @@ def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
             except Exception:
                 upright = img  # a damaged EXIF block: keep the pixels as stored
         try:
-            out = to_rgba(upright) if mode == "RGBA" else to_rgb(upright)
+            if mode == "L":
+                out = upright if upright.mode == "L" else to_rgb(upright).convert("L")
+            else:
+                out = to_rgba(upright) if mode == "RGBA" else to_rgb(upright)
             if limits.max_side and max(out.size) > limits.max_side:
                 out.thumbnail((limits.max_side, limits.max_side), Image.Resampling.LANCZOS,
                               reducing_gap=3.0)
