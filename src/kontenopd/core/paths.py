@@ -1,8 +1,9 @@
 """Where bundled assets and user data live.
 
 Assets resolve in a source checkout, an installed wheel (package data) and a PyInstaller
-bundle; user folders come from platformdirs, overridable with ``KONTENOPD_HOME`` for tests
-and portable installs. Nothing here creates folders at import time.
+bundle; user folders come from platformdirs, overridable with ``KONTENOPD_HOME`` for tests,
+or beside the executable in portable mode (a marker file). Nothing here creates folders at
+import time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,35 @@ from pathlib import Path
 
 APP_NAME = "KontenOPD"
 HOME_ENV = "KONTENOPD_HOME"
+# Portable mode: this file beside KontenOPD.exe keeps settings, profiles and drafts in a
+# folder beside it (PORTABLE_DATA), for admins who carry the app on a flash drive.
+PORTABLE_MARKER = "kontenopd-portable.txt"
+PORTABLE_DATA = "KontenOPD-data"
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kontenopd-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
+def portable_root(executable: str | Path | None = None) -> Path | None:
+    """The portable data folder, when the marker file lies beside the frozen app's
+    executable (or beside ``executable``) and that place can be written; else None."""
+    if executable is None:
+        if not getattr(sys, "frozen", False):  # a source checkout or a pip install
+            return None
+        executable = sys.executable
+    folder = Path(executable).resolve().parent
+    if not (folder / PORTABLE_MARKER).is_file():
+        return None
+    root = folder / PORTABLE_DATA
+    return root if _writable(root) else None  # a read-only drive: the usual folders
 
 
 @cache
@@ -49,10 +79,12 @@ class AppPaths:
     cache: Path
 
     @classmethod
-    def default(cls) -> AppPaths:
+    def default(cls, executable: str | Path | None = None) -> AppPaths:
+        """``KONTENOPD_HOME`` if set, else the portable folder (see :func:`portable_root`),
+        else the platform's user folders."""
         home = os.environ.get(HOME_ENV)
-        if home:
-            root = Path(home)
+        root = Path(home) if home else portable_root(executable)
+        if root is not None:
             return cls(config=root / "config", data=root / "data", cache=root / "cache")
         import platformdirs  # noqa: PLC0415 - only needed when no override is set
 
