@@ -1022,6 +1022,18 @@ The draft keeps its own identity.</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
+        <source>tidak bisa diekspor sebelum diperbaiki</source>
+        <translation>cannot be exported until fixed</translation>
+    </message>
+    <message>
+        <source>ada peringatan</source>
+        <translation>has warnings</translation>
+    </message>
+    <message>
+        <source>siap</source>
+        <translation>ready</translation>
+    </message>
+    <message>
         <source>{fmt} ({hint}), {w}×{h} piksel</source>
         <translation>{fmt} ({hint}), {w}×{h} pixels</translation>
     </message>
@@ -1032,6 +1044,18 @@ The draft keeps its own identity.</translation>
     <message>
         <source>Format:</source>
         <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Perbesar pratinjau</source>
+        <translation>Enlarge preview</translation>
+    </message>
+    <message>
+        <source>⤢ Perbesar</source>
+        <translation>⤢ Enlarge</translation>
+    </message>
+    <message>
+        <source>Buka pratinjau format ini di jendela sendiri, sebesar layar (F11)</source>
+        <translation>Open this format&apos;s preview in its own window, as large as the screen (F11)</translation>
     </message>
     <message>
         <source>Pratinjau gagal dibuat: {error}</source>
@@ -1056,6 +1080,17 @@ The draft keeps its own identity.</translation>
     <message>
         <source>Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan.</source>
         <translation>Photo focal point moved. Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWindow</name>
+    <message>
+        <source>Pratinjau besar — format {fmt}</source>
+        <translation>Large preview — format {fmt}</translation>
+    </message>
+    <message>
+        <source>Ikut berubah saat Anda menyunting. Esc atau F11 untuk menutup.</source>
+        <translation>Follows your edits. Esc or F11 to close.</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,14 @@ from .tasks import SyncRunner, TaskRunner
 THUMB_SCALE = 0.14
 
 
+def default_splitter_sizes(width: int) -> list[int]:
+    """Gallery | form | side tabs for a first start: a narrow gallery, a form wide enough
+    for its fields (not clipped at 1366 px) and the rest, most of it, for the preview."""
+    gallery = max(230, min(270, round(width * 0.19)))
+    form = max(400, min(520, round(width * 0.33)))
+    return [gallery, form, max(360, width - gallery - form)]
+
+
 def _image_paths(mime: object) -> list[str]:
     if not mime.hasUrls():  # type: ignore[attr-defined]
         return []
@@ -214,6 +222,8 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_sample)
         self.menu_view = bar.addMenu("")
         self.menu_formats = self.menu_view.addMenu("")
+        self.menu_view.addAction(self.preview.act_enlarge)
+        self.addAction(self.preview.act_enlarge)  # F11 also while another side tab shows
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.act_grid)
         self.menu_view.addAction(self.act_safe)
@@ -363,6 +373,9 @@ class MainWindow(QMainWindow):
             if avail is not None:
                 self.resize(min(1500, round(avail.width() * 0.94)),
                             min(940, round(avail.height() * 0.92)))
+                if avail.height() < 900 and QGuiApplication.platformName() != "offscreen":
+                    # a 1366x768 office screen: every line of height goes to the preview
+                    self.setWindowState(Qt.WindowState.WindowMaximized)
             else:
                 self.resize(1280, 760)
         state = self.settings.value("window/state")
@@ -370,8 +383,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         split = self.settings.value("window/splitter")
         if not (isinstance(split, QByteArray) and self.splitter.restoreState(split)):
-            w = self.width()
-            self.splitter.setSizes([round(w * 0.2), round(w * 0.34), round(w * 0.46)])
+            self.splitter.setSizes(default_splitter_sizes(self.width()))
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

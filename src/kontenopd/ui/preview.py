@@ -22,13 +22,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QColor,
+    QGuiApplication,
     QImage,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -62,6 +67,16 @@ FORMAT_HINTS = {
     "16:9": QT_TRANSLATE_NOOP("Format", "X / lanskap"),
 }
 STRIP_SCALE = 0.09
+STATUS_HEIGHT = 58  # px reserved under the canvas for the ok line or the warnings list
+THUMB = 30  # px, the longer side of a format thumbnail
+STATUS_MARKS = {"ok": "✔", "warning": "⚠", "blocking": "✖"}
+
+
+def warnings_status(warnings: list[RenderWarning]) -> str:
+    """ok, warning or blocking: the mark a format's thumbnail carries."""
+    if any(w.blocking for w in warnings):
+        return "blocking"
+    return "warning" if warnings else "ok"
 
 
 def to_qimage(image: Image.Image) -> QImage:
@@ -98,6 +113,7 @@ class PreviewCanvas(QWidget):
     dragged = Signal(float, float)  # current point
     released = Signal(float, float, bool)  # point, moved (drag) or not (click)
     hovered = Signal(float, float)
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +134,10 @@ class PreviewCanvas(QWidget):
         self.image = image
         self.format_size = format_size
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def target_rect(self) -> QRectF:
         margin = 16
@@ -270,32 +290,55 @@ class PreviewPanel(QWidget):
         self.grid_action, self.safe_action = grid_action, safe_action
         self.canvas = PreviewCanvas()
         self.format_bar = QHBoxLayout()
-        self.format_bar.setSpacing(6)
+        self.format_bar.setSpacing(4)
         self.format_group = QButtonGroup(self)
         self.format_group.setExclusive(True)
         self.format_buttons: dict[str, QToolButton] = {}
+        self.format_status: dict[str, str] = {}  # format -> ok / warning / blocking
         self.grid_button = QToolButton()
         self.grid_button.setDefaultAction(grid_action)
         self.safe_button = QToolButton()
         self.safe_button.setDefaultAction(safe_action)
+        for button in (self.grid_button, self.safe_button):
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.act_enlarge = QAction(self)
+        self.act_enlarge.setObjectName("enlargePreview")
+        self.act_enlarge.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+P")])
+        self.act_enlarge.triggered.connect(self.toggle_enlarged)
+        self.enlarge_button = QToolButton()
+        self.enlarge_button.setObjectName("enlargeButton")
+        self.enlarge_button.setDefaultAction(self.act_enlarge)
+        self.enlarged: PreviewWindow | None = None
         self.warnings = QListWidget()
         self.warnings.setObjectName("previewWarnings")
-        self.warnings.setMaximumHeight(86)
         self.warnings.setWordWrap(True)
         self.warnings.itemActivated.connect(self._activate_warning)
         self.warnings.itemClicked.connect(self._activate_warning)
         self.ok_label = QLabel()
         self.ok_label.setStyleSheet(f"color: {muted_color(self)}")
+        self.ok_label.setWordWrap(True)
+        self.ok_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The ok line and the warnings take turns in one box of a fixed height: the canvas
+        # keeps its size while warnings come and go.
+        self.status_box = QStackedWidget()
+        self.status_box.setObjectName("previewStatus")
+        self.status_box.addWidget(self.ok_label)
+        self.status_box.addWidget(self.warnings)
+        self.status_box.setFixedHeight(STATUS_HEIGHT)
+        self.status_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.latency_ms = 0.0
         self.last_warnings: list[RenderWarning] = []
+        self._scale = 0.0  # of the image last asked for
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 10, 10, 10)
-        layout.setSpacing(8)
+        layout.setContentsMargins(6, 6, 8, 6)
+        layout.setSpacing(6)
         top = QHBoxLayout()
+        top.setSpacing(6)
         self.format_label = QLabel()
         top.addWidget(self.format_label)
         top.addLayout(self.format_bar)
         top.addStretch(1)
+        top.addWidget(self.enlarge_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         self.slide_strip = QWidget()
@@ -311,12 +354,16 @@ class PreviewPanel(QWidget):
         self.slide_buttons: list[QToolButton] = []
         self.slide_strip.setVisible(False)
         layout.addWidget(self.slide_strip)
-        guides = QHBoxLayout()
-        guides.addWidget(self.ok_label, 1)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(6)
+        bottom.addWidget(self.status_box, 1)
+        guides = QVBoxLayout()
+        guides.setSpacing(2)
         guides.addWidget(self.grid_button)
         guides.addWidget(self.safe_button)
-        layout.addLayout(guides)
-        layout.addWidget(self.warnings)
+        guides.addStretch(1)
+        bottom.addLayout(guides)
+        layout.addLayout(bottom)
         self.main_task = LatestTask(runner, self._main_done, priority=10)
         self.strip_task = LatestTask(runner, self._strip_done, priority=0)
         self.strip_timer = QTimer(self)
@@ -331,6 +378,13 @@ class PreviewPanel(QWidget):
         self.canvas.dragged.connect(self._on_drag)
         self.canvas.released.connect(self._on_release)
         self.canvas.hovered.connect(self._on_hover)
+        # Laid out (or resized, or enlarged) after the first request: render again at the
+        # scale of the final size, so the first preview is as sharp as the ones after it.
+        self.rescale_timer = QTimer(self)
+        self.rescale_timer.setSingleShot(True)
+        self.rescale_timer.setInterval(0)
+        self.rescale_timer.timeout.connect(self._rescale)
+        self.canvas.resized.connect(self.rescale_timer.start)
         document.changed.connect(lambda _key: self.request())
         document.template_changed.connect(self._template_changed)
         self._build_format_buttons()
@@ -346,25 +400,53 @@ class PreviewPanel(QWidget):
             button = QToolButton()
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setIconSize(QSize(44, 44))
-            button.setFixedSize(64, 74)
+            button.setIconSize(QSize(THUMB, THUMB))
+            button.setFixedSize(54, 56)
             button.setObjectName(f"format_{fmt}")
             button.setText(fmt)
             button.clicked.connect(lambda _on=False, f=fmt: self.set_format(f))
             self.format_group.addButton(button)
             self.format_bar.addWidget(button)
             self.format_buttons[fmt] = button
+        self.format_status = {}
         if self.format not in self.format_buttons:
             self.format = self.document.template.format_keys[0]
         self.format_buttons[self.format].setChecked(True)
         self._tooltips()
 
+    def _status_text(self, status: str) -> str:
+        if status == "blocking":
+            return self.tr("tidak bisa diekspor sebelum diperbaiki")
+        if status == "warning":
+            return self.tr("ada peringatan")
+        if status == "ok":
+            return self.tr("siap")
+        return ""
+
     def _tooltips(self) -> None:
         for fmt, button in self.format_buttons.items():
             t = self.document.template.formats[fmt]
             hint = QCoreApplication.translate("Format", FORMAT_HINTS.get(fmt, fmt))
-            button.setToolTip(self.tr("{fmt} ({hint}), {w}×{h} piksel")
-                              .format(fmt=fmt, hint=hint, w=t.width, h=t.height))
+            tip = self.tr("{fmt} ({hint}), {w}×{h} piksel").format(
+                fmt=fmt, hint=hint, w=t.width, h=t.height)
+            status = self.format_status.get(fmt, "")
+            if status:
+                tip = f"{STATUS_MARKS[status]} {tip}: {self._status_text(status)}"
+            button.setToolTip(tip)
+
+    def set_format_status(self, fmt: str, warnings: list[RenderWarning]) -> None:
+        """The mark under a format's thumbnail: ✔ no warnings, ⚠ warnings, ✖ blocking."""
+        button = self.format_buttons.get(fmt)
+        if button is None:
+            return
+        status = warnings_status(warnings)
+        self.format_status[fmt] = status
+        button.setText(f"{fmt} {STATUS_MARKS[status]}")
+        button.setProperty("status", status)
+        color = {"ok": muted_color(self), "warning": warning_color(self),
+                 "blocking": error_color(self)}[status]
+        button.setStyleSheet(f"QToolButton {{ color: {color}; }}")
+        self._tooltips()
 
     def _template_changed(self) -> None:
         self.slide = 0
@@ -418,13 +500,50 @@ class PreviewPanel(QWidget):
             n=self.slide + 1, total=count))
 
     def _guides(self) -> None:
-        self.canvas.show_grid = self.grid_action.isChecked()
-        self.canvas.show_safe = self.safe_action.isChecked()
-        self.canvas.is_story = self.format == "9:16"
-        self.canvas.update()
+        for canvas in self._canvases():
+            canvas.show_grid = self.grid_action.isChecked()
+            canvas.show_safe = self.safe_action.isChecked()
+            canvas.is_story = self.format == "9:16"
+            canvas.update()
+        if self.enlarged is not None:
+            self.enlarged.retitle(self.format)
+
+    def _canvases(self) -> list[PreviewCanvas]:
+        big = self.enlarged
+        return [self.canvas, big.canvas] if big is not None and big.isVisible() \
+            else [self.canvas]
+
+    # ------------------------------------------------------------ enlarged preview
+    def toggle_enlarged(self) -> None:
+        """Open (or close) the current format's preview in a window of its own, as large
+        as the screen allows; it follows every edit and format switch."""
+        if self.enlarged is not None and self.enlarged.isVisible():
+            self.enlarged.close()
+            return
+        if self.enlarged is None:
+            self.enlarged = PreviewWindow(self)
+            self.enlarged.canvas.resized.connect(self.rescale_timer.start)
+            self.enlarged.closed.connect(self._enlarged_closed)
+        big = self.enlarged
+        big.canvas.set_image(self.canvas.image, self.canvas.format_size)
+        big.fit_screen(self.screen() or QGuiApplication.primaryScreen())
+        big.show()
+        big.raise_()
+        big.activateWindow()
+        self._guides()
+        self.request()
+
+    def _enlarged_closed(self) -> None:
+        self.rescale_timer.start()  # back to the panel's own (smaller) scale
 
     def retranslate(self) -> None:
         self.format_label.setText(self.tr("Format:"))
+        self.act_enlarge.setText(self.tr("Perbesar pratinjau"))
+        self.act_enlarge.setIconText(self.tr("⤢ Perbesar"))
+        self.act_enlarge.setToolTip(self.tr("Buka pratinjau format ini di jendela sendiri, "
+                                            "sebesar layar (F11)"))
+        if self.enlarged is not None:
+            self.enlarged.retitle(self.format)
         self.slide_label.setText(self.tr("Slide {n} dari {total}:").format(
             n=self.slide + 1, total=self.slide_count))
         self._tooltips()
@@ -437,11 +556,18 @@ class PreviewPanel(QWidget):
 
     # ------------------------------------------------------------ rendering
     def preview_scale(self) -> float:
+        """The render scale for the largest canvas showing the preview, rounded up to a
+        step of 1/8 (a resize within a step does not render again)."""
         fmt = self.document.template.formats[self.format]
-        target = self.canvas.target_rect()
-        want = target.width() * self.devicePixelRatioF() / fmt.width
+        width = max(c.target_rect().width() * c.devicePixelRatioF() for c in self._canvases())
+        want = width / fmt.width
         step = 0.125
         return min(1.0, max(0.25, step * -(-want // step)))
+
+    def _rescale(self) -> None:
+        if self.format in self.document.template.formats and \
+                self.preview_scale() != self._scale:
+            self.request()
 
     def request(self) -> None:
         doc = self.document
@@ -452,8 +578,9 @@ class PreviewPanel(QWidget):
         except KontenError:
             self.slide, self.slide_count = 0, 1
         self._requested_at = time.perf_counter()
+        self._scale = self.preview_scale()
         self.main_task.submit(render_job(doc.template, self.format, doc.draft.copy(),
-                                         doc.profile, self.preview_scale(), self.cache,
+                                         doc.profile, self._scale, self.cache,
                                          self.slide))
         self.strip_timer.start()
 
@@ -468,7 +595,10 @@ class PreviewPanel(QWidget):
         t = self.document.template.formats.get(fmt)
         if t is None:
             return
-        self.canvas.set_image(image, QSize(t.width, t.height))
+        for canvas in self._canvases():
+            canvas.set_image(image, QSize(t.width, t.height))
+        if _slide == 0 and fmt in self.format_buttons:
+            self.set_format_status(fmt, warnings)
         self.latency_ms = (time.perf_counter() - self._requested_at) * 1000
         self._show_warnings(warnings)
         self.rendered.emit()
@@ -487,8 +617,7 @@ class PreviewPanel(QWidget):
                 item.setForeground(QColor(warning_color(self)))
             item.setData(Qt.ItemDataRole.UserRole, w.field or "")
             self.warnings.addItem(item)
-        self.warnings.setVisible(bool(warnings))
-        self.ok_label.setVisible(not warnings)
+        self.status_box.setCurrentWidget(self.warnings if warnings else self.ok_label)
         self.ok_label.setText(self.tr("✓ Tidak ada peringatan untuk format {fmt}.")
                               .format(fmt=self.format))
         self.warnings_changed.emit(self.last_warnings)
@@ -504,12 +633,12 @@ class PreviewPanel(QWidget):
         cache = self.cache
         current, slides = self.format, self.slide_count
 
-        def job() -> tuple[dict[str, QImage], list[QImage]]:
+        def job() -> tuple[dict[str, tuple[QImage, list[RenderWarning]]], list[QImage]]:
             out = {}
             for fmt in template.format_keys:
                 result = preview_render(template, fmt, draft, profile, STRIP_SCALE, cache)
-                out[fmt] = to_qimage(result.image)
-            pages = [out[current]] if slides > 1 else []
+                out[fmt] = (to_qimage(result.image), result.warnings)
+            pages = [out[current][0]] if slides > 1 else []
             for slide in range(1, slides if slides > 1 else 0):
                 result = preview_render(template, current, draft, profile, STRIP_SCALE, cache,
                                         slide)
@@ -524,15 +653,16 @@ class PreviewPanel(QWidget):
         if len(pages) == len(self.slide_buttons):
             for button, image in zip(self.slide_buttons, pages, strict=True):
                 button.setIcon(QPixmap.fromImage(image))
-        for fmt, image in formats.items():
+        for fmt, (image, warnings) in formats.items():
             button = self.format_buttons.get(fmt)
             if button is not None:
                 pixmap = QPixmap.fromImage(image)
                 button.setIcon(pixmap)
-                button.setIconSize(QSize(round(44 * image.width() / max(image.width(),
-                                                                         image.height())),
-                                         round(44 * image.height() / max(image.width(),
-                                                                          image.height()))))
+                side = max(image.width(), image.height())
+                button.setIconSize(QSize(round(THUMB * image.width() / side),
+                                         round(THUMB * image.height() / side)))
+                if fmt != self.format:  # the current one has its full-size render's
+                    self.set_format_status(fmt, warnings)
 
     # ------------------------------------------------------------ focal point
     def _frame_info(self, x: float, y: float) -> tuple[editing.FrameHit, tuple[int, int]] | None:
@@ -613,3 +743,49 @@ class PreviewPanel(QWidget):
             self.status.emit(self.tr("Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan."))
         self.canvas.marker = self._marker_for(hit, g["src"])
         self.canvas.update()
+
+
+class PreviewWindow(QWidget):
+    """The enlarged preview: the current format alone in a resizable window of its own,
+    kept in step by the panel (which renders for whichever canvas is larger)."""
+
+    closed = Signal()
+
+    def __init__(self, panel: PreviewPanel) -> None:
+        super().__init__(panel, Qt.WindowType.Window)
+        self.setObjectName("previewWindow")
+        self.panel = panel
+        self.canvas = PreviewCanvas()
+        self.canvas.setObjectName("enlargedCanvas")
+        self.hint = QLabel()
+        self.hint.setStyleSheet(f"color: {muted_color(self)}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.hint)
+        close = QAction(self)
+        close.setShortcuts([QKeySequence("Esc"), QKeySequence("F11"),
+                            QKeySequence("Ctrl+Shift+P")])
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        self.retitle(panel.format)
+
+    def retitle(self, fmt: str) -> None:
+        self.setWindowTitle(self.tr("Pratinjau besar — format {fmt}").format(fmt=fmt))
+        self.hint.setText(self.tr("Ikut berubah saat Anda menyunting. Esc atau F11 "
+                                  "untuk menutup."))
+
+    def fit_screen(self, screen: object) -> None:
+        """As tall as the screen's free area allows (the card keeps its proportions)."""
+        avail = screen.availableGeometry()  # type: ignore[attr-defined]
+        fw = self.panel.canvas.format_size.width()
+        fh = self.panel.canvas.format_size.height()
+        height = round(avail.height() * 0.92)
+        width = min(round(avail.width() * 0.92), round((height - 60) * fw / fh) + 48)
+        self.resize(max(360, width), height)
+        self.move(avail.center().x() - self.width() // 2, avail.top() + 8)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()

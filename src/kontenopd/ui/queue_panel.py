@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -188,6 +189,10 @@ class QueuePanel(QWidget):
         self.progress_label = QLabel()
         self.progress_label.setFont(small_font(self))
         self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long file name wraps instead of widening the side panel (and squeezing the form)
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
         self.progress_box = QWidget()
