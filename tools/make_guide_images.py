@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "assets" / "guide"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 WIDTH = 1000  # px of the stored pictures (the guide shows them at up to this width)
 
 
@@ -36,7 +37,7 @@ def main() -> int:
     from kontenopd.ui import i18n
     from kontenopd.ui.app import make_app, settings_for
     from kontenopd.ui.draft_browser import DraftBrowser
-    from kontenopd.ui.mainwindow import MainWindow
+    from kontenopd.ui.mainwindow import MainWindow, default_splitter_sizes
     from kontenopd.ui.tasks import SyncRunner
 
     app = make_app()
@@ -109,6 +110,19 @@ def main() -> int:
     browser.show()
     grab(browser, "4-draf")
     browser.close()
+    # the README's screenshots: the news card at the two common office screen sizes
+    window.side_tabs.setCurrentWidget(window.preview)
+    for size in ((1366, 768), (1920, 1080)):
+        window.resize(*size)
+        window.splitter.setSizes(default_splitter_sizes(size[0]))
+        settle()
+        window.preview.request()
+        settle()
+        DOCS.mkdir(parents=True, exist_ok=True)
+        target = DOCS / f"screenshot-{size[0]}x{size[1]}.png"
+        if not window.grab().toImage().save(str(target)):
+            raise SystemExit(f"cannot write {target}")
+        print(target.name)
     window.document.undo_stack.setClean()
     window.close()
     del window
