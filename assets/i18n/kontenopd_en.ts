@@ -1037,6 +1037,10 @@ The draft keeps its own identity.</translation>
         <translation>Local government and agency names</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Selamat datang!&lt;/b&gt; Isi identitas OPD Anda sekali saja, dalam empat langkah singkat; semua templat memakainya. Semuanya dapat diubah nanti lewat Profil → Kelola profil.</source>
+        <translation>&lt;b&gt;Welcome!&lt;/b&gt; Fill in your agency&apos;s identity once, in four short steps; every template uses it. Everything can be changed later in Profile → Manage profiles.</translation>
+    </message>
+    <message>
         <source>Nama ini tampil di pita identitas setiap konten. Tulis lengkap seperti pada kop surat resmi.</source>
         <translation>These names appear in the identity strip of every post. Write them in full, as on the official letterhead.</translation>
     </message>

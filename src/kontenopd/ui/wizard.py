@@ -185,6 +185,10 @@ class _Page(QWizardPage):
 class NamesPage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.layout_.insertWidget(0, self.intro)
+        self.layout_.insertSpacing(1, 6)
         self.pemda_name = self.row(QLineEdit())
         self.opd_name = self.row(QLineEdit())
         self.opd_short = self.row(QLineEdit())
@@ -201,6 +205,10 @@ class NamesPage(_Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Nama Pemda dan OPD"))
+        self.intro.setText(self.tr(
+            "<b>Selamat datang!</b> Isi identitas OPD Anda sekali saja, dalam empat langkah "
+            "singkat; semua templat memakainya. Semuanya dapat diubah nanti lewat Profil → "
+            "Kelola profil."))
         self.setSubTitle(self.tr("Nama ini tampil di pita identitas setiap konten. Tulis "
                                  "lengkap seperti pada kop surat resmi."))
         for widget, text in ((self.pemda_name, self.tr("Nama Pemda *")),
