@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Akun media sosial dan situs web</source>
+        <translation>Social-media accounts and website</translation>
+    </message>
+    <message>
+        <source>Tampil di kaki konten dan di caption. Isi yang dipakai saja; yang lain biarkan kosong.</source>
+        <translation>Shown at the foot of posts and in captions. Fill in the ones you use; leave the others empty.</translation>
+    </message>
+    <message>
+        <source>contoh: {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <source>Situs web</source>
+        <translation>Website</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Kesalahan tak terduga</source>
@@ -494,6 +513,112 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <source>Tagar dan ringkasan</source>
+        <translation>Hashtags and summary</translation>
+    </message>
+    <message>
+        <source>Tagar bawaan ditambahkan ke setiap caption. Periksa ringkasan, lalu klik Selesai.</source>
+        <translation>The default hashtags are added to every caption. Check the summary, then click Finish.</translation>
+    </message>
+    <message>
+        <source>Tagar bawaan</source>
+        <translation>Default hashtags</translation>
+    </message>
+    <message>
+        <source>contoh: {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <source>Tulis dengan # di depan (#MojokertoKab #Diskominfo) atau pisahkan dengan koma. Kelompok tagar dapat ditambah nanti lewat Profil → Kelola profil.</source>
+        <translation>Write them with a leading # (#MojokertoKab #Diskominfo) or separate them with commas. Hashtag groups can be added later in Profile → Manage profiles.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ringkasan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Summary&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>Selamat datang di KontenOPD</source>
+        <translation>Welcome to KontenOPD</translation>
+    </message>
+    <message>
+        <source>Lewati, pakai profil contoh</source>
+        <translation>Skip, use the demo profile</translation>
+    </message>
+    <message>
+        <source>Mencoba aplikasi dengan “Pemerintah Kabupaten Contoh”. Konten dengan profil contoh ditandai dan tidak bisa diekspor; isi profil Anda kapan saja lewat Profil → Kelola profil.</source>
+        <translation>Try the app with “Pemerintah Kabupaten Contoh”. Posts with the demo profile are marked and cannot be exported; fill in your own profile at any time in Profile → Manage profiles.</translation>
+    </message>
+    <message>
+        <source>Lanjut &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Kembali</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Langkah {n} dari {total}: {title}</source>
+        <translation>Step {n} of {total}: {title}</translation>
+    </message>
+    <message>
+        <source>(pratinjau tidak tersedia)</source>
+        <translation>(preview not available)</translation>
+    </message>
+    <message>
+        <source>belum diisi</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <source>Pemda</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Kota, zona waktu</source>
+        <translation>City, time zone</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>lambang Pemda</source>
+        <translation>government emblem</translation>
+    </message>
+    <message>
+        <source>logo OPD</source>
+        <translation>agency logo</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Situs web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Tagar</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>feed Instagram/Facebook</source>
@@ -594,6 +719,33 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>LogoChooser</name>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Kosongkan</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>(belum ada)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Pilih logo</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Logo ini tidak dipakai: {problem} Pilih berkas PNG atau JPG lain.</source>
+        <translation>This logo is not used: {problem} Choose another PNG or JPG file.</translation>
+    </message>
+</context>
+<context>
     <name>LogoPicker</name>
     <message>
         <source>Pilih berkas…</source>
@@ -618,6 +770,33 @@ The draft keeps its own identity.</translation>
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+</context>
+<context>
+    <name>LogosPage</name>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Pilih lambang Pemda dan logo OPD (PNG berlatar transparan paling bagus). Keduanya boleh diisi nanti.</source>
+        <translation>Choose the local government emblem and the agency logo (a PNG with a transparent background works best). Both can be added later.</translation>
+    </message>
+    <message>
+        <source>Lambang Pemda</source>
+        <translation>Local government emblem</translation>
+    </message>
+    <message>
+        <source>Logo OPD</source>
+        <translation>Agency logo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pratinjau pita identitas&lt;/b&gt; (seperti di bagian atas konten):</source>
+        <translation>&lt;b&gt;Identity strip preview&lt;/b&gt; (as at the top of posts):</translation>
+    </message>
+    <message>
+        <source>Warna dan huruf dapat diubah nanti lewat Profil → Kelola profil.</source>
+        <translation>Colours and fonts can be changed later in Profile → Manage profiles.</translation>
     </message>
 </context>
 <context>
@@ -799,6 +978,10 @@ The draft keeps its own identity.</translation>
         <translation>This content has not been saved. Discard the changes?</translation>
     </message>
     <message>
+        <source>Memakai profil contoh: konten tidak bisa diekspor sebelum identitas OPD Anda diisi lewat Profil → Kelola profil.</source>
+        <translation>Using the demo profile: posts cannot be exported until your agency&apos;s identity is filled in via Profile → Manage profiles.</translation>
+    </message>
+    <message>
         <source>Profil dipakai: {name}</source>
         <translation>Using profile: {name}</translation>
     </message>
@@ -845,6 +1028,77 @@ The draft keeps its own identity.</translation>
     <message>
         <source>&lt;b&gt;KontenOPD {version}&lt;/b&gt;&lt;br&gt;Konten media sosial OPD yang resmi dan seragam, sepenuhnya luring.&lt;br&gt;Lisensi: GPL-3.0-or-later.</source>
         <translation>&lt;b&gt;KontenOPD {version}&lt;/b&gt;&lt;br&gt;Official, consistent social-media content for government agencies, fully offline.&lt;br&gt;Licence: GPL-3.0-or-later.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesPage</name>
+    <message>
+        <source>Nama Pemda dan OPD</source>
+        <translation>Local government and agency names</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Selamat datang!&lt;/b&gt; Isi identitas OPD Anda sekali saja, dalam empat langkah singkat; semua templat memakainya. Semuanya dapat diubah nanti lewat Profil → Kelola profil.</source>
+        <translation>&lt;b&gt;Welcome!&lt;/b&gt; Fill in your agency&apos;s identity once, in four short steps; every template uses it. Everything can be changed later in Profile → Manage profiles.</translation>
+    </message>
+    <message>
+        <source>Nama ini tampil di pita identitas setiap konten. Tulis lengkap seperti pada kop surat resmi.</source>
+        <translation>These names appear in the identity strip of every post. Write them in full, as on the official letterhead.</translation>
+    </message>
+    <message>
+        <source>Nama Pemda *</source>
+        <translation>Local government *</translation>
+    </message>
+    <message>
+        <source>Nama OPD *</source>
+        <translation>Agency name *</translation>
+    </message>
+    <message>
+        <source>Singkatan OPD</source>
+        <translation>Agency short name</translation>
+    </message>
+    <message>
+        <source>Kota (dateline)</source>
+        <translation>City (dateline)</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>contoh: {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <source>WIB — Waktu Indonesia Barat</source>
+        <translation>WIB — Western Indonesia Time</translation>
+    </message>
+    <message>
+        <source>WITA — Waktu Indonesia Tengah</source>
+        <translation>WITA — Central Indonesia Time</translation>
+    </message>
+    <message>
+        <source>WIT — Waktu Indonesia Timur</source>
+        <translation>WIT — Eastern Indonesia Time</translation>
+    </message>
+    <message>
+        <source>nama Pemda</source>
+        <translation>government name</translation>
+    </message>
+    <message>
+        <source>nama OPD</source>
+        <translation>the agency name</translation>
+    </message>
+    <message>
+        <source>Isi {fields} untuk melanjutkan (wajib, bertanda *).</source>
+        <translation>Fill in {fields} to continue (required, marked *).</translation>
+    </message>
+    <message>
+        <source> dan </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Kota dan singkatan boleh dikosongkan dan diisi nanti.</source>
+        <translation>The city and short name may stay empty and be filled in later.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from kontenopd.ui import daytwo
 from kontenopd.ui.gallery import ROLE_RECENT
 from kontenopd.ui.profile_dialog import ProfileDialog
 from kontenopd.ui.recovery import RecoveryDialog
+from kontenopd.ui.wizard import FirstStartWizard
 
 
 def type_text(widget, text: str) -> None:
@@ -52,6 +53,8 @@ def start(qtbot, app_paths, settings, library, language, dialogs, monkeypatch):
 
     monkeypatch.setattr(ProfileDialog, "edit_profiles",
                         classmethod(lambda cls, *a, **k: (None, False)))
+    monkeypatch.setattr(FirstStartWizard, "welcome",  # the first start's wizard, skipped
+                        classmethod(lambda cls, *a, **k: None))
     windows = []
 
     def run(argv: list[str] | None = None, first: bool = False):

@@ -555,9 +555,12 @@ def test_draft_named_on_the_command_line_opens(qtbot, app_paths, settings, libra
     from kontenopd.ui import app as app_module
     from kontenopd.ui.profile_dialog import ProfileDialog
     from kontenopd.ui.tasks import SyncRunner
+    from kontenopd.ui.wizard import FirstStartWizard
 
     monkeypatch.setattr(ProfileDialog, "edit_profiles",
                         classmethod(lambda cls, *a, **k: (None, False)))
+    monkeypatch.setattr(FirstStartWizard, "welcome",  # the first start's wizard, skipped
+                        classmethod(lambda cls, *a, **k: None))
     path = make_draft_file(tmp_path / "Dari Flashdisk.KONTENOPD", library, profile,
                            "Kiriman dari WhatsApp", photo)
     assert app_module.draft_arguments(["--x", str(path), "foto.jpg"]) == [str(path)]

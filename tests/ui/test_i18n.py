@@ -90,6 +90,7 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
     from kontenopd.ui.photo_picker import PhotoPicker
     from kontenopd.ui.profile_dialog import ProfileDialog
     from kontenopd.ui.tasks import SyncRunner
+    from kontenopd.ui.wizard import FirstStartWizard
 
     sources = indonesian_sources()
     for code in ("en", "id"):
@@ -106,9 +107,10 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
         files = QFileDialog(window)
         files.setOption(QFileDialog.Option.DontUseNativeDialog)
         picker = PhotoPicker([f"IMG-{i}.jpg" for i in range(8)], 3, SyncRunner(), window)
-        for w in (color, files, picker):
+        wizard = FirstStartWizard(window.store, window.library, window)
+        for w in (color, files, picker, wizard):
             qtbot.addWidget(w)
-        dialogs = [window, profile_dialog, draft_profile, color, files, picker]
+        dialogs = [window, profile_dialog, draft_profile, color, files, picker, wizard]
         for dialog in dialogs:
             dialog.show()
         texts = [t for d in dialogs for t in visible_texts(d)]
@@ -120,11 +122,13 @@ def test_every_dialog_in_both_languages(window, qtbot, language):
             assert "Use the draft's profile" in texts
             assert any(t.startswith("This is the demo profile:") for t in texts)
             assert "Choose the best photos" in texts
+            assert "Skip, use the demo profile" in texts
         else:
             cancel = profile_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
             assert cancel.text() == "Batal"  # Qt's own string, from qt_id.qm
             assert "Pilih warna" in texts  # QColorDialog's title
             assert "Simpan dan pakai" in texts
             assert "Pakai profil draf" in texts
+            assert "Lewati, pakai profil contoh" in texts
         for dialog in dialogs[1:]:
             dialog.close()

@@ -130,6 +130,7 @@ def test_first_start_with_a_colleagues_draft_asks_once_and_no_welcome(
         qtbot.wait(50)  # the welcome is scheduled after the window is shown
         assert len(asked(dialogs, "DraftProfileDialog")) == 1
         assert asked(dialogs, "ProfileDialog") == []  # no welcome over the draft's identity
+        assert asked(dialogs, "FirstStartWizard") == []
         assert same_profile(window.document.profile, colleague)
         assert not window.document.modified
     finally:
@@ -140,13 +141,16 @@ def test_first_start_with_a_colleagues_draft_asks_once_and_no_welcome(
 
 def test_first_start_alone_still_welcomes(qtbot, app_paths, settings, library, language,
                                           dialogs):
+    """The welcome is the first-start wizard now (tests/ui/test_wizard.py); closed without
+    finishing, the demo profile stays."""
     from kontenopd.ui.app import start_window
     from kontenopd.ui.tasks import SyncRunner
 
-    dialogs.expect("exec", match="^ProfileDialog\n", answer=QDialog.DialogCode.Rejected)
+    dialogs.expect("exec", match="^FirstStartWizard\n", answer=QDialog.DialogCode.Rejected)
     window = start_window([], app_paths, settings, library=library, runner=SyncRunner())
     try:
-        qtbot.waitUntil(lambda: len(asked(dialogs, "ProfileDialog")) == 1)
+        qtbot.waitUntil(lambda: len(asked(dialogs, "FirstStartWizard")) == 1)
+        assert asked(dialogs, "ProfileDialog") == []
         assert is_demo(window.document.profile)
     finally:
         window.close()

@@ -50,6 +50,7 @@ from .profile_dialog import ProfileDialog, profile_name, profile_title
 from .queue_panel import QueuePanel
 from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
+from .wizard import FirstStartWizard
 
 THUMB_SCALE = 0.14
 
@@ -427,15 +428,29 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._welcome)
 
     def _welcome(self) -> None:
-        """The first-start profile dialog, once a draft being opened is open: a draft that
-        carries its own identity has asked its question already (DraftProfileDialog), so the
-        welcome is shown only while the document is on the demo profile."""
+        """The first-start wizard, once a draft being opened is open: a draft that carries
+        its own identity has asked its question already (DraftProfileDialog), so the welcome
+        is shown only while the document is on the demo profile. Finishing it uses the new
+        profile and drops the untouched demo one made for the first start; skipping keeps
+        the demo (marked, not exportable)."""
         if self.files.opening:
             self.files.when_opened(self._welcome)
             return
-        if self.files.showing_draft_profile or not is_demo(self.document.profile):
+        demo = self.document.profile
+        if self.files.showing_draft_profile or not is_demo(demo):
             return
-        self.edit_profiles(welcome=True)
+        profile = FirstStartWizard.welcome(self, self.store, self.library)
+        if profile is None:
+            self.statusBar().showMessage(self.tr(
+                "Memakai profil contoh: konten tidak bisa diekspor sebelum identitas OPD Anda "
+                "diisi lewat Profil → Kelola profil."), 10000)
+            return
+        self.use_profile(profile)
+        try:  # when it cannot go, it stays in the list, marked "(contoh)"
+            if self.store.exists(demo.id) and is_demo(self.store.load(demo.id)):
+                self.store.delete(demo.id)
+        except KontenError:
+            pass
 
     def edit_profiles(self, welcome: bool = False) -> None:
         shown = self.document.profile

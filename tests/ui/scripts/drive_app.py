@@ -1,9 +1,9 @@
 """Start the real app (kontenopd.ui.app.main) and use it briefly, then quit.
 
-Run by tests/ui/test_clean_exit.py in a fresh interpreter: it answers the first-start profile
-dialog if one opens, opens and closes the profile dialog, the Buka file dialog and the About
-box, closes the main window and lets ``main`` return its exit code. Any dialog it did not
-expect is reported on stderr and makes the run fail.
+Run by tests/ui/test_clean_exit.py in a fresh interpreter: it fills in and finishes the
+first-start wizard if one opens, opens and closes the profile dialog, the Buka file dialog
+and the About box, closes the main window and lets ``main`` return its exit code. Any dialog
+it did not expect is reported on stderr and makes the run fail.
 """
 
 from __future__ import annotations
@@ -34,6 +34,20 @@ def close_modal(kind: type) -> None:
     modal.reject()
 
 
+def finish_wizard() -> None:
+    """Type the two required names into the first-start wizard and finish it."""
+    from kontenopd.ui.wizard import FirstStartWizard
+
+    wizard = QApplication.activeModalWidget()
+    if not isinstance(wizard, FirstStartWizard):
+        print(f"drive_app: expected the first-start wizard, found {wizard!r}", file=sys.stderr)
+        QApplication.exit(3)
+        return
+    wizard.names.pemda_name.setText("Pemerintah Kabupaten Mojokerto")
+    wizard.names.opd_name.setText("Dinas Komunikasi dan Informatika")
+    wizard.accept()
+
+
 def run_steps(steps: list) -> None:
     if not steps:
         return
@@ -47,8 +61,8 @@ def run_steps(steps: list) -> None:
 def start() -> None:
     window = main_window()
     steps = []
-    if QApplication.activeModalWidget() is not None:  # first start: the welcome dialog
-        steps.append(lambda: QApplication.activeModalWidget().accept())
+    if QApplication.activeModalWidget() is not None:  # first start: the welcome wizard
+        steps.append(finish_wizard)
     steps += [
         window.edit_profiles,
         lambda: close_modal(QDialog),
