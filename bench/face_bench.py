@@ -106,7 +106,8 @@ def main() -> int:
     if args.threads:
         cv2.setNumThreads(args.threads)
     from kontenopd.core import faces
-    from kontenopd.core.photos import open_photo, probe_photo
+    from kontenopd.core.photos import probe_photo
+    from kontenopd.core.safeimage import PHOTO, open_image
 
     if not faces.available():
         print("OpenCV is installed but its cascade files are missing.")
@@ -124,9 +125,9 @@ def main() -> int:
             t0 = time.perf_counter()
             info = probe_photo(path)
             scale = faces.PROXY_SIDE / max(info.width, info.height)
-            image = open_photo(path, (round(info.width * scale),
-                                      round(info.height * scale))).image
-            gray = image.convert("L")
+            gray = open_image(path, PHOTO, min_size=(round(info.width * scale),
+                                                     round(info.height * scale)),
+                              mode="L").image  # as faces._detect_file decodes it
             gray.thumbnail((faces.PROXY_SIDE, faces.PROXY_SIDE), Image.Resampling.BILINEAR)
             proxy.append(time.perf_counter() - t0)
             t0, c0 = time.perf_counter(), time.process_time()

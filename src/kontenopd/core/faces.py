@@ -39,6 +39,7 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 PROXY_SIDE = 640  # long side of the image the detector sees
 MIN_FACE_PX = 20  # the cascade's window: smaller faces (under 3 % of the long side) are missed
 MAX_FACES = 12
+COARSE_STEP = 1.25  # scale step of the first, proposing scan
 HEADROOM = 0.4  # hair above a face box, as a share of the face's height
 STORY_UNSAFE: tuple[Box, ...] = ((0, 0, 1080, 250), (0, 1580, 1080, 1920))  # 9:16 canvas px
 FRONTAL_MODEL = "haarcascade_frontalface_alt2.xml"
@@ -147,7 +148,7 @@ def detect_faces_image(image: Image.Image) -> tuple[Box, ...]:
         return ()
     gray = _as_gray(image, PROXY_SIDE)
     h, w = gray.shape
-    proposals = cascade.detectMultiScale(gray, scaleFactor=1.25, minNeighbors=0,
+    proposals = cascade.detectMultiScale(gray, scaleFactor=COARSE_STEP, minNeighbors=0,
                                          minSize=(MIN_FACE_PX, MIN_FACE_PX))
     scanned: list[tuple[int, int, int, int, int]] = []
     found: list[Box] = []
