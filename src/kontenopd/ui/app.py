@@ -10,16 +10,18 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
+    QEvent,
     QMessageLogContext,
+    QObject,
     QSettings,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ..core.paths import AppPaths
+from ..core.paths import AppPaths, fonts_dir
 from . import i18n
 
 if TYPE_CHECKING:
@@ -83,7 +85,51 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("KontenOPD")
     app.setApplicationDisplayName("KontenOPD")
     app.setStyle("Fusion")  # the same look on every PC; follows the system light/dark mode
+    install_emoji_font(app)
     return app
+
+
+EMOJI_FONT = "NotoColorEmoji/NotoColorEmoji.ttf"  # under assets/fonts (OFL, UI only)
+
+
+class _EmojiFallback(QObject):
+    """Gives every text field and editor, as it is polished (before it is first shown),
+    its font with the emoji family appended as the last fallback."""
+
+    def __init__(self, family: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self.family = family
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and isinstance(
+                watched, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            font = QFont(watched.font())
+            # the real family behind an alias such as "Sans Serif": with the alias first,
+            # characters the emoji font also has (space, digits) would come from it
+            real = QFontInfo(font).family()
+            families = [real, *(f for f in font.families() if f != real)]
+            if self.family not in families:
+                font.setFamilies([*families, self.family])
+                watched.setFont(font)
+        return False
+
+
+def install_emoji_font(app: QApplication) -> str | None:
+    """Make the bundled colour emoji font the fallback of the text fields and editors, so
+    emoji typed into a field or a caption show as emoji, not boxes, where the PC has no
+    emoji font. Only there: as the fallback of every widget its bitmap glyphs would size
+    labels and buttons that show ✔ ⚠ ✖ marks. Once per application; returns the family
+    name (None if the file is missing or unreadable)."""
+    current = app.property("kontenopdEmojiFamily")
+    if current:
+        return str(current)
+    font_id = QFontDatabase.addApplicationFont(str(fonts_dir() / EMOJI_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    app.installEventFilter(_EmojiFallback(families[0], app))
+    app.setProperty("kontenopdEmojiFamily", families[0])
+    return families[0]
 
 
 def draft_arguments(argv: list[str]) -> list[str]:
