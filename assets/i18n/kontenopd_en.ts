@@ -66,7 +66,7 @@ Your work is still saved automatically. Details for the developers are in {log}.
         <translation>Copy the caption of the platform chosen in the Caption panel (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <source>Mention</source>
+        <source>Sebutan akun</source>
         <translation>Mentions</translation>
     </message>
     <message>
@@ -1258,7 +1258,7 @@ The draft keeps its own identity.</translation>
         <translation>Hashtags: {n}</translation>
     </message>
     <message>
-        <source>Mention: {n}</source>
+        <source>Sebutan akun: {n}</source>
         <translation>Mentions: {n}</translation>
     </message>
     <message>
@@ -1350,8 +1350,8 @@ The draft keeps its own identity.</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <source>Profil OPD (brand kit)</source>
-        <translation>Agency profile (brand kit)</translation>
+        <source>Profil OPD (identitas resmi)</source>
+        <translation>Agency profile (official identity)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Selamat datang di KontenOPD!&lt;/b&gt; Isi identitas OPD Anda sekali saja: nama, logo, warna dan akun media sosial. Semua templat memakainya. Anda dapat mengubahnya kapan saja lewat menu Profil.</source>

@@ -212,3 +212,21 @@ def test_hashtag_groups_and_typed_hashtags_are_normalised(window, qtbot):
     edit_at_end(page)
     type_text(page.editor, " Salam!")
     assert "diedit manual tidak ikut berubah: Instagram" in panel.tags_feedback.text()
+
+
+def test_an_empty_summary_leaves_no_repeated_title_in_the_caption_tab(window, qtbot):
+    """With Ringkasan emptied in the form, the news card's caption names the activity once,
+    and has no dangling dateline or empty label (issue #14 point 3, through the widgets)."""
+    panel, page = open_captions(window, qtbot)
+    edit = window.form.editor("ringkasan").edit
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Delete,
+                                           Qt.KeyboardModifier.NoModifier))
+    assert not window.document.value("ringkasan")
+    panel.refresh()
+    text = page.editor.toPlainText()
+    title = window.document.value("judul")
+    assert text.count(title) == 1, text
+    assert "–\n" not in text and not text.rstrip().endswith("–")  # no dangling dateline
+    assert "📍" in text and "Pendopo" in text  # the place on its own line instead

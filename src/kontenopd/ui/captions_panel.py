@@ -187,7 +187,7 @@ class PlatformPage(QWidget):
         too_many = check.hashtag_limit is not None and check.hashtags > check.hashtag_limit
         self.tags.setStyleSheet(f"color: {error_color(self)}; font-weight: bold"
                                 if too_many else "")
-        self.mentions.setText(self.tr("Mention: {n}").format(n=check.mentions))
+        self.mentions.setText(self.tr("Sebutan akun: {n}").format(n=check.mentions))
         lines = []
         for issue in check.issues:
             if issue.level == "error":
@@ -319,7 +319,7 @@ class CaptionsPanel(QWidget):
         self.act_copy.setText(self.tr("Salin &caption"))
         self.act_copy.setToolTip(self.tr("Salin caption platform yang dipilih di panel "
                                          "Caption (Ctrl+Shift+C)"))
-        self.mentions_label.setText(self.tr("Mention"))
+        self.mentions_label.setText(self.tr("Sebutan akun"))
         self.mentions_edit.setPlaceholderText(self.tr("mis. @bupati.contoh @humas.contoh"))
         for name, button in self.group_buttons.items():
             button.setToolTip(self.tr("Tambahkan tagar kelompok '{name}': {tags}").format(

@@ -313,7 +313,7 @@ class ProfileDialog(QDialog):
         return box
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Profil OPD (brand kit)"))
+        self.setWindowTitle(self.tr("Profil OPD (identitas resmi)"))
         if self.welcome:
             self.intro.setText(self.tr(
                 "<b>Selamat datang di KontenOPD!</b> Isi identitas OPD Anda sekali saja: nama, "
