@@ -721,24 +721,8 @@ The draft keeps its own identity.</translation>
 <context>
     <name>LogoChooser</name>
     <message>
-        <source>Pilih berkas…</source>
-        <translation>Choose file…</translation>
-    </message>
-    <message>
-        <source>Kosongkan</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
-    </message>
-    <message>
-        <source>Pilih logo</source>
-        <translation>Choose logo</translation>
-    </message>
-    <message>
-        <source>Gambar (*.png *.jpg *.jpeg *.webp)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
         <source>Logo ini tidak dipakai: {problem} Pilih berkas PNG atau JPG lain.</source>

@@ -125,6 +125,10 @@ class ColorButton(QPushButton):
 
 
 class LogoPicker(QWidget):
+    """One logo: a thumbnail, "Pilih berkas…" and "Kosongkan". A file the safe check refuses
+    is not used and the one before stays; :meth:`refuse` says why (here in a message box;
+    the first-start wizard says it in a line under the buttons)."""
+
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -133,24 +137,32 @@ class LogoPicker(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(56, 56)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
         self.preview.setStyleSheet("border: 1px solid #999; border-radius: 4px;")
         self.choose = QPushButton()
         self.clear = QPushButton()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.preview)
-        row.addWidget(self.choose)
-        row.addWidget(self.clear)
-        row.addStretch(1)
-        self.choose.clicked.connect(self._choose)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.preview)
+        self.row.addWidget(self.choose)
+        self.row.addWidget(self.clear)
+        self.row.addStretch(1)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(2)
+        self.column.addLayout(self.row)
+        self.choose.clicked.connect(self.choose_file)
         self.clear.clicked.connect(lambda: self.set_path(""))
         self.retranslate()
+
+    def empty_text(self) -> str:
+        return self.tr("(tidak ada)")
 
     def retranslate(self) -> None:
         self.choose.setText(self.tr("Pilih berkas…"))
         self.clear.setText(self.tr("Kosongkan"))
         if not self.path:
-            self.preview.setText(self.tr("(tidak ada)"))
+            self.preview.setText(self.empty_text())
 
     def set_path(self, path: str) -> None:
         self.path = path
@@ -158,20 +170,28 @@ class LogoPicker(QWidget):
         self.preview.setToolTip(path)
         if pixmap.isNull():
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("(tidak ada)"))
+            self.preview.setText(self.empty_text())
         else:
             self.preview.setPixmap(pixmap)
         self.changed.emit()
 
-    def _choose(self) -> None:
+    def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Pilih logo"), "", self.tr("Gambar (*.png *.jpg *.jpeg *.webp)"))
         if path:
-            problem = check_logo(path)  # the safe opener's caps, never a decode by Qt
-            if problem:
-                QMessageBox.warning(self, self.tr("Logo"), problem)
-                return
-            self.set_path(path)
+            self.try_path(path)
+
+    def try_path(self, path: str) -> bool:
+        """Use the logo at ``path`` if the safe opener accepts it; else :meth:`refuse`."""
+        problem = check_logo(path)  # the safe opener's caps, never a decode by Qt
+        if problem:
+            self.refuse(problem)
+            return False
+        self.set_path(path)
+        return True
+
+    def refuse(self, problem: str) -> None:
+        QMessageBox.warning(self, self.tr("Logo"), problem)
 
 
 def _logo_thumbnail(path: str, side: int = 52) -> QPixmap:

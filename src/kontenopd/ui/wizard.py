@@ -17,17 +17,14 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -39,11 +36,11 @@ from ..core.captions import parse_hashtags
 from ..core.dates import TIMEZONES
 from ..core.errors import KontenError
 from ..core.model import HANDLE_PLATFORMS, Profile
-from ..core.profiles import ProfileStore, check_logo, empty_profile
+from ..core.profiles import ProfileStore, empty_profile
 from ..core.render import render
 from ..core.templates import IdentityLayer, Library
 from .preview import to_qimage
-from .profile_dialog import HANDLE_LABELS, _logo_thumbnail
+from .profile_dialog import HANDLE_LABELS, LogoPicker
 from .style import error_color, muted_color
 
 PREVIEW_TEMPLATE = "liputan-kegiatan"
@@ -90,77 +87,31 @@ def strip_band(library: Library, profile: Profile, width: int = PREVIEW_WIDTH) -
                                                         max(1, round(bottom * scale))))))
 
 
-class LogoChooser(QWidget):
-    """One logo: a thumbnail, "Pilih berkas…" and "Kosongkan"; a refused file is named in
-    red beside it (never a dialog to click away)."""
-
-    changed = Signal()
+class LogoChooser(LogoPicker):
+    """The profile dialog's logo picker, but a refused file is named in red under its
+    buttons (never a dialog to click away)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.path = ""
-        self.thumb = QLabel()
-        self.thumb.setFixedSize(56, 56)
-        self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumb.setWordWrap(True)
-        self.thumb.setStyleSheet("border: 1px solid #999; border-radius: 4px;")
-        self.choose = QPushButton()
-        self.clear = QPushButton()
         self.error = QLabel()
         self.error.setObjectName("logoError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {error_color(self)}")
         self.error.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.thumb)
-        row.addWidget(self.choose)
-        row.addWidget(self.clear)
-        row.addStretch(1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        column.addWidget(self.error)
-        self.choose.clicked.connect(self.choose_file)
-        self.clear.clicked.connect(lambda: self.set_path(""))
-        self.retranslate()
+        self.column.addWidget(self.error)
 
-    def retranslate(self) -> None:
-        self.choose.setText(self.tr("Pilih berkas…"))
-        self.clear.setText(self.tr("Kosongkan"))
-        if not self.path:
-            self.thumb.setText(self.tr("(belum ada)"))
+    def empty_text(self) -> str:
+        return self.tr("(belum ada)")
 
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih logo"), "", self.tr("Gambar (*.png *.jpg *.jpeg *.webp)"))
-        if path:
-            self.try_path(path)
-
-    def try_path(self, path: str) -> bool:
-        """Use the logo at ``path`` if the safe opener accepts it; otherwise keep the one
-        before and say why under the buttons."""
-        problem = check_logo(path)  # the safe opener's caps, never a decode by Qt
-        if problem:
-            self.error.setText(self.tr("Logo ini tidak dipakai: {problem} Pilih berkas PNG "
-                                       "atau JPG lain.").format(problem=problem))
-            self.error.show()
-            return False
-        self.set_path(path)
-        return True
+    def refuse(self, problem: str) -> None:
+        self.error.setText(self.tr("Logo ini tidak dipakai: {problem} Pilih berkas PNG "
+                                   "atau JPG lain.").format(problem=problem))
+        self.error.show()
 
     def set_path(self, path: str) -> None:
-        self.path = path
-        self.error.hide()
-        pixmap = _logo_thumbnail(path) if path else QPixmap()
-        self.thumb.setToolTip(path)
-        if pixmap.isNull():
-            self.thumb.setPixmap(QPixmap())
-            self.thumb.setText(self.tr("(belum ada)"))
-        else:
-            self.thumb.setPixmap(pixmap)
-        self.changed.emit()
+        if hasattr(self, "error"):  # (set once the base class has built the widget)
+            self.error.hide()
+        super().set_path(path)
 
 
 class _Page(QWizardPage):
