@@ -447,10 +447,7 @@ class DraftFiles(QObject):
         from ..core import editing  # noqa: PLC0415
 
         if error is not None:
-            message = _message(error, self.tr("Draf tidak bisa dibuka: {name} ({kind}).")
-                               .format(name=path.name, kind=type(error).__name__))
-            self._status(message, 10000)
-            QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
+            self._open_failed(path, error)
             return
         opened, same, known = result
         template = self.library.templates.get(opened.draft.template)
@@ -643,15 +640,19 @@ class DraftFiles(QObject):
         """The document shows the identity a draft carries, which is none of my profiles."""
         return self._user_profile is not None
 
+    def _open_failed(self, path: Path, error: BaseException) -> None:
+        """A draft could not be read: said in the status bar and in a warning."""
+        message = _message(error, self.tr("Draf tidak bisa dibuka: {name} ({kind}).")
+                           .format(name=path.name, kind=type(error).__name__))
+        self._status(message, 10000)
+        QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
+
     def _opened_now(self, path: Path, result: Any, error: BaseException | None,
                     entry: BrowserEntry | None) -> None:
         if self._closed:  # the window closed while the file was being read
             return
         if error is not None:
-            message = _message(error, self.tr("Draf tidak bisa dibuka: {name} ({kind}).")
-                               .format(name=path.name, kind=type(error).__name__))
-            self._status(message, 10000)
-            QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
+            self._open_failed(path, error)
             return
         opened, same, known = result
 
