@@ -38,6 +38,11 @@ class Actions:
     def type(self, widget, text: str, what: str) -> None:
         """Click into a field and type (two gestures)."""
         self.click(widget, what)
+        self.keys(widget, text, what)
+
+    def keys(self, widget, text: str, what: str) -> None:
+        """Type into ``widget`` (one gesture): key events, since keyClicks aborts on
+        non-ASCII text."""
         widget.setFocus()
         for ch in text:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
@@ -135,12 +140,7 @@ class Typing(Actions):
     def fill(self, widget, text: str, what: str) -> None:
         QApplication.processEvents()
         if widget.hasFocus():
-            widget.setFocus()
-            for ch in text:
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(widget, QKeyEvent(
-                        kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-            self.done.append(f"ketik {what}")
+            self.keys(widget, text, what)
         else:
             self.type(widget, text, what)
 

@@ -5,27 +5,14 @@ panel does not widen while an export runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from kontenopd.core.export import ExportProgress
 from kontenopd.ui.mainwindow import default_splitter_sizes
 from kontenopd.ui.preview import STATUS_MARKS, STRIP_SCALE, preview_render, warnings_status
 
-
-def type_text(widget, text: str) -> None:
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, text))
-
-
-def set_title(window, text: str) -> None:
-    edit = window.form.editor("judul").edit
-    edit.setFocus()
-    edit.selectAll()
-    type_text(edit, text)
-    assert window.document.value("judul") == text
+from .test_export_gui import set_title, type_text
 
 
 def settle(qtbot) -> None:
