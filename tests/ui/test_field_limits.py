@@ -69,3 +69,15 @@ def test_list_cell_editors_carry_the_cap(window, qtbot):
                                                     QStyleOptionViewItem(), index)
     assert isinstance(line, QLineEdit) and line.maxLength() == MAX_VALUE_CHARS
     line.deleteLater()
+
+
+def test_the_title_editor_moves_to_the_end_like_a_line_edit(window):
+    edit = window.form.editor("judul").edit
+    edit.setText("Bupati Buka Pelatihan")
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    edit.end(False)
+    assert edit.textCursor().position() == len("Bupati Buka Pelatihan")
+    assert not edit.textCursor().hasSelection()
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    edit.end(True)
+    assert edit.textCursor().selectedText() == "Bupati Buka Pelatihan"

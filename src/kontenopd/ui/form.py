@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPixmap
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -125,6 +125,12 @@ class TitleEdit(TextEdit):
 
     def maxLength(self) -> int:
         return MAX_VALUE_CHARS
+
+    def end(self, mark: bool) -> None:
+        """QLineEdit.end: the cursor to the end of the text, selecting with ``mark``."""
+        self.moveCursor(QTextCursor.MoveOperation.End,
+                        QTextCursor.MoveMode.KeepAnchor if mark
+                        else QTextCursor.MoveMode.MoveAnchor)
 
     def visible_lines(self) -> int:
         lines = int(self.document().documentLayout().documentSize().height())
