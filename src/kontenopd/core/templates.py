@@ -281,6 +281,10 @@ class TextLayer(Layer):
     panel: Panel | None = _spec(_panel, None)
     field: str | None = _spec(_string, None)  # the field warnings name; derived if absent
     space_before: int | None = _spec(_number(0, 1000, True), None)  # in a stack: own gap
+    # Secondary text (a summary, a tagline): left out whole when it does not fit, never cut.
+    # Everything else is protected: if it does not fit, the format is blocked with a message.
+    optional: bool = _spec(_boolean, False)
+    balance: bool = _spec(_boolean, False)  # even line lengths (titles, quotes)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,0 +1,189 @@
+"""Text boxes, rules and stacks: the measured flow of a card's message block.
+
+A stack lays its children top to bottom in its box, measured with the real fonts. When they do
+not all fit it fits by priority: every text shrinks together towards its minimum size, then
+optional children (a summary, a tagline) are left out whole, last first; if the protected text
+still does not fit, one blocking error names the longest field and about how much to cut.
+Nothing is drawn partly clipped and nothing runs past the stack's box.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..templates import RuleLayer, StackLayer, TextLayer
+from ..text import TextLayout, fit_text
+from .engine import Renderer, drawer
+
+SQUEEZE_STEPS = 6  # bisection steps over the shared shrink factor (1/64 of the size range)
+
+
+def _drop(r: Renderer, layer: TextLayer, x: float, y: float) -> None:
+    key = r.field_of(layer, layer.text)
+    r.record("text", (x, y, 0, 0), field=key, dropped=True)
+    r.warn("dropped", f"'{r.label(key)}' tidak ditampilkan di format {r.fmt_key} karena "
+                      f"tidak muat; teks lain tetap utuh.", key)
+
+
+@drawer("text")
+def draw_text(r: Renderer, layer: TextLayer) -> None:
+    value = r.text_value(layer)
+    if not value or layer.box is None:
+        return
+    box = r.box(layer.box)
+    layout = r.layout_text(layer, value, box[2], box[3], protect=not layer.optional)
+    if layer.optional and layout.overflow:
+        _drop(r, layer, box[0], box[1])
+        return
+    r.draw_text(layer, layout, box)
+
+
+@drawer("rule")
+def draw_rule(r: Renderer, layer: RuleLayer) -> None:
+    if layer.box is None:
+        return
+    r.fill(r.box(layer.box), r.color(layer.color, layer.opacity), r.px(layer.radius))
+
+
+def _measure(r: Renderer, child: TextLayer, value: str, width: float, room: float,
+             squeeze: float) -> TextLayout:
+    """``child`` at the size ``squeeze`` of the way from its size to its minimum size."""
+    size = r.px(child.size)
+    smallest = r.px(child.min_size) if child.min_size else size
+    at = max(1, round(size - squeeze * (size - smallest)))
+    pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
+    return fit_text(value, r.text_path(child, value), width - 2 * pad_x, room - 2 * pad_y, at,
+                    at, child.max_lines, child.line_height, child.tracking)
+
+
+@drawer("stack")
+def draw_stack(r: Renderer, layer: StackLayer) -> None:
+    x, y, w, h = r.box(layer.box)
+    gap = r.px(layer.gap)
+    children: list[tuple[TextLayer | RuleLayer, str]] = []
+    for child in layer.children:
+        if not r.visible(child):
+            continue
+        if isinstance(child, TextLayer):
+            value = r.text_value(child)
+            if value:
+                children.append((child, value))
+        elif isinstance(child, RuleLayer):
+            children.append((child, ""))
+    if not any(isinstance(c, TextLayer) for c, _ in children):
+        return
+    dropped: set[int] = set()
+    droppable = [i for i, (c, _) in enumerate(children)
+                 if isinstance(c, TextLayer) and c.optional][::-1]
+
+    def plan(squeeze: float) -> tuple[list[tuple[int, TextLayout | None, float]], float, bool]:
+        items: list[tuple[int, TextLayout | None, float]] = []
+        fits = True
+        for i, (child, value) in enumerate(children):
+            if i in dropped:
+                continue
+            if isinstance(child, TextLayer):
+                room = r.px(child.height) if child.height else h
+                lay = _measure(r, child, value, w, room, squeeze)
+                fits = fits and not lay.overflow
+                pad_y = r.px(child.panel.padding[1]) if child.panel else 0
+                items.append((i, lay, lay.height + 2 * pad_y))
+            else:
+                items.append((i, None, r.px(child.thickness)))
+        total = sum(height for _, _, height in items) + sum(
+            _gap(r, children[i][0], gap) for i, _, _ in items[1:])
+        return items, total, fits and total <= h + 0.5
+
+    while True:
+        items, total, ok = plan(0.0)
+        if ok:
+            break
+        items, total, ok = plan(1.0)
+        if ok:  # shrink all together only as far as needed
+            lo, hi = 0.0, 1.0
+            for _ in range(SQUEEZE_STEPS):
+                mid = (lo + hi) / 2
+                trial = plan(mid)
+                if trial[2]:
+                    hi, (items, total, ok) = mid, trial
+                else:
+                    lo = mid
+            items, total, ok = plan(hi)
+            break
+        if not droppable:
+            break
+        dropped.add(droppable.pop(0))
+    if not ok:
+        items, total = _report_overflow(r, children, items, total, w, h, gap)
+    top = y if layer.anchor == "top" else y + (h - total) / 2 if layer.anchor == "middle" \
+        else y + h - total
+    top = max(y, top)
+    if layer.panel:
+        pad_x, pad_y = (r.px(p) for p in layer.panel.padding)
+        r.fill((x - pad_x, round(top) - pad_y, w + 2 * pad_x, round(total) + 2 * pad_y),
+               r.color(layer.panel.fill, layer.opacity), r.px(layer.panel.radius))
+    for i in sorted(dropped):
+        _drop(r, children[i][0], x, top)  # type: ignore[arg-type]
+    cursor = top
+    for n, (i, layout, height) in enumerate(items):
+        child = children[i][0]
+        if n:
+            cursor += _gap(r, child, gap)
+        if isinstance(child, TextLayer) and layout is not None:
+            r.draw_text(child, layout, (x, cursor, w, height))
+        elif isinstance(child, RuleLayer):
+            rule_w = min(w, r.px(child.width))
+            rx = x if child.align == "left" else x + (w - rule_w) // 2 \
+                if child.align == "center" else x + w - rule_w
+            r.fill((rx, round(cursor), rule_w, round(height)),
+                   r.color(child.color, child.opacity), r.px(child.radius))
+        cursor += height
+
+
+def _gap(r: Renderer, child: TextLayer | RuleLayer, gap: int) -> int:
+    return gap if child.space_before is None else r.px(child.space_before)
+
+
+def _report_overflow(r: Renderer, children: list[tuple[TextLayer | RuleLayer, str]],
+                     items: list[tuple[int, TextLayout | None, float]], total: float,
+                     width: float, room: float,
+                     gap: int) -> tuple[list[tuple[int, TextLayout | None, float]], float]:
+    """Everything protected at its minimum size is still too tall: name the field and about
+    how much of it to cut, and keep only what fits whole (the export of this format stops)."""
+    fixed: list[tuple[int, TextLayout | None, float]] = []
+    own = False
+    for i, measured, room_used in items:
+        child, value = children[i]
+        lay, height = measured, room_used
+        if lay is not None and lay.overflow and isinstance(child, TextLayer):
+            own = True  # too long for its own line limit: fit() names it and what to cut
+            pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
+            limit = r.px(child.height) if child.height else room
+            lay = r.fit(value, r.text_path(child, value), width - 2 * pad_x, limit - 2 * pad_y,
+                        lay.size, lay.size, child.max_lines, child.line_height, child.tracking,
+                        field=r.field_of(child, child.text))
+            height = lay.height + 2 * pad_y
+        fixed.append((i, lay, height))
+    total = sum(h for _, _, h in fixed) + sum(
+        _gap(r, children[i][0], gap) for i, _, _ in fixed[1:])
+    if not own and total > room + 0.5:
+        texts = [(i, lay) for i, lay, _ in fixed if lay is not None]
+        longest, lay = max(texts, key=lambda t: len(children[t[0]][1]))
+        child, value = children[longest]
+        per_line = len(value) / max(1, len(lay.lines))
+        chars = max(1, round(math.ceil((total - room) / max(1.0, lay.line_step)) * per_line))
+        key = r.field_of(child, child.text)  # type: ignore[union-attr]
+        others = [r.label(r.field_of(c, c.text)) for j, (c, _) in enumerate(children)
+                  if isinstance(c, TextLayer) and j != longest]
+        together = f" bersama {', '.join(dict.fromkeys(others))}" if others else ""
+        r.warn("overflow", f"'{r.label(key)}'{together} tidak muat di format {r.fmt_key}: "
+                           f"hapus sekitar {chars} karakter dari '{r.label(key)}'.", key)
+    kept: list[tuple[int, TextLayout | None, float]] = []
+    used = 0.0
+    for n, (i, layout, height) in enumerate(fixed):
+        before = _gap(r, children[i][0], gap) if n else 0
+        if used + before + height > room + 0.5:
+            break
+        kept.append((i, layout, height))
+        used += before + height
+    return kept, used

@@ -1,0 +1,162 @@
+"""The agency's identity: logos, the identity strip, the footer, the ASN badges."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from ..templates import (
+    BadgeLayer,
+    FooterLayer,
+    IdentityLayer,
+    LogoLayer,
+)
+from ..text import TextLayout, fit_text
+from .assets import Asset, load_asset
+from .engine import Renderer, drawer
+
+
+def _logo_images(r: Renderer, which: str) -> list[Asset]:
+    wanted = ("pemda", "opd") if which == "both" else (which,)
+    out = []
+    for name in wanted:
+        path = getattr(r.profile, f"{name}_logo")
+        img = load_asset(Path(path)) if path else None
+        if img is None:
+            label = "Pemda" if name == "pemda" else "OPD"
+            r.warn("logo_missing",
+                      f"Logo {label} belum diatur atau tidak terbaca di profil.")
+            continue
+        out.append(img)
+    return out
+
+def _place_logos(r: Renderer, images: list[Asset], x: int, y: int, height: int,
+                 gap: int) -> int:
+    """Paste logos at a fixed height, proportions locked; returns the width used."""
+    cursor = x
+    for img in images:
+        w = max(1, round(img.width * height / img.height))
+        rgb, alpha = img.scaled((w, height))
+        r.canvas.paste(rgb, (cursor, y), alpha)
+        cursor += w + gap
+    return max(0, cursor - x - gap) if images else 0
+
+def _logos_width(r: Renderer, images: list[Asset], height: int, gap: int) -> int:
+    return sum(round(i.width * height / i.height) for i in images) + gap * max(
+        0, len(images) - 1)
+
+@drawer("logo")
+def draw_logo(r: Renderer, layer: LogoLayer) -> None:
+    x, y, w, h = r.box(layer.box)
+    images = _logo_images(r, layer.which)
+    gap = r.px(layer.gap)
+    height = h
+    total = _logos_width(r, images, height, gap)
+    if total > w and total:  # keep proportions: shrink all logos together
+        height = max(1, math.floor(h * w / total))
+        total = _logos_width(r, images, height, gap)
+    left = x if layer.align == "left" else x + (w - total) // 2 if layer.align == "center" \
+        else x + w - total
+    _place_logos(r, images, left, y + (h - height) // 2, height, gap)
+
+@drawer("identity")
+def draw_identity(r: Renderer, layer: IdentityLayer) -> None:
+    x, y, w, h = r.box(layer.box)
+    logo_h = min(h, r.px(layer.logo_height))
+    gap = r.px(16)
+    images = _logo_images(r, "both")
+    logos_w = _logos_width(r, images, logo_h, gap) if images else 0
+    text_x = x + logos_w + (r.px(24) if images else 0)
+    text_w = max(1, x + w - text_x)
+    ink = r.color(layer.color, layer.opacity)
+    heading = r.font_path("heading", "bold")
+    body = r.font_path("body", "medium")
+    line1 = fit_text(r.profile.pemda_name.upper(), heading, text_w, h,
+                     r.px(layer.logo_height * 0.31), r.px(18), 1, 1.0, 0.02)
+    line2 = fit_text(r.profile.opd_name, body, text_w, h,
+                     r.px(layer.logo_height * 0.29), r.px(18), 1, 1.0)
+    gap_lines = r.px(10)
+    block = line1.height + gap_lines + line2.height
+    if layer.align == "center":
+        group = logos_w + (r.px(24) if images else 0) + max(line1.width, line2.width)
+        shift = max(0, (w - round(group)) // 2)
+        x += shift
+        text_x += shift
+    _place_logos(r, images, x, y + (h - logo_h) // 2, logo_h, gap)
+    top = y + (h - block) / 2
+    r.lines(line1, (text_x, top, text_w, line1.height), ink)
+    r.lines(line2, (text_x, top + line1.height + gap_lines, text_w,
+                                   line2.height), ink)
+
+@drawer("footer")
+def draw_footer(r: Renderer, layer: FooterLayer) -> None:
+    x, y, w, h = r.box(layer.box)
+    handle = r.profile.main_handle
+    site = r.profile.website.strip()
+    if not handle and not site:
+        r.warn("footer_empty", "Profil belum punya akun media sosial atau situs web; "
+                                  "kartu resmi sebaiknya mencantumkannya.")
+        return
+    ink = r.color(layer.color, layer.opacity)
+    path = r.font_path("body", "semibold")
+    size = r.px(layer.size)
+    if layer.align == "split" and handle and site:
+        half = (w - r.px(24)) // 2
+        left = fit_text(handle, path, half, h, size, r.px(18), 1, 1.0)
+        right = fit_text(site, path, half, h, size, r.px(18), 1, 1.0)
+        r.lines(left, (x, y, half, h), ink, "left", "middle")
+        r.lines(right, (x + w - half, y, half, h), ink, "right", "middle")
+        return
+    line = "   •   ".join(p for p in (handle, site) if p)
+    layout = fit_text(line, path, w, h, size, r.px(18), 1, 1.0)
+    align = "center" if layer.align in ("center", "split") else "left"
+    r.lines(layout, (x, y, w, h), ink, align, "middle")
+
+# ------------------------------------------------------------ text
+
+
+@drawer("badge")
+def draw_badge(r: Renderer, layer: BadgeLayer) -> None:
+    badges = []
+    if layer.which in ("berakhlak", "both") and r.profile.badge_berakhlak:
+        badges.append(("ASN", "BerAKHLAK"))
+    if layer.which in ("bangga", "both") and r.profile.badge_bangga_melayani:
+        badges.append(("", "#BanggaMelayaniBangsa"))
+    if not badges:
+        return
+    x, y, w, h = r.box(layer.box)
+    light = r.font_path("heading", "semibold")
+    heavy = r.font_path("heading", "extrabold")
+    size = max(1, round(h * 0.42))
+    gap = round(h * 0.3)
+
+    def plan(size: int) -> list[tuple[TextLayout | None, TextLayout, int]]:
+        out = []
+        for prefix, main in badges:
+            pre = fit_text(prefix, light, 100000, h, size, size, 1, 1.0) if prefix else None
+            body = fit_text(main, heavy, 100000, h, size, size, 1, 1.0)
+            width = round(h * 0.72 + (pre.width + size * 0.3 if pre else 0) + body.width
+                          + h * 0.45)
+            out.append((pre, body, width))
+        return out
+
+    items = plan(size)
+    while sum(i[2] for i in items) + gap * (len(items) - 1) > w and size > 8:
+        size = max(8, math.floor(size * 0.9))
+        items = plan(size)
+    total = sum(i[2] for i in items) + gap * (len(items) - 1)
+    cursor = x if layer.align == "left" else x + (w - total) // 2 \
+        if layer.align == "center" else x + w - total
+    ink = r.color(layer.color, layer.opacity)
+    for pre, body, width in items:
+        r.fill((cursor, y, width, h), r.color(layer.fill, layer.opacity), h // 2)
+        dot = round(h * 0.36)
+        r._disc((cursor + round(h * 0.24), y + (h - dot) // 2, dot),
+                   r.color(layer.accent, layer.opacity))
+        tx = cursor + h * 0.72
+        if pre:
+            r.lines(pre, (tx, y, pre.width, h), ink, "left", "middle")
+            tx += pre.width + size * 0.3
+        r.lines(body, (tx, y, body.width, h), ink, "left", "middle")
+        cursor += width + gap
+

@@ -1,0 +1,44 @@
+"""The public render() call: draw one image of a format, then the field-length and face checks."""
+
+from __future__ import annotations
+
+from ..model import Draft, Profile
+from ..photos import PhotoCache
+from ..templates import Template
+from .engine import Renderer
+from .result import RenderResult, RenderWarning
+
+
+def render(template: Template, fmt: str, draft: Draft, profile: Profile, *,
+           scale: float = 1.0, photos: PhotoCache | None = None,
+           preview: bool = False, slide: int | None = None) -> RenderResult:
+    """Render one format of a draft.
+
+    ``scale`` < 1 gives a faster, smaller preview; ``preview`` marks empty photo frames with
+    a camera sign (an exported card shows a plain colour there instead). For a carousel,
+    ``slide`` (0-based, see ``slide_count``) picks the slide; the first by default.
+    """
+    renderer = Renderer(template, fmt, draft, profile, scale, photos or PhotoCache(), preview,
+                         slide)
+    result = renderer.run()
+    for f in template.fields:
+        value = draft.values.get(f.key)
+        if f.max_length and isinstance(value, str) and len(value) > f.max_length:
+            result.warnings.append(RenderWarning(
+                "length", f"'{f.label}' {len(value)} karakter; sebaiknya paling banyak "
+                          f"{f.max_length}.", f.key))
+    result.warnings.extend(_face_warnings(template, fmt, draft, profile))
+    return result
+
+
+def _face_warnings(template: Template, fmt: str, draft: Draft,
+                   profile: Profile) -> list[RenderWarning]:
+    """A face this format still cuts or hides (under a strip, badge or story zone)."""
+    if not draft.photos:
+        return []
+    from .. import faces  # noqa: PLC0415  (OpenCV loads on first use, and only if present)
+
+    if not faces.available():
+        return []
+    return [RenderWarning("face_cut", message, key)
+            for key, message in faces.face_warnings(template, fmt, draft, profile)]
