@@ -36,7 +36,7 @@ from kontenopd.core.errors import KontenError, PhotoError, ProfileError
 from kontenopd.core.model import MAX_VALUE_CHARS, Draft, PhotoRef, check_value_length
 from kontenopd.core.photos import PhotoCache, open_photo, probe_photo
 from kontenopd.core.profiles import ProfileStore, check_logo
-from kontenopd.core.render import RenderResult, RenderWarning, _Renderer, render
+from kontenopd.core.render import RenderResult, RenderWarning, Renderer, render
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -759,7 +759,7 @@ def test_collapse_counts_identical_notices_and_bounds_distinct_ones() -> None:
 
 def test_identical_render_warnings_are_counted(library, profile) -> None:
     template = library.get("liputan-kegiatan")
-    renderer = _Renderer(template, "1:1", Draft("liputan-kegiatan"), profile, 0.2,
+    renderer = Renderer(template, "1:1", Draft("liputan-kegiatan"), profile, 0.2,
                          __import__("kontenopd.core.photos", fromlist=["x"]).PhotoCache())
     for _ in range(79_800):
         renderer.warn("asset_missing", "Gambar hiasan templat tidak ada: a.png")
