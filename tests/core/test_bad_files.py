@@ -36,7 +36,7 @@ from kontenopd.core.errors import KontenError, PhotoError, ProfileError
 from kontenopd.core.model import MAX_VALUE_CHARS, Draft, PhotoRef, check_value_length
 from kontenopd.core.photos import PhotoCache, open_photo, probe_photo
 from kontenopd.core.profiles import ProfileStore, check_logo
-from kontenopd.core.render import RenderResult, RenderWarning, Renderer, render
+from kontenopd.core.render import Renderer, RenderResult, RenderWarning, render
 
 ROOT = Path(__file__).resolve().parents[2]
 
