@@ -32,7 +32,8 @@ def test_a_queued_post_shows_thumbnail_warnings_and_what_will_not_be_exported(
     assert check is not None and check.thumbnail is not None
     assert not item.icon().isNull()  # the row carries the post's picture
     assert list(check.blocked) == ["16:9"]
-    assert "✖ 16:9 tidak akan diekspor: 'Judul' terlalu panjang untuk format 16:9: hapus sekitar" in item.text()
+    assert ("✖ 16:9 tidak akan diekspor: 'Judul' terlalu panjang untuk format 16:9: "
+            "hapus sekitar") in item.text()
     assert "16:9" in item.toolTip() and "hapus sekitar 12 karakter" in item.toolTip()
 
     queue.workers = 0
