@@ -38,7 +38,9 @@ class G:
         self.story = fmt == "9:16"
         self.wide = fmt == "16:9"
         self.square = fmt == "1:1"
-        self.M = 48 if self.wide else 56 if self.square else 64
+        # 1:1 shows only its centre 3:4 (x 135..945) in Instagram's profile grid: text,
+        # logos and the handle stay inside it.
+        self.M = 48 if self.wide else 136 if self.square else 64
         self.CW = self.W - 2 * self.M  # content width
         if self.story:
             self.hb, self.logo = 0, 88
@@ -115,14 +117,14 @@ def header(g: G, on_photo: bool = False, fill: str = "profile.primary",
             out.append(rect([64, 390, 952, 2], "#FFFFFF40"))
         else:
             out.append(rect([0, 0, g.W, 392], fill))
-        out.append({"type": "identity", "box": [72 if on_photo else 64, 270, 936, 88],
-                    "color": color})
+        out.append({"type": "identity", "box": [72 if on_photo else 64, 258, 936, 112],
+                    "logo_height": 88, "color": color})
         return out
     band = fill + "@0.84" if on_photo and "@" not in fill else fill
-    y = (g.hb - g.logo) // 2
+    pad = 12 if g.wide else 16  # the names may take three lines; logos stay centred
     return [rect([0, 0, g.W, g.hb], band),
-            {"type": "identity", "box": [g.M, y, g.CW, g.logo], "logo_height": g.logo,
-             "color": color}]
+            {"type": "identity", "box": [g.M, pad, g.CW, g.hb - 2 * pad],
+             "logo_height": g.logo, "color": color}]
 
 
 def footer(g: G, mode: str = "band", color: str = "profile.light") -> list[Layer]:
@@ -260,7 +262,7 @@ LIPUTAN_FIELDS = [
     {"key": "tanggal", "label": "Tanggal", "type": "date", "required": True},
     {"key": "lokasi", "label": "Lokasi", "type": "text", "max_length": 80,
      "placeholder": "Pendopo Kabupaten"},
-    {"key": "ringkasan", "label": "Ringkasan", "type": "multiline", "max_length": 260,
+    {"key": "ringkasan", "label": "Ringkasan", "type": "multiline", "max_length": 230,
      "help": "Paragraf pembuka singkat (2-3 kalimat). Tidak tampil di format 1:1 dan 16:9."},
     {"key": "foto", "label": "Foto kegiatan", "type": "photo", "max_items": 3,
      "help": "1 sampai 3 foto; foto pertama menjadi foto utama."},
@@ -302,7 +304,7 @@ def liputan(g: G) -> list[Layer]:
             stack([64, 860, 952, 620], [
                 chip, styled("title_light", text="{{ judul }}", size=72, height=420),
                 rule(), styled("meta_light", text=META, height=84),
-                styled("lead_light", text="{{ ringkasan }}", max_lines=3, height=130)],
+                styled("lead_light", text="{{ ringkasan }}", optional=True, max_lines=3, height=130)],
                 anchor="bottom", gap=26),
             *footer(g, "line"),
         ]
@@ -315,7 +317,8 @@ def liputan(g: G) -> list[Layer]:
             stack([g.M, g.hb + 24, split - 2 * g.M, g.foot - g.hb - 48], [
                 chip, styled("title_light", text="{{ judul }}", size=44, min_size=36,
                              max_lines=5, height=260),
-                rule(), styled("meta_light", text=META, size=24, min_size=22, height=64)],
+                rule(), styled("meta_light", text=META, size=24, min_size=22, max_lines=3,
+                               height=96)],
                 anchor="middle", gap=16),
             *footer(g, "tint"),
         ]
@@ -326,7 +329,7 @@ def liputan(g: G) -> list[Layer]:
                              height=300 if g.square else 380),
                 rule(), styled("meta_light", text=META, height=80)]
     if not g.square:
-        children.append(styled("lead_light", text="{{ ringkasan }}", height=200 if tall else 160,
+        children.append(styled("lead_light", text="{{ ringkasan }}", optional=True, height=200 if tall else 160,
                                max_lines=5 if tall else 4))
     return [
         photo([0, 0, g.W, g.H], placeholder="profile.primary"),
@@ -351,7 +354,7 @@ def liputan_kolase(g: G) -> list[Layer]:
             stack([64, 1064, 952, 420], [
                 chip, styled("title_dark", text="{{ judul }}", size=60, max_lines=4,
                              height=280), meta,
-                styled("lead_dark", text="{{ ringkasan }}", max_lines=2, height=84)],
+                styled("lead_dark", text="{{ ringkasan }}", optional=True, max_lines=2, height=84)],
                 anchor="top", gap=22),
             *footer(g),
         ]
@@ -362,16 +365,17 @@ def liputan_kolase(g: G) -> list[Layer]:
             stack([g.M, g.hb + 28, 464, g.foot - g.hb - 56], [
                 chip, styled("title_dark", text="{{ judul }}", size=44, min_size=36,
                              max_lines=5, height=260),
-                styled("meta_dark", text=META, size=24, min_size=22, height=64)],
+                styled("meta_dark", text=META, size=24, min_size=22, max_lines=3, height=96)],
                 anchor="middle", gap=18),
             *footer(g),
         ]
     photo_h = {"4:5": 600, "1:1": 470, "3:4": 680}[g.fmt]
     y = g.hb + photo_h + 32
-    children = [chip, styled("title_dark", text="{{ judul }}", size=52 if g.square else 56,
-                             max_lines=3, height=200), meta]
+    children = [chip, styled("title_dark", text="{{ judul }}", size=50 if g.square else 56,
+                             min_size=36 if g.square else 44, max_lines=4 if g.square else 3,
+                             height=200), meta]
     if not g.square:
-        children.append(styled("lead_dark", text="{{ ringkasan }}", max_lines=3, height=126))
+        children.append(styled("lead_dark", text="{{ ringkasan }}", optional=True, max_lines=3, height=126))
     return [
         *header(g),
         *collage(g, [0, g.hb, g.W, photo_h], max_photos=9),
@@ -384,7 +388,7 @@ def liputan_kolase(g: G) -> list[Layer]:
 
 def detail_rows(x: int, y: int, w: int, rows: list[tuple[str, str, str, int]], row_h: int,
                 value_size: int = 38, when: str | None = None, dark: bool = True,
-                icon_size: int = 64) -> list[Layer]:
+                icon_size: int = 64, value_min: int = 26) -> list[Layer]:
     """Icon + label + value rows (date, time, place...) with hairlines between them."""
     out: list[Layer] = []
     cond = {"when": when} if when else {}
@@ -396,7 +400,7 @@ def detail_rows(x: int, y: int, w: int, rows: list[tuple[str, str, str, int]], r
                     "circle": "profile.primary" if dark else "profile.light", **cond})
         out.append(stack([x + icon_size + 24, top + 8, w - icon_size - 24, row_h - 16], [
             styled("label" if dark else "label_light", text=label),
-            styled("value", text=value, size=value_size, min_size=26, max_lines=lines,
+            styled("value", text=value, size=value_size, min_size=value_min, max_lines=lines,
                    color="profile.text" if dark else "profile.light")],
             anchor="middle", gap=10, **cond))
         if i < len(rows) - 1:
@@ -411,15 +415,15 @@ def detail_rows(x: int, y: int, w: int, rows: list[tuple[str, str, str, int]], r
 def kunjungan(g: G) -> list[Layer]:
     chip = styled("chip", text="Kunjungan Kerja")
     person = styled("value", text="{{ jabatan }} {{ nama }}", color="profile.accent",
-                    size=32, min_size=24, max_lines=2, height=84)
-    quote = styled("body_light", text="{% if kutipan %}“{{ kutipan }}”{% endif %}",
+                    size=32, min_size=22, max_lines=3, height=120)
+    quote = styled("body_light", text="{% if kutipan %}“{{ kutipan }}”{% endif %}", optional=True,
                    italic=True, weight="regular", max_lines=3, height=130, space_before=20)
     meta = styled("meta_light", text="{{ tanggal | tanggal }}{% if tempat %}  •  {{ tempat }}"
                                      "{% endif %}", size=26, height=76)
     # the photo starts under the identity strip (never under it: faces are often high in a
     # visit photo) and the story's photo starts below its unsafe top
     if g.story:
-        split = 1000
+        split = 900
         return [
             *header(g),
             photo([0, g.top - 12, g.W, split - g.top + 12], placeholder="profile.secondary"),
@@ -432,8 +436,9 @@ def kunjungan(g: G) -> list[Layer]:
             *footer(g, "tint"),
         ]
     split = {"4:5": 700, "1:1": 540, "3:4": 790}[g.fmt]
-    title = styled("title_light", text="{{ kegiatan }}", size=48 if g.square else 54,
-                   max_lines=2 if g.square else 3, height=120 if g.square else 190)
+    title = styled("title_light", text="{{ kegiatan }}", size=46 if g.square else 54,
+                   min_size=34 if g.square else 44, max_lines=3,
+                   height=150 if g.square else 190)
     children = [chip, title, person, quote, meta]
     if g.square:
         quote["max_lines"], quote["height"], quote["size"] = 2, 84, 28
@@ -455,7 +460,8 @@ def kunjungan(g: G) -> list[Layer]:
 def apel(g: G) -> list[Layer]:
     panel = {"fill": "profile.primary@0.94", "padding": [48, 44], "radius": 28}
     children = [
-        styled("chip", text="{{ jenis }}"),
+        styled("chip", text="{{ jenis }}", max_lines=2, line_height=1.25, tracking=0,
+               min_size=22),
         styled("title_light", text="{{ pesan }}", size=50, min_size=36, max_lines=5,
                height=300, line_height=1.16),
         rule(),
@@ -472,14 +478,14 @@ def apel(g: G) -> list[Layer]:
             badge(g, 404, align="left"),
             {"type": "gradient", "box": [0, 900, g.W, 1020],
              "stops": [[0, "#00000000"], [1, "#000000B3"]]},
-            stack([112, 820, 856, 640], children, anchor="bottom", gap=20, panel=panel),
+            stack([112, 560, 856, 900], children, anchor="bottom", gap=20, panel=panel),
             *footer(g, "line"),
         ]
     inset = g.M + 48
     bottom = g.foot - 40 - 44
     top = {"4:5": 560, "1:1": 400, "3:4": 600}[g.fmt]
     if g.square:
-        children[1]["max_lines"], children[1]["height"], children[1]["size"] = 3, 190, 46
+        children[1].update(max_lines=4, height=230, size=44, min_size=32)
     return [
         photo([0, 0, g.W, g.H], placeholder="profile.secondary"),
         *header(g, on_photo=True),
@@ -498,7 +504,7 @@ def apel(g: G) -> list[Layer]:
 AGENDA_ROWS = [
     ("calendar", "Hari, tanggal", "{{ tanggal | tanggal }}", 1),
     ("clock", "Waktu", "{{ jam_mulai | pukul(jam_selesai) }}", 1),
-    ("pin", "Tempat", "{{ tempat }}", 2),
+    ("pin", "Tempat", "{{ tempat }}", 3),
 ]
 
 
@@ -520,7 +526,7 @@ def agenda(g: G) -> list[Layer]:
                 {**contact, "size": 24}], anchor="middle", gap=16),
             rect([624, g.hb + 24, 528, 396], "#FFFFFF", radius=24),
             *detail_rows(652, g.hb + 36, 480, AGENDA_ROWS, 124, value_size=28,
-                         icon_size=56),
+                         icon_size=56, value_min=22),
             *footer(g, "tint"),
         ]
     if g.story:
@@ -544,9 +550,10 @@ def agenda(g: G) -> list[Layer]:
         stack(title_box, title, anchor="middle", gap=24),
         rect([g.M, card_y, g.CW, card_h], "#FFFFFF", radius=28),
         *detail_rows(g.M + 32, card_y + 24, rows_w, AGENDA_ROWS, row_h, when="not tautan",
-                     value_size=36 if g.square else 38),
+                     value_size=36 if g.square else 38, value_min=22 if g.square else 26),
         *detail_rows(g.M + 32, card_y + 24, rows_w - qr_side - 32, AGENDA_ROWS, row_h,
-                     when="tautan", value_size=32 if g.square else 34),
+                     when="tautan", value_size=32 if g.square else 34,
+                     value_min=22 if g.square else 26),
         {"type": "qr", "text": "{{ tautan }}", "field": "tautan", "when": "tautan",
          "box": [g.M + g.CW - 32 - qr_side, card_y + (card_h - qr_side) // 2 - 18, qr_side,
                  qr_side], "color": "profile.text"},
@@ -591,11 +598,11 @@ def pengumuman(g: G) -> list[Layer]:
             *footer(g),
         ]
     y = g.top + (28 if g.story else 32)
-    head_h = 176 if g.square else 220
+    head_h = 176 if g.square else 300 if g.story else 220
     if g.square:
-        title.update(size=48, max_lines=2, height=120)
+        title.update(size=46, min_size=34, max_lines=3, height=160)
     list_y = y + head_h + 16 + 44
-    cards_h = 196 if g.square else 250
+    cards_h = 196 if g.square else 290 if g.story else 250
     kanal_h = 100 if g.square else 110
     cards_y = g.bottom - 24 - kanal_h - 20 - cards_h
     half = (g.CW - 24) // 2
@@ -656,8 +663,8 @@ def hoaks(g: G) -> list[Layer]:
     if g.story:
         return [
             *header(g),
-            stack([64, 420, 952, 230], [label, klaim], anchor="top", gap=20),
-            *shot([64, 670, 952, 380]),
+            stack([64, 404, 952, 380], [label, klaim], anchor="top", gap=20),
+            *shot([64, 800, 952, 260]),
             stack([64, 1080, 952, 404], [fakta_chip, fakta, sumber], anchor="top", gap=18),
             *footer(g),
         ]
@@ -665,9 +672,9 @@ def hoaks(g: G) -> list[Layer]:
     shot_h = {"4:5": 390, "1:1": 250, "3:4": 460}[g.fmt]
     head_h = 210 if not g.square else 160
     if g.square:
-        klaim.update(size=34, max_lines=2, height=90)
-        fakta.update(size=28, max_lines=3, height=120)
-        sumber.update(max_lines=1, height=30)
+        klaim.update(size=34, min_size=28, max_lines=3, height=130)
+        fakta.update(size=28, min_size=24, max_lines=5, height=180)
+        sumber.update(max_lines=2, height=60)
     shot_y = y + head_h + 16
     fact_y = shot_y + shot_h + 28
     return [
@@ -708,15 +715,15 @@ def infografis(g: G) -> list[Layer]:
     if g.story:
         return [
             *header(g),
-            stack([64, 424, 952, 300], [chip, {**title, "size": 64, "height": 230}, period],
+            stack([64, 420, 952, 380], [chip, {**title, "size": 64, "height": 230}, period],
                   gap=22),
-            {**stats, "box": [64, 750, 952, 640]},
+            {**stats, "box": [64, 810, 952, 590]},
             {**source, "box": [64, 1410, 952, 70]},
             *footer(g),
         ]
     head_h = {"4:5": 290, "1:1": 230, "3:4": 300}[g.fmt]
     if g.square:
-        title.update(size=52, max_lines=2, height=136)
+        title.update(size=50, min_size=36, max_lines=3, height=170)
         period["size"] = 26
         stats.update(columns=3, value_size=88, value_min_size=44, label_size=24, gap=20)
     y = g.hb + (28 if g.square else 44)
@@ -761,15 +768,15 @@ def infografis_sorot(g: G) -> list[Layer]:
     if g.story:
         return [
             *base, *header(g, fill="#00000033"),
-            stack([64, 424, 952, 300], [chip, {**title, "size": 62, "height": 220}, period],
+            stack([64, 420, 952, 400], [chip, {**title, "size": 62, "height": 220}, period],
                   gap=22),
-            {**stats, "box": [64, 750, 952, 640]},
+            {**stats, "box": [64, 840, 952, 550]},
             {**source, "box": [64, 1410, 952, 70]},
             *footer(g, "tint"),
         ]
     head_h = {"4:5": 290, "1:1": 210, "3:4": 300}[g.fmt]
     if g.square:
-        title.update(size=48, max_lines=2, height=120)
+        title.update(size=46, min_size=34, max_lines=3, height=160)
         stats.update(value_size=64, value_min_size=40, label_size=26, gap=10)
     y = g.hb + (28 if g.square else 44)
     stats_y = y + head_h + 20
@@ -805,10 +812,12 @@ def ucapan(g: G) -> list[Layer]:
         styled("meta_light", text="{{ tanggal | tanggal }}", align="center", max_lines=1,
                size=30),
         styled("lead_light", text="{{ ucapan }}", align="center", size=40, min_size=28,
+               optional=True,
                max_lines=4, height=220, color="#FFFFFF", weight="semibold", italic=True,
                space_before=24, line_height=1.3),
     ]
-    person = [styled("value", text="{{ nama }}", color="#FFFFFF", size=34, max_lines=2),
+    person = [styled("value", text="{{ nama }}", color="#FFFFFF", size=34, min_size=24,
+                     max_lines=3),
               styled("meta_light", text="{{ jabatan }}", size=28, max_lines=2,
                      color="profile.accent")]
     base = [rect([0, 0, g.W, g.H], "profile.primary"), *decor(g)]
@@ -827,11 +836,11 @@ def ucapan(g: G) -> list[Layer]:
     py = g.foot - 40 - person_h
     if g.square:
         greeting[1].update(size=72, max_lines=3, height=250)
-        greeting[4].update(size=32, max_lines=2, height=90)
+        greeting[4].update(size=30, min_size=24, max_lines=3, height=130)
     return [
         *base, *header(g, fill="#00000026"),
         badge(g, g.hb + 24, align="right"),
-        stack([g.M, g.hb + 40, g.CW, py - g.hb - 80], greeting, anchor="middle", gap=18),
+        stack([g.M, g.hb + 92, g.CW, py - g.hb - 124], greeting, anchor="middle", gap=18),
         photo([g.M, py, pw, person_h], radius=20, when="foto"),
         stack([g.M + pw + 32, py, g.CW - pw - 32, person_h], person, anchor="middle", gap=10,
               when="foto"),
@@ -858,12 +867,13 @@ def duka(g: G) -> list[Layer]:
                                      "{% endif %}", align="center", color=DUKA_MUTED, size=26,
                   max_lines=1, weight="medium")
     doa = styled("lead_light", text="{{ doa }}", align="center", color=DUKA_TEXT, italic=True,
+                 optional=True,
                  size=30, max_lines=3, height=130, space_before=20)
     top = g.top + max(28, (g.bottom - g.top - side - 440) // 2)
     if g.square:
-        name.update(size=50, max_lines=2, height=120)
-        doa.update(max_lines=2, height=80, size=26)
-        intro.update(max_lines=1, height=40, size=26)
+        name.update(size=48, min_size=34, max_lines=3, height=170)
+        doa.update(max_lines=3, height=110, size=26, min_size=22)
+        intro.update(max_lines=2, height=70, size=26, min_size=22)
         role.update(size=26)
     text_y = top + side + 28
     return [
@@ -889,8 +899,8 @@ def sukses(g: G) -> list[Layer]:
     top = g.top + max(36, (g.bottom - g.top - side - 360) // 2)
     if g.square:
         title.update(size=60, height=80, max_lines=1)
-        name.update(size=46, max_lines=2, height=110)
-        role.update(max_lines=2, height=84, size=28)
+        name.update(size=44, min_size=32, max_lines=3, height=160)
+        role.update(max_lines=3, height=120, size=28, min_size=22)
     ring = 10
     text_y = top + side + 28
     return [
@@ -917,7 +927,8 @@ def carousel(g: G) -> list[dict[str, Any]]:
     chip = styled("chip", text="Galeri Kegiatan")
     meta = styled("meta_light", text=META, height=80)
     if g.story:
-        cover_text = stack([64, 860, 952, 620], [chip, title, rule(), meta, hint],
+        # a story is tapped, not swiped: no "geser" hint there
+        cover_text = stack([64, 860, 952, 620], [chip, title, rule(), meta],
                            anchor="bottom", gap=24)
         scrim_y = 820
     else:
@@ -955,7 +966,8 @@ def carousel(g: G) -> list[dict[str, Any]]:
     grid_top = g.top + (24 if g.story else 28)
     grid_label = stack([g.M, grid_top, g.CW, 120], [
         styled("chip_primary", text="Dokumentasi Kegiatan"),
-        styled("meta_dark", text=META, max_lines=1)], anchor="top", gap=14)
+        styled("meta_dark", text="{{ tanggal | tanggal }}", max_lines=1)], anchor="top",
+        gap=14)
     grid_y = grid_top + 120
     grid_bottom = (g.bottom - 24) if g.story else (g.foot - 28)
     grid = [
@@ -1011,12 +1023,14 @@ def peringatan(g: G) -> list[Layer]:
              "label_color": "#FFFFFFD9"}
     y0 = 404 if g.story else g.hb
     banner_h = {"4:5": 290, "1:1": 210, "3:4": 300, "9:16": 300}[g.fmt]
+    if g.story:  # the alert's own type stays: the steps need the room
+        banner_title["_keep"] = True
     if g.square:
-        banner_title.update(size=46, max_lines=2, height=110)
+        banner_title.update(size=40, min_size=30, max_lines=3, height=140)
     rows_y = y0 + banner_h + 16
-    row_h = 124 if not g.square else 88
+    row_h = 104 if g.square else 124 if g.fmt == "3:4" else 112
     list_y = rows_y + 2 * row_h + 24
-    nums_h = {"4:5": 190, "1:1": 150, "3:4": 200, "9:16": 200}[g.fmt]
+    nums_h = {"4:5": 160, "1:1": 150, "3:4": 200, "9:16": 160}[g.fmt]
     nums_y = g.bottom - 28 - nums_h
     stats["columns"] = 1
     return [
@@ -1048,13 +1062,14 @@ def peringatan(g: G) -> list[Layer]:
 def kutipan(g: G) -> list[Layer]:
     quote = styled("title_light", text="{{ kutipan }}", size=52, min_size=36, max_lines=7,
                    height=460, weight="bold", line_height=1.2)
-    name = styled("value", text="{{ nama }}", color="profile.accent", size=34, max_lines=2,
-                  space_before=28)
-    role = styled("meta_light", text="{{ jabatan }}", weight="medium", max_lines=2)
+    name = styled("value", text="{{ nama }}", color="profile.accent", size=34, min_size=24,
+                  max_lines=3, space_before=28)
+    role = styled("meta_light", text="{{ jabatan }}", weight="medium", max_lines=3,
+                  min_size=22)
     # the leader's photo is never tinted where a face can be: it has its own column (a
     # short fade at its edge only) and, in the story, starts under the identity band
     if g.story:
-        split = 1060
+        split = 1060  # the portrait keeps its height: a face can fill it
         return [
             rect([0, 0, g.W, g.H], "profile.primary"),
             photo([0, g.top - 12, g.W, split - g.top + 12], placeholder="profile.primary"),
@@ -1064,14 +1079,14 @@ def kutipan(g: G) -> list[Layer]:
             {"type": "icon", "name": "quote", "box": [64, split - 150, 96, 96],
              "color": "profile.accent"},
             stack([64, split - 30, 952, g.bottom - split + 30], [
-                {**quote, "size": 48, "max_lines": 6, "height": 350}, rule(), name, role],
+                {**quote, "size": 40, "max_lines": 7, "height": 400, "_keep": True}, rule(), name, role],
                 anchor="top", gap=16),
             *footer(g, "tint"),
         ]
     photo_x = 600
     body_y = g.hb + 60
     if g.square:
-        quote.update(size=42, max_lines=6, height=330)
+        quote.update(size=40, min_size=28, max_lines=8, height=380)
     else:
         quote.update(size=48, max_lines=8, height=480)
     return [
@@ -1103,14 +1118,52 @@ def template(tid: str, name: str, kind: str, description: str, fields: list[dict
     TEMPLATES.append({
         "id": tid, "name": name, "kind": kind, "description": description, "fields": fields,
         "styles": {**COMMON_STYLES, **(styles or {})},
-        "formats": {f: {"size": list(SIZES[f]), **_format_body(layout, G(f))} for f in formats},
+        "formats": {f: {"size": list(SIZES[f]),
+                        **_format_body(layout, G(f), {**COMMON_STYLES, **(styles or {})})}
+                    for f in formats},
         "sample": sample, "sample_photos": sample_photos or {},
     })
 
 
-def _format_body(layout: Any, g: G) -> dict[str, Any]:
+def _format_body(layout: Any, g: G, styles: dict[str, Layer]) -> dict[str, Any]:
     result = layout(g)
+    if g.story:
+        for item in result:
+            for layer in item.get("layers", [item]):
+                _story_type(layer, styles)
     return {"slides": result} if result and "layers" in result[0] else {"layers": result}
+
+
+# A story is read on a phone held upright, at arm's length, for a few seconds: its type is
+# larger than a feed card's (titles 80-96 px). Factors by style family.
+STORY_TYPE = {"title": 1.32, "meta": 1.15, "lead": 1.12, "body": 1.15, "value": 1.12,
+              "chip": 1.1, "label": 1.1}
+
+
+def _story_type(layer: Layer, styles: dict[str, Layer]) -> None:
+    """Scale a story layer's type (and the height kept for it) by its style family."""
+    for child in layer.get("children", []):
+        _story_type(child, styles)
+    style = layer.get("style")
+    if not style or layer.pop("_keep", False):
+        return
+    family = style.split("_")[0]
+    factor = STORY_TYPE.get(family)
+    base = {**styles.get(style, {}), **layer}
+    if not factor or "size" not in base:
+        return
+    size = base["size"]
+    new = round(size * factor)
+    if family == "title":
+        new = min(96, max(80, new))
+    layer["size"] = new
+    if "min_size" in base:
+        least = round(base["min_size"] * factor)
+        layer["min_size"] = max(56, least) if family == "title" else least
+    if "height" in layer:
+        layer["height"] = round(layer["height"] * new / size)
+    if family in ("title", "body", "lead") and "max_lines" in base:
+        layer["max_lines"] = base["max_lines"] + 2  # the safe band is tall: more lines
 
 
 def f(key: str, label: str, kind: str = "text", **kw: Any) -> dict[str, Any]:
@@ -1128,7 +1181,7 @@ def define() -> None:
              {"foto": ["dandelion-field.jpg", "coffee.jpg", "cameraman.jpg"]})
     template("kunjungan-kerja", "Kunjungan Kerja Pimpinan", "kunjungan",
              "Kunjungan kerja pimpinan: foto, kegiatan, nama dan jabatan, kutipan singkat.", [
-                 f("kegiatan", "Kegiatan", required=True, max_length=110,
+                 f("kegiatan", "Kegiatan", required=True, max_length=100,
                    help="Apa yang dilakukan, misalnya: Tinjau Pembangunan Gedung RSUD."),
                  f("jabatan", "Jabatan", required=True, max_length=80,
                    placeholder="Bupati Contoh"),
@@ -1136,7 +1189,7 @@ def define() -> None:
                    help="Nama lengkap dengan gelar, sesuai penulisan resmi."),
                  f("tempat", "Tempat yang dikunjungi", required=True, max_length=90),
                  f("tanggal", "Tanggal", "date", required=True),
-                 f("kutipan", "Kutipan singkat", "multiline", max_length=160),
+                 f("kutipan", "Kutipan singkat", "multiline", max_length=140),
                  f("foto", "Foto kunjungan", "photo", max_items=1)],
              kunjungan, FEED, {
                  "kegiatan": "Tinjau Pembangunan Gedung Rawat Inap RSUD Contoh",
@@ -1150,9 +1203,9 @@ def define() -> None:
              "Apel pagi atau upacara: jenis kegiatan, pesan utama pembina, tanggal, foto.", [
                  f("jenis", "Jenis apel/upacara", required=True, default="Apel Pagi",
                    max_length=60, placeholder="Upacara Hari Kesadaran Nasional"),
-                 f("pesan", "Pesan utama", "multiline", required=True, max_length=180,
+                 f("pesan", "Pesan utama", "multiline", required=True, max_length=160,
                    help="Satu pesan inti dari amanat pembina."),
-                 f("pembina", "Pembina apel/upacara", required=True, max_length=110,
+                 f("pembina", "Pembina apel/upacara", required=True, max_length=100,
                    help="Jabatan dan nama, misalnya: Sekretaris Daerah Drs. Bambang H., M.Si."),
                  f("tanggal", "Tanggal", "date", required=True),
                  f("lokasi", "Lokasi", max_length=80),
@@ -1173,9 +1226,9 @@ def define() -> None:
                  f("jam_mulai", "Pukul mulai", "time", required=True, default="08.00"),
                  f("jam_selesai", "Pukul selesai", default="selesai",
                    help="Jam (12.00) atau 'selesai'."),
-                 f("tempat", "Tempat", required=True, max_length=120),
-                 f("peserta", "Peserta / sasaran", max_length=120),
-                 f("kontak", "Narahubung", max_length=60, placeholder="Rina (0812-3456-7890)"),
+                 f("tempat", "Tempat", required=True, max_length=80),
+                 f("peserta", "Peserta / sasaran", max_length=88),
+                 f("kontak", "Narahubung", max_length=56, placeholder="Rina (0812-3456-7890)"),
                  f("tautan", "Tautan pendaftaran (kode QR)", "qr", max_length=120,
                    help="Alamat web pendaftaran; tampil sebagai kode QR. Kosongkan bila tidak "
                         "ada.")],
@@ -1188,8 +1241,8 @@ def define() -> None:
                  "tautan": "https://diskominfo.contohkab.go.id/daftar"})
     template("pengumuman-layanan", "Pengumuman Layanan Publik", "pengumuman",
              "Layanan publik: jam layanan, persyaratan, biaya, saluran informasi.", [
-                 f("layanan", "Layanan", required=True, max_length=90),
-                 f("jadwal", "Jam layanan", "multiline", required=True, max_length=120,
+                 f("layanan", "Layanan", required=True, max_length=66),
+                 f("jadwal", "Jam layanan", "multiline", required=True, max_length=80,
                    placeholder="Senin - Jumat, pukul 08.00 - 14.00 WIB"),
                  f("persyaratan", "Persyaratan", "list", max_items=6,
                    help="Satu syarat per baris."),
@@ -1208,10 +1261,10 @@ def define() -> None:
              "Label hoaks, klaim yang beredar, tangkapan layar bercap, faktanya, sumber resmi.", [
                  f("label", "Label", "choice", required=True, default="HOAKS",
                    choices=["HOAKS", "DISINFORMASI", "MISINFORMASI", "SALAH", "KLARIFIKASI"]),
-                 f("klaim", "Klaim yang beredar", required=True, max_length=140),
+                 f("klaim", "Klaim yang beredar", required=True, max_length=110),
                  f("tangkapan", "Tangkapan layar", "photo", max_items=1),
                  f("fakta", "Faktanya", "multiline", required=True, max_length=300),
-                 f("sumber", "Sumber resmi", required=True, max_length=100),
+                 f("sumber", "Sumber resmi", required=True, max_length=90),
                  f("tanggal", "Tanggal", "date")],
              hoaks, FEED, {
                  "label": "HOAKS",
@@ -1228,7 +1281,7 @@ def define() -> None:
         f("angka", "Angka", "list", required=True, max_items=6, columns=["nilai", "keterangan"],
           help="Satu baris per angka: nilai | keterangan, misalnya 8.000 | ASN mengikuti "
                "pelatihan."),
-        f("sumber", "Sumber data", required=True, max_length=90,
+        f("sumber", "Sumber data", required=True, max_length=60,
           placeholder="Dinas Kesehatan Kabupaten Contoh")]
     template("infografis-data", "Infografis Data", "infografis",
              "Tiga sampai enam angka penting dengan keterangan, sumber dan periode data.",
@@ -1316,12 +1369,14 @@ def define() -> None:
                  f("bahaya", "Bahaya", required=True, max_length=80),
                  f("tingkat", "Status", "choice", required=True, default="WASPADA",
                    choices=["WASPADA", "SIAGA", "AWAS"]),
-                 f("wilayah", "Wilayah", required=True, max_length=120),
+                 f("wilayah", "Wilayah", required=True, max_length=100),
                  f("waktu", "Waktu", required=True, max_length=100),
                  f("langkah", "Yang perlu dilakukan", "list", required=True, max_items=5),
                  f("darurat", "Nomor darurat", "list", max_items=3, columns=["nomor", "nama"],
                    help="Satu per baris: nomor | nama, misalnya 112 | Panggilan Darurat.")],
-             peringatan, FEED, {
+             # no 1:1: five steps, three numbers, the area and the time do not fit a square
+             # at a readable size; 4:5 is the feed format for an alert
+             peringatan, ("4:5", "3:4", "9:16"), {
                  "bahaya": "Potensi Banjir dan Tanah Longsor", "tingkat": "SIAGA",
                  "wilayah": "Kecamatan Pacet, Trawas, dan Gondang",
                  "waktu": "Senin-Rabu, 21-23 November 2022, sore hingga malam hari",
@@ -1331,7 +1386,7 @@ def define() -> None:
                  "darurat": "112 | Panggilan Darurat\n(0321) 123456 | BPBD Kabupaten Contoh"})
     template("kutipan-pimpinan", "Kutipan Pimpinan", "kutipan",
              "Kutipan pimpinan dengan potret, nama dan jabatan.", [
-                 f("kutipan", "Kutipan", "multiline", required=True, max_length=220),
+                 f("kutipan", "Kutipan", "multiline", required=True, max_length=190),
                  f("nama", "Nama", required=True, max_length=80),
                  f("jabatan", "Jabatan", max_length=80),
                  f("foto", "Potret", "photo", max_items=1)],

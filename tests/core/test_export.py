@@ -44,12 +44,13 @@ TEMPLATE = {
     "formats": {
         fmt: {"layers": [
             {"type": "photo", "field": "foto", "box": [0, 0, w, h]},
-            {"type": "rect", "box": [0, h - 300, w, 300], "fill": "profile.primary"},
-            {"type": "text", "text": "{{ judul }}", "box": [60, h - 260, w - 120, 200],
+            {"type": "rect", "box": [0, b - 300, w, 300], "fill": "profile.primary"},
+            {"type": "text", "text": "{{ judul }}", "box": [60, b - 260, w - 120, 200],
              "size": 56, "color": "profile.light"},
         ]}
-        for fmt, (w, h) in {"4:5": (1080, 1350), "3:4": (1080, 1440),
-                            "9:16": (1080, 1920)}.items()
+        # b: the bottom of the visible zone (a story loses its bottom 340 px)
+        for fmt, (w, h, b) in {"4:5": (1080, 1350, 1350), "3:4": (1080, 1440, 1440),
+                               "9:16": (1080, 1920, 1580)}.items()
     },
 }
 

@@ -28,7 +28,7 @@ def test_numbered_list_draws_markers_and_reports_items_that_do_not_fit():
                          LIST_FIELD)
     few = render(template, "1:1", Draft("uji", values={"syarat": "KTP asli\nKartu Keluarga"}),
                  Profile())
-    assert few.warnings == []
+    assert _checked(few.warnings) == []
     red_rows = {y for y in range(60, 460) if few.image.getpixel((80, y)) == (192, 0, 0)}
     assert red_rows  # the first marker is drawn in the marker colour
     many = render(template, "1:1", Draft("uji", values={"syarat": ";".join(
@@ -78,3 +78,9 @@ def test_when_condition_hides_a_layer():
     hidden = render(template, "1:1", Draft("uji", values={"judul": ""}), Profile()).image
     assert shown.getpixel((50, 50)) == (255, 0, 0)
     assert hidden.getpixel((50, 50)) == (255, 255, 255)
+
+
+def _checked(warnings: list) -> list:
+    """The warnings this test is about: the probe canvas is a 1080x1080 square, whose
+    Instagram grid crop ("zone") the publishability test covers, not this one."""
+    return [w for w in warnings if w.code != "zone"]

@@ -93,7 +93,9 @@ def test_templates_json_lists_all_twelve_kinds_with_formats_and_fields(capsys) -
     kinds = {t["kind"] for t in listed}
     assert kinds >= KINDS
     for t in listed:
-        assert set(t["formats"]) >= FEED, t["id"]
+        # an alert is too dense for a square (five steps, three numbers): no 1:1
+        expected = FEED - {"1:1"} if t["kind"] == "peringatan" else FEED
+        assert set(t["formats"]) >= expected, t["id"]
         if t["kind"] in WIDE_KINDS:
             assert "16:9" in t["formats"], t["id"]
         assert t["fields"] and all({"key", "label", "type"} <= set(f) for f in t["fields"])
@@ -379,9 +381,9 @@ def test_qr_reports_data_that_does_not_fit_and_skips_empty_values() -> None:
     blank = render(template, "1:1", Draft("uji", values={"isi": ""}), Profile())
     assert blank.image.getextrema() == ((255, 255), (255, 255), (255, 255))
     dense = render(template, "1:1", Draft("uji", values={"isi": "x" * 600}), Profile())
-    assert {w.code for w in dense.warnings} == {"qr_dense"}
+    assert {w.code for w in _checked(dense.warnings)} == {"qr_dense"}
     huge = render(template, "1:1", Draft("uji", values={"isi": "x" * 5000}), Profile())
-    assert [(w.code, w.field) for w in huge.warnings] == [("overflow", "isi")]
+    assert [(w.code, w.field) for w in _checked(huge.warnings)] == [("overflow", "isi")]
 
 
 def test_stamp_is_rotated_inside_its_box_and_reports_text_too_long() -> None:
@@ -389,12 +391,12 @@ def test_stamp_is_rotated_inside_its_box_and_reports_text_too_long() -> None:
     template = _one([{"type": "stamp", "text": "{{ isi }}", "box": box, "angle": -12,
                       "color": "#D7263D", "size": 120}])
     result = render(template, "1:1", Draft("uji", values={"isi": "hoaks"}), Profile())
-    assert result.warnings == []
+    assert _checked(result.warnings) == []
     red = Image.eval(result.image.convert("RGB").split()[1], lambda v: 255 if v < 128 else 0)
     x0, y0, x1, y1 = red.getbbox()
     assert box[0] <= x0 and x1 <= box[0] + box[2] and box[1] <= y0 and y1 <= box[1] + box[3]
     long = render(template, "1:1", Draft("uji", values={"isi": "disinformasi " * 8}), Profile())
-    assert [(w.code, w.field) for w in long.warnings] == [("overflow", "isi")]
+    assert [(w.code, w.field) for w in _checked(long.warnings)] == [("overflow", "isi")]
 
 
 def test_badges_follow_the_profile_switches() -> None:
@@ -438,10 +440,10 @@ def test_stats_rows_report_figures_that_do_not_fit() -> None:
     template = _one([{"type": "stats", "field": "angka", "box": [64, 64, 952, 200],
                       "columns": 1, "direction": "row", "value_min_size": 60}], fields)
     ok = render(template, "1:1", Draft("uji", values={"angka": "97% | Selesai"}), Profile())
-    assert ok.warnings == []
+    assert _checked(ok.warnings) == []
     long = render(template, "1:1", Draft("uji", values={"angka": "1.234.567.890.123 | x"}),
                   Profile())
-    assert [(w.code, w.field) for w in long.warnings] == [("overflow", "angka")]
+    assert [(w.code, w.field) for w in _checked(long.warnings)] == [("overflow", "angka")]
 
 
 def test_low_contrast_on_a_photo_without_scrim_is_warned(tmp_path: Path) -> None:
@@ -454,16 +456,16 @@ def test_low_contrast_on_a_photo_without_scrim_is_warned(tmp_path: Path) -> None
     Image.new("RGB", (1200, 1200), (235, 235, 225)).save(path)
     draft = Draft("uji", values={"judul": "Apel pagi"}, photos={"foto": [PhotoRef(str(path))]})
     bare = render(_one(layers, fields), "1:1", draft, Profile())
-    assert [(w.code, w.field) for w in bare.warnings] == [("contrast", "judul")]
+    assert [(w.code, w.field) for w in _checked(bare.warnings)] == [("contrast", "judul")]
     scrim = [layers[0], {"type": "gradient", "box": [0, 700, 1080, 380],
                          "stops": [[0, "#000000B3"], [1, "#000000E6"]]}, layers[1]]
-    assert render(_one(scrim, fields), "1:1", draft, Profile()).warnings == []
+    assert _checked(render(_one(scrim, fields), "1:1", draft, Profile()).warnings) == []
     translucent = [layers[0], {**layers[1], "color": "#FFFFFF40"}]
     dark = tmp_path / "dark.png"
     Image.new("RGB", (1200, 1200), (20, 20, 20)).save(dark)
     draft.photos["foto"] = [PhotoRef(str(dark))]
     faint = render(_one(translucent, fields), "1:1", draft, Profile())
-    assert [(w.code, w.field) for w in faint.warnings] == [("contrast", "judul")]
+    assert [(w.code, w.field) for w in _checked(faint.warnings)] == [("contrast", "judul")]
 
 
 # ---------------------------------------------------------------- contact sheet
@@ -501,3 +503,9 @@ def test_profile_colours_drive_every_template() -> None:
         a = render(template, "4:5", draft, demo, scale=0.25).image
         b = render(template, "4:5", draft, other, scale=0.25).image
         assert a.tobytes() != b.tobytes(), template.id
+
+
+def _checked(warnings: list) -> list:
+    """The warnings this test is about: the probe canvas is a 1080x1080 square, whose
+    Instagram grid crop ("zone") the publishability test covers, not this one."""
+    return [w for w in warnings if w.code != "zone"]

@@ -33,6 +33,7 @@ PROSE = ("Kegiatan ini diikuti oleh seluruh kepala perangkat daerah, camat, kepa
 ITEM = ("Fotokopi Kartu Keluarga dan KTP elektronik yang masih berlaku (dua lembar) beserta "
         "surat pengantar RT/RW")
 STEP = "Segera menjauh dari bantaran sungai dan lereng bukit menuju titik kumpul terdekat"
+CHANNEL = "WhatsApp Layanan Pengaduan Dukcapil 0812-3456-7890"
 URL = "https://dispendukcapil.mojokertokab.go.id/layanan/pendaftaran-online?ref=instagram2026"
 
 # a field key -> the kind of wording it holds
@@ -91,9 +92,12 @@ def _value(f: Field, full: bool) -> object:
         if f.columns:
             first = ["97,5%", "1.234.567", "Rp4,5 M", "12.345", "100%", "58"]
             return [{f.columns[0]: first[i % len(first)],
-                     **{c: fill(ITEM, 60) for c in f.columns[1:]}} for i in range(count)]
-        base = STEP if f.key == "langkah" else ITEM
-        return [fill(base, 80) for _ in range(count)]
+                     **{c: fill(ITEM, 48) for c in f.columns[1:]}} for i in range(count)]
+        if f.key == "kanal":  # contact channels: a name and a number or an address each
+            return [fill(CHANNEL, 40) for _ in range(count)]
+        if f.key == "langkah":  # safety steps are short imperatives, read at a glance
+            return [fill(STEP, 60) for _ in range(count)]
+        return [fill(ITEM, 72) for _ in range(count)]
     base = _BY_KEY.get(f.key, PROSE if f.type == "multiline" else TITLE)
     if f.max_length is None:  # no limit declared: the realistic wording, as long as it is
         return base

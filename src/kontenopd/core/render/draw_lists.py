@@ -40,13 +40,19 @@ def draw_list(r: Renderer, layer: ListLayer) -> None:
         layouts, total, marker = plan(size)
     cursor, shown = float(y), 0
     ink = r.color(layer.color, layer.opacity)
+    text_w = w - marker - round(size * 0.6)
     for i, lay in enumerate(layouts):
         row_h = max(lay.height, marker)
         if cursor + row_h > y + h + 1:
             break
+        if lay.overflow:  # one item taller than the whole box: its lines that fit, whole
+            lay = r.fit(items[i], path, text_w, y + h - cursor, size, size, None,
+                        layer.line_height, field=layer.field,
+                        what=f"{r.label(layer.field)} butir ke-{i + 1}")
         _marker(r, layer, i, x, round(cursor + (lay.cap_height - marker) / 2 + 0), marker,
                      size)
-        r.lines(lay, (x + marker + round(size * 0.6), cursor, w, row_h), ink)
+        r.lines(lay, (x + marker + round(size * 0.6), cursor, text_w, row_h), ink,
+                field=layer.field, kind="list")
         cursor += row_h + gap
         shown += 1
     if shown < len(items):
@@ -58,9 +64,9 @@ def _marker(r: Renderer, layer: ListLayer, index: int, x: int, y: int, d: int, s
     y = max(0, y)
     fill = r.color(layer.marker_color, layer.opacity)
     if layer.marker == "bullet":
-        r = d // 5
+        dot = d // 5
         cx, cy = x + d // 2, y + d // 2
-        r.draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill[:3])
+        r.draw.ellipse((cx - dot, cy - dot, cx + dot, cy + dot), fill=fill[:3])
         return
     r.draw.ellipse((x, y, x + d - 1, y + d - 1), fill=fill[:3])
     ink = r.color(layer.marker_text, layer.opacity)[:3]
@@ -89,31 +95,22 @@ def draw_stats(r: Renderer, layer: StatsLayer) -> None:
         fit = max(1, (h + gap) // max(1, min_h + gap)) * max(1, layer.columns)
     else:
         min_h = r.px(layer.value_min_size + 16 + 2 * 22 * 1.3) + \
-            (2 * r.px(28) if layer.card else 0)
+            (2 * r.px(20) if layer.card else 0)
         fit = max(1, (h + gap) // max(1, min_h + gap)) * max(1, layer.columns)
     items = _within_capacity(r, f, items, fit)
     if layer.direction == "row":
         _stats_rows(r, layer, items, cols)
         return
+    plan = _grid_plan(r, layer, items, cols, (w, h), gap)
+    columns, rows, cell_w, cell_h, size, pad = plan
     n = len(items)
-    rows = math.ceil(n / min(layer.columns, n))
-    columns = math.ceil(n / rows)  # balanced grid: 4 items in 2x2, not 3+1
-    cell_w = (w - gap * (columns - 1)) / columns
-    cell_h = (h - gap * (rows - 1)) / rows
-    pad = r.px(28) if layer.card else 0
     inner_w = cell_w - 2 * pad
     value_path = r.font_path(layer.value_font, "extrabold")
     label_path = r.font_path("body", "medium")
     label_size = r.px(layer.label_size)
-    # One value size for every cell, so the figures read as a set.
-    value_room = (cell_h - 2 * pad) * 0.62
-    size = r.px(layer.value_size)
-    for item in items:
-        lay = fit_text(item[cols[0]], value_path, inner_w, value_room, size,
-                       r.px(layer.value_min_size), 1, 1.0)
-        size = min(size, lay.size)
     value_ink = r.color(layer.value_color, layer.opacity)
     label_ink = r.color(layer.label_color, layer.opacity)
+    top_y = y + (h - (rows * cell_h + gap * (rows - 1))) / 2  # a short grid sits centred
     for i, item in enumerate(items):
         row, col = divmod(i, columns)
         if row == rows - 1 and n % columns and layer.align == "center":
@@ -121,24 +118,84 @@ def draw_stats(r: Renderer, layer: StatsLayer) -> None:
         else:
             offset = 0
         cx = x + offset + col * (cell_w + gap)
-        cy = y + row * (cell_h + gap)
+        cy = top_y + row * (cell_h + gap)
         if layer.card:
             r.fill((round(cx), round(cy), round(cell_w), round(cell_h)),
-                      r.color(layer.card, layer.opacity), r.px(layer.card_radius))
-        value = fit_text(item[cols[0]], value_path, inner_w, value_room, size,
-                         r.px(layer.value_min_size), 1, 1.0)
+                   r.color(layer.card, layer.opacity), r.px(layer.card_radius))
+        what = f"{r.label(layer.field)} butir ke-{i + 1}"
+        value = r.fit(item[cols[0]], value_path, inner_w, cell_h - 2 * pad, size, size, 1,
+                      1.0, field=layer.field, what=f"Nilai {what}")
         label_room = cell_h - 2 * pad - value.height - r.px(16)
-        label = fit_text(item[cols[1]] if len(cols) > 1 else "", label_path, inner_w,
-                         label_room, label_size, r.px(22), 3, 1.3)
+        label = r.fit(item[cols[1]] if len(cols) > 1 else "", label_path, inner_w,
+                      label_room, label_size, r.px(22), 3, 1.3, field=layer.field,
+                      what=f"Keterangan {what}")
         block = value.height + r.px(16) + label.height
         top = cy + (cell_h - block) / 2
-        if value.overflow or label.overflow:
-            r.warn("overflow", f"Angka/keterangan ke-{i + 1} di '{r.label(layer.field)}'"
-                                  f" terlalu panjang dan dipotong.", layer.field)
         r.lines(value, (cx + pad, top, inner_w, value.height), value_ink,
-                    layer.align)
+                layer.align, field=layer.field, kind="stats")
         r.lines(label, (cx + pad, top + value.height + r.px(16), inner_w,
-                                       label.height), label_ink, layer.align)
+                        label.height), label_ink, layer.align, field=layer.field,
+                kind="stats")
+
+
+def _grid_plan(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
+               cols: tuple[str, ...], area: tuple[float, float],
+               gap: int) -> tuple[int, int, float, float, int, int]:
+    """Columns, rows, cell size and the one figure size for a stats grid.
+
+    The figures share one size so they read as a set. From the declared columns down to
+    one, and from the declared figure size down to its minimum, the first arrangement in
+    which every figure fits on one line and every label in at most three lines wins; cells
+    are only as tall as their content needs (one figure does not get a card the size of the
+    whole box). Nothing fits: the declared arrangement at the minimum size, and the fit
+    helper reports what is too long."""
+    w, h = area
+    n = len(items)
+    value_path = r.font_path(layer.value_font, "extrabold")
+    label_path = r.font_path("body", "medium")
+    label_size, label_min = r.px(layer.label_size), r.px(22)
+    big, small = r.px(layer.value_size), r.px(layer.value_min_size)
+    labels = [item[cols[1]] if len(cols) > 1 else "" for item in items]
+
+    def arrangement(columns: int) -> tuple[int, int, float, float]:
+        rows = math.ceil(n / columns)
+        columns = math.ceil(n / rows)  # balanced: 4 items in 2x2, not 3+1
+        return (columns, rows, (w - gap * (columns - 1)) / columns,
+                (h - gap * (rows - 1)) / rows)
+
+    def padding(cell_h: float) -> int:  # a card's padding, tighter in short cells
+        return min(r.px(28), round(cell_h * 0.1)) if layer.card else 0
+
+    def needed(size: int, inner_w: float, pad: int) -> float | None:
+        """The cell height the figures at ``size`` and their labels need, or None."""
+        tallest = 0.0
+        for item, label in zip(items, labels, strict=True):
+            value = fit_text(item[cols[0]], value_path, inner_w, 10000, size, size, 1, 1.0)
+            if value.overflow or value.width > inner_w + 0.5:
+                return None
+            lab = fit_text(label, label_path, inner_w, 10000, label_size, label_min, 3, 1.3)
+            if lab.overflow:
+                return None
+            tallest = max(tallest, value.height + r.px(16) + lab.height)
+        return tallest + 2 * pad
+
+    first = min(layer.columns, n)
+    for columns in range(first, 0, -1):
+        columns, rows, cell_w, cell_h = arrangement(columns)
+        pad = padding(cell_h)
+        inner_w = cell_w - 2 * pad
+        size = big
+        while True:
+            need = needed(size, inner_w, pad)
+            if need is not None and need <= cell_h:
+                content = max(need, cell_h * 0.55, (size + label_size * 2.6) + 2 * pad)
+                return columns, rows, cell_w, min(cell_h, content), size, pad
+            if size <= small:
+                break
+            size = max(small, size - max(1, size // 12))
+    columns, rows, cell_w, cell_h = arrangement(first)
+    return columns, rows, cell_w, cell_h, small, padding(cell_h)
+
 
 def _within_capacity(r: Renderer, f: Field, items: list[Any], fit: int) -> list[Any]:
     """The items a stats grid can draw: at most the field's declared ``max_items`` and
@@ -173,8 +230,10 @@ def _stats_rows(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
         lay = fit_text(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
                        r.px(layer.value_min_size), 1, 1.0)
         size = min(size, lay.size)
-    values = [fit_text(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
-                       r.px(layer.value_min_size), 1, 1.0) for item in items]
+    values = [r.fit(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
+                    r.px(layer.value_min_size), 1, 1.0, field=layer.field,
+                    what=f"Nilai {r.label(layer.field)} butir ke-{i + 1}")
+              for i, item in enumerate(items)]
     value_col = max(v.width for v in values)
     space = r.px(32)
     label_w = max(1, inner_w - value_col - space)
@@ -187,14 +246,13 @@ def _stats_rows(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
         if layer.card:
             r.fill((round(cx), round(cy), round(cell_w), round(cell_h)),
                       r.color(layer.card, layer.opacity), r.px(layer.card_radius))
-        label = fit_text(item[cols[1]] if len(cols) > 1 else "", label_path, label_w,
-                         inner_h, r.px(layer.label_size), r.px(22), 3, 1.3)
-        if value.overflow or label.overflow:
-            r.warn("overflow", f"Angka/keterangan ke-{i + 1} di '{r.label(layer.field)}'"
-                                  f" terlalu panjang dan dipotong.", layer.field)
+        label = r.fit(item[cols[1]] if len(cols) > 1 else "", label_path, label_w,
+                      inner_h, r.px(layer.label_size), r.px(22), 3, 1.3, field=layer.field,
+                      what=f"Keterangan {r.label(layer.field)} butir ke-{i + 1}")
         r.lines(value, (cx + pad, cy + pad_y, value_col, inner_h),
-                    value_ink, "left", "middle")
+                value_ink, "left", "middle", field=layer.field, kind="stats")
         r.lines(label, (cx + pad + value_col + space, cy + pad_y, label_w,
-                                       inner_h), label_ink, "left", "middle")
+                        inner_h), label_ink, "left", "middle", field=layer.field,
+                kind="stats")
 
 # ------------------------------------------------------------ qr, stamp, badge, icon

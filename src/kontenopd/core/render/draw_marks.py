@@ -54,6 +54,7 @@ def draw_qr(r: Renderer, layer: QrLayer) -> None:
     if ink[3] < 255:
         mask = mask.point(lambda v: v * ink[3] // 255)
     r.canvas.paste(ink[:3], (left + offset, top + offset), mask)
+    r.record("qr", (left, top, side, side), field=key)
 
 @drawer("stamp")
 def draw_stamp(r: Renderer, layer: StampLayer) -> None:
@@ -104,6 +105,7 @@ def draw_stamp(r: Renderer, layer: StampLayer) -> None:
         back = back.rotate(layer.angle, Image.Resampling.BICUBIC, expand=True)
         r.canvas.paste(fill[:3], pos, back)
     r.canvas.paste(ink[:3], pos, rotated)
+    r.record("stamp", (pos[0], pos[1], rotated.width, rotated.height), field=key)
 
 
 

@@ -1,0 +1,61 @@
+"""How many characters of each text field fit in each format, with the stress content.
+
+    python tools/capacity.py [TEMPLATE_ID ...]
+
+For every text field and format, bisects the length of the field's stress wording (the other
+fields full) for the longest that renders without a blocking error naming the field, and
+prints it beside the field's declared ``max_length``: a field whose limit is above what a
+format holds needs a roomier layout or a lower limit.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+from kontenopd.core import stress
+from kontenopd.core.model import demo_profile
+from kontenopd.core.render import render
+from kontenopd.core.templates import load_library
+
+
+def _fits(template, fmt, draft, profile, key) -> bool:
+    result = render(template, fmt, draft, profile)
+    return not any(w.field == key for w in result.errors)
+
+
+def main() -> int:
+    ids = sys.argv[1:]
+    lib = load_library()
+    profile = stress.stress_profile(demo_profile())
+    short = 0
+    for tid, template in lib.templates.items():
+        if ids and tid not in ids:
+            continue
+        base = stress.stress_draft(template, "full", None)
+        for f in template.fields:
+            if f.type not in ("text", "multiline"):
+                continue
+            limit = f.max_length or len(str(base.values.get(f.key, "")))
+            wording = stress._BY_KEY.get(f.key, stress.PROSE if f.type == "multiline"
+                                         else stress.TITLE)
+            row = []
+            for fmt in template.format_keys:
+                def ok(n: int) -> bool:
+                    values = {**base.values, f.key: stress.fill(wording, n)}
+                    return _fits(template, fmt, replace(base, values=values), profile, f.key)
+                if ok(limit):
+                    row.append(f"{fmt}=ok")
+                    continue
+                lo, hi = 0, limit
+                while hi - lo > 2:
+                    mid = (lo + hi) // 2
+                    lo, hi = (mid, hi) if ok(mid) else (lo, mid)
+                row.append(f"{fmt}={lo}")
+                short += 1
+            print(f"{tid:26} {f.key:14} max={limit:<4} " + " ".join(row))
+    return 1 if short else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
