@@ -304,7 +304,8 @@ def liputan(g: G) -> list[Layer]:
             stack([64, 860, 952, 620], [
                 chip, styled("title_light", text="{{ judul }}", size=72, height=420),
                 rule(), styled("meta_light", text=META, height=84),
-                styled("lead_light", text="{{ ringkasan }}", optional=True, max_lines=3, height=130)],
+                styled("lead_light", text="{{ ringkasan }}", optional=True, max_lines=3,
+                       height=130)],
                 anchor="bottom", gap=26),
             *footer(g, "line"),
         ]
@@ -329,7 +330,8 @@ def liputan(g: G) -> list[Layer]:
                              height=300 if g.square else 380),
                 rule(), styled("meta_light", text=META, height=80)]
     if not g.square:
-        children.append(styled("lead_light", text="{{ ringkasan }}", optional=True, height=200 if tall else 160,
+        children.append(styled("lead_light", text="{{ ringkasan }}", optional=True,
+                               height=200 if tall else 160,
                                max_lines=5 if tall else 4))
     return [
         photo([0, 0, g.W, g.H], placeholder="profile.primary"),
@@ -375,7 +377,8 @@ def liputan_kolase(g: G) -> list[Layer]:
                              min_size=36 if g.square else 44, max_lines=4 if g.square else 3,
                              height=200), meta]
     if not g.square:
-        children.append(styled("lead_dark", text="{{ ringkasan }}", optional=True, max_lines=3, height=126))
+        children.append(styled("lead_dark", text="{{ ringkasan }}", optional=True,
+                               max_lines=3, height=126))
     return [
         *header(g),
         *collage(g, [0, g.hb, g.W, photo_h], max_photos=9),
@@ -1079,7 +1082,8 @@ def kutipan(g: G) -> list[Layer]:
             {"type": "icon", "name": "quote", "box": [64, split - 150, 96, 96],
              "color": "profile.accent"},
             stack([64, split - 30, 952, g.bottom - split + 30], [
-                {**quote, "size": 40, "max_lines": 7, "height": 400, "_keep": True}, rule(), name, role],
+                {**quote, "size": 40, "max_lines": 7, "height": 400, "_keep": True}, rule(),
+                name, role],
                 anchor="top", gap=16),
             *footer(g, "tint"),
         ]

@@ -14,14 +14,30 @@ import sys
 from dataclasses import replace
 
 from kontenopd.core import stress
-from kontenopd.core.model import demo_profile
+from kontenopd.core.model import Draft, Profile, demo_profile
 from kontenopd.core.render import render
-from kontenopd.core.templates import load_library
+from kontenopd.core.templates import Template, load_library
 
 
-def _fits(template, fmt, draft, profile, key) -> bool:
+def _fits(template: Template, fmt: str, draft: Draft, profile: Profile, key: str) -> bool:
     result = render(template, fmt, draft, profile)
     return not any(w.field == key for w in result.errors)
+
+
+def _longest(template: Template, fmt: str, base: Draft, profile: Profile, key: str,
+             wording: str, limit: int) -> int | None:
+    """The longest length of ``wording`` in field ``key`` that fits (None: the limit fits)."""
+    def ok(n: int) -> bool:
+        values = {**base.values, key: stress.fill(wording, n)}
+        return _fits(template, fmt, replace(base, values=values), profile, key)
+
+    if ok(limit):
+        return None
+    lo, hi = 0, limit
+    while hi - lo > 2:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if ok(mid) else (lo, mid)
+    return lo
 
 
 def main() -> int:
@@ -41,18 +57,9 @@ def main() -> int:
                                          else stress.TITLE)
             row = []
             for fmt in template.format_keys:
-                def ok(n: int) -> bool:
-                    values = {**base.values, f.key: stress.fill(wording, n)}
-                    return _fits(template, fmt, replace(base, values=values), profile, f.key)
-                if ok(limit):
-                    row.append(f"{fmt}=ok")
-                    continue
-                lo, hi = 0, limit
-                while hi - lo > 2:
-                    mid = (lo + hi) // 2
-                    lo, hi = (mid, hi) if ok(mid) else (lo, mid)
-                row.append(f"{fmt}={lo}")
-                short += 1
+                longest = _longest(template, fmt, base, profile, f.key, wording, limit)
+                row.append(f"{fmt}={'ok' if longest is None else longest}")
+                short += longest is not None
             print(f"{tid:26} {f.key:14} max={limit:<4} " + " ".join(row))
     return 1 if short else 0
 

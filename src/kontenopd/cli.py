@@ -51,6 +51,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--photo", action="append", default=[], metavar="KEY=PATH",
                    help="foto untuk field foto (boleh berulang untuk beberapa foto)")
     p.add_argument("--profile", help="berkas profil (brand kit) JSON")
+    p.add_argument("--report", metavar="REPORT.json",
+                   help="tulis laporan tata letak JSON di samping gambar (carousel: "
+                        "REPORT_01.json ... seperti OUT)")
 
     p = sub.add_parser("draft", help="buat berkas draf .kontenopd tanpa aplikasi")
     p.add_argument("template", help="id templat, misalnya liputan-kegiatan")
@@ -170,13 +173,16 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def _render_and_save(template, fmt: str | None, draft, profile, output: str,  # noqa: ANN001
-                     slide: int | None = None) -> int:
-    """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only."""
+                     slide: int | None = None, report: str | None = None) -> int:
+    """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only.
+    With ``report``, each image's layout report is written beside it, named the same way."""
     from .core.imagefile import image_format, save_image
     from .core.images import check_carousel, images_of
     from .core.render import missing_required, render
 
     image_format(output)
+    if report is not None:
+        _check_report_path(report, output)
     fmt = fmt or template.format_keys[0]
     missing = missing_required(template, draft)
     if missing:
@@ -189,14 +195,64 @@ def _render_and_save(template, fmt: str | None, draft, profile, output: str,  # 
             raise UsageError(f"--slide {slide} di luar jangkauan: format {fmt} punya "
                              f"{len(images)} slide.")
         images = [images[slide - 1]]
-    out = Path(output)
+    single = slide is not None  # one slide asked for: written to OUT (and REPORT) itself
     for image in images:
         result = render(template, fmt, draft, profile, slide=image.slide)
         _print_warnings(result.warnings, image.label if image.carousel else "")
-        target = out if slide is not None or not image.carousel else \
-            out.with_name(f"{out.stem}_{image.slide + 1:02d}{out.suffix}")
+        target = _numbered(output, image, single)
         save_image(result.image, target)
+        if report is not None:
+            _write_report(_numbered(report, image, single),
+                          layout_report(result, template.id, image, target))
     return 0
+
+
+def _numbered(path: str, image, single: bool) -> Path:  # noqa: ANN001
+    """``path`` itself, or ``<stem>_NN<suffix>`` for one slide of a carousel written whole."""
+    out = Path(path)
+    if single or not image.carousel:
+        return out
+    return out.with_name(f"{out.stem}_{image.slide + 1:02d}{out.suffix}")
+
+
+def layout_report(result, template_id: str, image, target: Path) -> dict:  # noqa: ANN001
+    """What ``--report`` writes for one image: which image it describes, then the render's
+    own layout report (size, safe box, blocks, warnings, blocking errors)."""
+    return {"template": template_id, "format": image.fmt, "slide": image.slide + 1,
+            "slides": image.count, "image": str(target), **result.report()}
+
+
+def _check_report_path(report: str, output: str) -> None:
+    """Refuse, before anything is rendered, a report path that can never be written."""
+    from .core.imagefile import IMAGE_SUFFIXES
+
+    path = Path(report)
+    if path.resolve() == Path(output).resolve() or path.suffix.lower() in IMAGE_SUFFIXES:
+        raise UsageError(f"--report menulis JSON, bukan gambar: pakai nama lain, misalnya "
+                         f"{Path(output).stem}.json.")
+    if path.is_dir():
+        raise UsageError(f"--report harus nama berkas, bukan folder: {report}")
+    folder = path.parent.resolve()
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"Laporan tata letak tidak bisa ditulis ke {report}: folder "
+                         f"{folder} tidak bisa ditulisi.")
+
+
+def _write_report(path: Path, data: dict) -> None:
+    """The report as UTF-8 JSON, atomically (the core's one atomic writer)."""
+    from .core.drafts import DraftFileError, atomic_write
+
+    payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    try:
+        atomic_write(path, lambda handle: handle.write(payload))
+    except DraftFileError as exc:
+        cause = exc.__context__  # the OSError behind the writer's (draft-worded) message
+        reason = "disk penuh" if getattr(cause, "errno", None) == 28 else \
+            getattr(cause, "strerror", None) or str(cause or exc)
+        raise UsageError(f"Laporan tata letak tidak bisa ditulis ke {path} ({reason}).") \
+            from None
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -214,7 +270,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     profile = _load_profile(args.profile)
     draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"),
                         profile, [args.format] if args.format else None)
-    return _render_and_save(template, args.format, draft, profile, args.output, args.slide)
+    return _render_and_save(template, args.format, draft, profile, args.output, args.slide,
+                            args.report)
 
 
 def _render_draft(args: argparse.Namespace) -> int:
@@ -242,7 +299,7 @@ def _render_draft(args: argparse.Namespace) -> int:
         template = library.get(opened.draft.template)
         fmt = args.format or opened.draft.formats[0]
         return _render_and_save(template, fmt, opened.draft, opened.profile, args.output,
-                                args.slide)
+                                args.slide, args.report)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:

@@ -107,9 +107,8 @@ def test_the_check_catches_a_broken_card(photos: dict[str, Path]) -> None:
     fmt = template.formats["9:16"]
     moved = []
     for layer in fmt.layers:
-        if layer.type == "footer":
-            layer = dataclasses.replace(layer, box=(64, 1700, 952, 64))
-        moved.append(layer)
+        moved.append(dataclasses.replace(layer, box=(64, 1700, 952, 64))
+                     if layer.type == "footer" else layer)
     broken = dataclasses.replace(template, formats={
         **template.formats, "9:16": dataclasses.replace(fmt, layers=tuple(moved))})
     draft = stress.stress_draft(broken, "full", photos["dark"])

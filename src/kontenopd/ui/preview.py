@@ -1,12 +1,17 @@
 """The live preview: renders off the GUI thread (latest request wins), a format switcher
 showing every format of the draft, Instagram grid / story safe-zone guides, the render
-warnings, and the focal point set by clicking or dragging a photo in its frame."""
+warnings, and the focal point set by clicking or dragging a photo in its frame.
+
+The layout report comes back with each image: the blocks of a field that has a warning are
+outlined on the card (red when blocking, amber otherwise), and clicking an outline, like
+clicking its line in the warnings list, focuses that field's editor."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from PIL import Image
 from PySide6.QtCore import (
@@ -52,7 +57,7 @@ from ..core.errors import KontenError
 from ..core.images import images_of
 from ..core.model import Draft, Profile
 from ..core.photos import PhotoCache, cover_crop_box
-from ..core.render import RenderResult, RenderWarning, render
+from ..core.render import Block, RenderResult, RenderWarning, render
 from ..core.templates import Template
 from .document import Document
 from .style import error_color, muted_color, small_font, warning_color
@@ -70,6 +75,8 @@ STRIP_SCALE = 0.09
 STATUS_HEIGHT = 58  # px reserved under the canvas for the ok line or the warnings list
 THUMB = 30  # px, the longer side of a format thumbnail
 STATUS_MARKS = {"ok": "✔", "warning": "⚠", "blocking": "✖"}
+MARK_PAD = 4  # widget px between a block's ink box and its outline
+MARK_PEN = 3  # widget px, the outline's width
 
 
 def warnings_status(warnings: list[RenderWarning]) -> str:
@@ -94,14 +101,45 @@ def preview_render(template: Template, fmt: str, draft: Draft, profile: Profile,
                   slide=slide)
 
 
+class PreviewFrame(NamedTuple):
+    """What the worker sends back: the image, its warnings and its layout report's blocks
+    (frozen, in full-size format pixels), for the format and slide asked for."""
+
+    image: QImage
+    warnings: list[RenderWarning]
+    fmt: str
+    slide: int
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class FieldMark:
+    """One block of a field that needs attention, in full-size format pixels."""
+
+    field: str
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1
+    blocking: bool
+
+
+def field_marks(warnings: list[RenderWarning], blocks: list[Block]) -> list[FieldMark]:
+    """The drawn blocks of every field a warning names; blocking if any of that field's
+    warnings is. Blocks left out whole (``dropped``, no ink box) have nothing to outline."""
+    blocking: dict[str, bool] = {}
+    for w in warnings:
+        if w.field:
+            blocking[w.field] = blocking.get(w.field, False) or w.blocking
+    return [FieldMark(b.field, b.box, blocking[b.field]) for b in blocks
+            if b.field in blocking and not b.dropped
+            and b.box[2] > b.box[0] and b.box[3] > b.box[1]]
+
+
 def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
-               cache: PhotoCache, slide: int = 0,
-               ) -> Callable[[], tuple[QImage, list[RenderWarning], str, int]]:
-    """A plain callable for the worker: immutable inputs in, (QImage, warnings, fmt, slide)
-    out."""
-    def job() -> tuple[QImage, list[RenderWarning], str, int]:
+               cache: PhotoCache, slide: int = 0) -> Callable[[], PreviewFrame]:
+    """A plain callable for the worker: immutable inputs in, a PreviewFrame out."""
+    def job() -> PreviewFrame:
         result = preview_render(template, fmt, draft, profile, scale, cache, slide)
-        return to_qimage(result.image), result.warnings, fmt, slide
+        return PreviewFrame(to_qimage(result.image), result.warnings, fmt, slide,
+                            list(result.blocks))
     return job
 
 
@@ -124,16 +162,53 @@ class PreviewCanvas(QWidget):
         self.is_story = False
         self.frames: list[tuple[QRectF, bool]] = []  # photo frames (format px), filled?
         self.marker: QPointF | None = None  # focal point being edited (format px)
+        self.marks: list[FieldMark] = []  # fields needing attention, outlined on the card
         self.setMinimumSize(240, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self._press: QPointF | None = None
         self._moved = False
 
-    def set_image(self, image: QImage, format_size: QSize) -> None:
+    def set_image(self, image: QImage, format_size: QSize,
+                  marks: list[FieldMark] | None = None) -> None:
         self.image = image
         self.format_size = format_size
+        self.marks = list(marks or [])
         self.update()
+
+    def mark_rect(self, mark: FieldMark) -> QRectF:
+        """A mark's outline in widget px: its box scaled to the card, MARK_PAD outside the
+        ink, kept on the card."""
+        target = self.target_rect()
+        s = target.width() / self.format_size.width()
+        x0, y0, x1, y1 = mark.box
+        rect = QRectF(round(target.left() + x0 * s) - MARK_PAD,
+                      round(target.top() + y0 * s) - MARK_PAD,
+                      round((x1 - x0) * s) + 2 * MARK_PAD, round((y1 - y0) * s) + 2 * MARK_PAD)
+        inner = MARK_PEN / 2 + 1
+        return rect.intersected(target.adjusted(inner, inner, -inner, -inner))
+
+    def mark_at(self, x: float, y: float) -> FieldMark | None:
+        """The outlined block under a point (format px, as the mouse signals give it); a
+        blocking one first."""
+        pos = self._from_format(x, y)
+        hits = [m for m in self.marks
+                if self.mark_rect(m).adjusted(-MARK_PEN, -MARK_PEN, MARK_PEN, MARK_PEN)
+                .contains(pos)]
+        hits.sort(key=lambda m: not m.blocking)
+        return hits[0] if hits else None
+
+    def _paint_marks(self, p: QPainter) -> None:
+        halo = QPen(QColor(255, 255, 255, 190), MARK_PEN + 2)
+        for blocking in (False, True):  # red drawn last, on top
+            color = QColor(error_color(self) if blocking else warning_color(self))
+            for mark in self.marks:
+                if mark.blocking is blocking:
+                    rect = self.mark_rect(mark)
+                    p.setPen(halo)
+                    p.drawRoundedRect(rect, 3, 3)
+                    p.setPen(QPen(color, MARK_PEN))
+                    p.drawRoundedRect(rect, 3, 3)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -186,6 +261,8 @@ class PreviewCanvas(QWidget):
             p.setFont(small_font(self))
             p.drawText(top.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignLeft,
                        self.tr("Zona aman story: jangan taruh teks di sini"))
+        if self.marks and not self.image.isNull():
+            self._paint_marks(p)
         if self.marker is not None:
             c = self._from_format(self.marker.x(), self.marker.y())
             p.setPen(QPen(QColor(0, 0, 0, 160), 4))
@@ -372,6 +449,7 @@ class PreviewPanel(QWidget):
         self.strip_timer.timeout.connect(self._request_strip)
         self._requested_at = 0.0
         self._gesture: dict[str, Any] | None = None
+        self._pressed_mark: FieldMark | None = None  # the outline a press started on
         grid_action.toggled.connect(self._guides)
         safe_action.toggled.connect(self._guides)
         self.canvas.pressed.connect(self._on_press)
@@ -525,7 +603,7 @@ class PreviewPanel(QWidget):
             self.enlarged.canvas.resized.connect(self.rescale_timer.start)
             self.enlarged.closed.connect(self._enlarged_closed)
         big = self.enlarged
-        big.canvas.set_image(self.canvas.image, self.canvas.format_size)
+        big.canvas.set_image(self.canvas.image, self.canvas.format_size, self.canvas.marks)
         big.fit_screen(self.screen() or QGuiApplication.primaryScreen())
         big.show()
         big.raise_()
@@ -589,15 +667,20 @@ class PreviewPanel(QWidget):
             message = str(error) if isinstance(error, KontenError) else \
                 self.tr("Pratinjau gagal dibuat: {error}").format(error=error)
             self.status.emit(message)
+            for canvas in self._canvases():  # the outlines belong to the image shown before
+                canvas.marks = []
+                canvas.update()
             self._show_warnings([RenderWarning("error", message)])
             return
-        image, warnings, fmt, _slide = result
+        frame: PreviewFrame = result
+        fmt, warnings = frame.fmt, frame.warnings
         t = self.document.template.formats.get(fmt)
         if t is None:
             return
+        marks = field_marks(warnings, frame.blocks)
         for canvas in self._canvases():
-            canvas.set_image(image, QSize(t.width, t.height))
-        if _slide == 0 and fmt in self.format_buttons:
+            canvas.set_image(frame.image, QSize(t.width, t.height), marks)
+        if frame.slide == 0 and fmt in self.format_buttons:
             self.set_format_status(fmt, warnings)
         self.latency_ms = (time.perf_counter() - self._requested_at) * 1000
         self._show_warnings(warnings)
@@ -626,6 +709,21 @@ class PreviewPanel(QWidget):
         key = item.data(Qt.ItemDataRole.UserRole)
         if key:
             self.warning_activated.emit(key)
+
+    def _activate_mark(self, mark: FieldMark) -> None:
+        """A click on an outline: its first line in the warnings list is selected and the
+        field's editor takes the focus, as a click on that line does."""
+        for row in range(self.warnings.count()):
+            item = self.warnings.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == mark.field:
+                self.warnings.setCurrentItem(item)
+                break
+        self.warning_activated.emit(mark.field)
+
+    def _mark_tip(self, mark: FieldMark) -> str:
+        """The outline's tooltip: what the render said about that field (the pointing hand
+        says a click leads to its editor)."""
+        return "\n".join(w.message for w in self.last_warnings if w.field == mark.field)
 
     def _request_strip(self) -> None:
         doc = self.document
@@ -689,9 +787,18 @@ class PreviewPanel(QWidget):
         return QPointF(bx + fx * bw, by + fy * bh)
 
     def _on_hover(self, x: float, y: float) -> None:
+        mark = self.canvas.mark_at(x, y)
+        if mark is not None:  # an outlined field: a click goes to its editor
+            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.canvas.setToolTip(self._mark_tip(mark))
+            if self.canvas.marker is not None:
+                self.canvas.marker = None
+                self.canvas.update()
+            return
         info = self._frame_info(x, y)
         if info is None:
             self.canvas.unsetCursor()
+            self.canvas.setToolTip("")
             if self.canvas.marker is not None:
                 self.canvas.marker = None
                 self.canvas.update()
@@ -703,6 +810,8 @@ class PreviewPanel(QWidget):
         self.canvas.update()
 
     def _on_press(self, x: float, y: float) -> None:
+        # On an outline a click focuses its field; a drag still moves the photo under it.
+        self._pressed_mark = self.canvas.mark_at(x, y)
         info = self._frame_info(x, y)
         if info is None:
             self._gesture = None
@@ -730,6 +839,12 @@ class PreviewPanel(QWidget):
 
     def _on_release(self, x: float, y: float, moved: bool) -> None:
         g, self._gesture = self._gesture, None
+        mark, self._pressed_mark = self._pressed_mark, None
+        if mark is not None and not moved:
+            if g is not None:
+                self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._activate_mark(mark)
+            return
         if g is None:
             return
         self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)

@@ -41,7 +41,8 @@ def draw_list(r: Renderer, layer: ListLayer) -> None:
     cursor, shown = float(y), 0
     ink = r.color(layer.color, layer.opacity)
     text_w = w - marker - round(size * 0.6)
-    for i, lay in enumerate(layouts):
+    for i, planned in enumerate(layouts):
+        lay = planned
         row_h = max(lay.height, marker)
         if cursor + row_h > y + h + 1:
             break
@@ -180,8 +181,8 @@ def _grid_plan(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
         return tallest + 2 * pad
 
     first = min(layer.columns, n)
-    for columns in range(first, 0, -1):
-        columns, rows, cell_w, cell_h = arrangement(columns)
+    for wanted in range(first, 0, -1):
+        columns, rows, cell_w, cell_h = arrangement(wanted)
         pad = padding(cell_h)
         inner_w = cell_w - 2 * pad
         size = big
