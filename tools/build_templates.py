@@ -306,7 +306,7 @@ def liputan(g: G) -> list[Layer]:
                 rule(), styled("meta_light", text=META, height=84),
                 styled("lead_light", text="{{ ringkasan }}", optional=True, max_lines=3,
                        height=130)],
-                anchor="bottom", gap=26),
+                anchor="bottom", gap=26, scrim="auto"),
             *footer(g, "line"),
         ]
     if g.wide:  # text beside the photo, never over a face
@@ -340,7 +340,7 @@ def liputan(g: G) -> list[Layer]:
         badge(g, g.hb + 32, align="left"),
         scrim_up(g, scrim_y, g.foot - scrim_y),
         stack([g.M, scrim_y, g.CW, g.foot - scrim_y - 40], children, anchor="bottom",
-              gap=22 if g.square else 24),
+              gap=22 if g.square else 24, scrim="auto"),
         *footer(g),
     ]
 
@@ -932,12 +932,13 @@ def carousel(g: G) -> list[dict[str, Any]]:
     if g.story:
         # a story is tapped, not swiped: no "geser" hint there
         cover_text = stack([64, 860, 952, 620], [chip, title, rule(), meta],
-                           anchor="bottom", gap=24)
+                           anchor="bottom", gap=24, scrim="auto")
         scrim_y = 820
     else:
         scrim_y = {"4:5": 560, "1:1": 440, "3:4": 600}[g.fmt]
         cover_text = stack([g.M, scrim_y, g.CW, g.foot - scrim_y - 40],
-                           [chip, title, rule(), meta, hint], anchor="bottom", gap=22)
+                           [chip, title, rule(), meta, hint], anchor="bottom", gap=22,
+                           scrim="auto")
     cover = [
         photo([0, 0, g.W, g.H], placeholder="profile.primary"),
         *header(g, on_photo=True),
@@ -962,7 +963,7 @@ def carousel(g: G) -> list[dict[str, Any]]:
         text([g.M, caption_bottom - 230, g.CW, 230],
              "{{ keterangan[n] if keterangan|length > n else '' }}", "body_light", size=36,
              min_size=26, max_lines=4, valign="bottom", weight="semibold",
-             field="keterangan"),
+             field="keterangan", scrim="auto"),
         *footer(g, "line"),
     ]
     # the documentation slide: every photo at once, as a collage (from three photos)

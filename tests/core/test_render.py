@@ -93,15 +93,14 @@ def test_low_contrast_text_is_reported():
          "size": 32},
     ])
     result = render(template, "1:1", Draft("uji", values={"judul": "Teks pucat"}), Profile())
-    assert [w.code for w in result.warnings] == ["contrast"]
-    assert result.warnings[0].field == "judul"
+    assert [(w.code, w.field) for w in _checked(result.warnings)] == [("contrast", "judul")]
     good = _probe_template([
         {"type": "rect", "box": [0, 0, 1080, 1080], "fill": "#FFFFFF"},
         {"type": "text", "text": "{{ judul }}", "box": [60, 60, 960, 200], "color": "#111111",
          "size": 32},
     ])
-    assert render(good, "1:1", Draft("uji", values={"judul": "Teks jelas"}), Profile()
-                  ).warnings == []
+    assert _checked(render(good, "1:1", Draft("uji", values={"judul": "Teks jelas"}),
+                           Profile()).warnings) == []
 
 
 def test_logo_keeps_its_proportions(tmp_path):
@@ -123,3 +122,9 @@ def test_unknown_format_is_a_clear_error(library, profile):
 
     with pytest.raises(ValueInputError, match="tidak tersedia"):
         render(library.get("liputan-kegiatan"), "2:3", _news(library, None), profile)
+
+
+def _checked(warnings: list) -> list:
+    """The warnings this test is about: the probe canvas is a 1080x1080 square, whose
+    Instagram grid crop ("zone") the publishability test covers, not this one."""
+    return [w for w in warnings if w.code != "zone"]

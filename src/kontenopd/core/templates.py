@@ -32,6 +32,7 @@ FIELD_TYPES = ("text", "multiline", "date", "time", "photo", "list", "number", "
                "bool")
 COLOR_REFS = ("primary", "secondary", "accent", "text", "light", "background")
 FONT_ROLES = ("heading", "body")
+SCRIM_MODES = ("auto", "none")  # text and stack layers: adaptive scrim behind the text
 Box = tuple[int, int, int, int]
 
 
@@ -261,6 +262,10 @@ class LogoLayer(Layer):
 
 @dataclass(frozen=True, kw_only=True)
 class TextLayer(Layer):
+    """A text in its box (or a stack's child). ``"scrim": "auto"`` paints an adaptive scrim
+    behind its ink before it is drawn, hanging from the ``valign`` edge of the box: the
+    contrast check then judges the text on the scrim (see ``render.scrim``)."""
+
     type: ClassVar[str] = "text"
     text: str = _spec(_jinja)
     box: Box | None = _spec(_box, None)  # None inside a stack
@@ -285,6 +290,11 @@ class TextLayer(Layer):
     # Everything else is protected: if it does not fit, the format is blocked with a message.
     optional: bool = _spec(_boolean, False)
     balance: bool = _spec(_boolean, False)  # even line lengths (titles, quotes)
+    # "auto": an adaptive scrim measured on the photo behind the text (see render.scrim):
+    # as dark (light ink) or light (dark ink) as it needs to reach 4.5:1 (3:1 large), soft
+    # edges, nothing on a photo that is fine already, a solid panel when > 90 % is needed.
+    # Ignored with a ``panel`` (the panel is the background). "none": no scrim (default).
+    scrim: str = _spec(_choice(*SCRIM_MODES), "none")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -416,6 +426,10 @@ class IdentityLayer(Layer):
     color: str = _spec(_color, "profile.light")
     logo_height: int = _spec(_number(24, 400, True), 84)
     align: str = _spec(_choice("left", "center"), "left")
+    # A white (or, for a light logo, dark) rounded plate behind a logo: "auto" when most of
+    # the logo's opaque pixels are within 1.6:1 of the band under it (a dark-blue emblem on
+    # a dark-blue band), "always", or "never".
+    logo_plate: str = _spec(_choice("auto", "always", "never"), "auto")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -431,13 +445,18 @@ class FooterLayer(Layer):
 
 @dataclass(frozen=True, kw_only=True)
 class StackLayer(Layer):
-    """Children laid out top to bottom at the stack's width, anchored to its top or bottom."""
+    """Children laid out top to bottom at the stack's width, anchored to its top or bottom.
+
+    ``"scrim": "auto"``: one adaptive scrim behind the whole measured block (the children as
+    placed), as strong as its most demanding text needs, hanging from the ``anchor`` edge of
+    the box and fading out the other way. Ignored with a ``panel``."""
 
     type: ClassVar[str] = "stack"
     box: Box = _spec(_box)
     anchor: str = _spec(_choice("top", "middle", "bottom"), "top")
     gap: int = _spec(_number(0, 400, True), 24)
     panel: Panel | None = _spec(_panel, None)
+    scrim: str = _spec(_choice(*SCRIM_MODES), "none")
     children: tuple[Layer, ...] = _spec(lambda v, k: v, ())  # built by _layer
 
 

@@ -13,7 +13,9 @@ import math
 
 from ..templates import RuleLayer, StackLayer, TextLayer
 from ..text import TextLayout, fit_text
+from . import scrim
 from .engine import Renderer, drawer
+from .paint import ink_box
 
 SQUEEZE_STEPS = 6  # bisection steps over the shared shrink factor (1/64 of the size range)
 
@@ -124,20 +126,49 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
                r.color(layer.panel.fill, layer.opacity), r.px(layer.panel.radius))
     for i in sorted(dropped):
         _drop(r, children[i][0], x, top)  # type: ignore[arg-type]
+    placed: list[tuple[TextLayer | RuleLayer, TextLayout | None, float, float]] = []
     cursor = top
     for n, (i, layout, height) in enumerate(items):
         child = children[i][0]
         if n:
             cursor += _gap(r, child, gap)
+        placed.append((child, layout, cursor, height))
+        cursor += height
+    if layer.scrim == "auto" and not layer.panel:
+        _stack_scrim(r, layer, placed, (x, y, w, h))
+    for child, layout, at, height in placed:
         if isinstance(child, TextLayer) and layout is not None:
-            r.draw_text(child, layout, (x, cursor, w, height))
+            r.draw_text(child, layout, (x, at, w, height))
         elif isinstance(child, RuleLayer):
             rule_w = min(w, r.px(child.width))
             rx = x if child.align == "left" else x + (w - rule_w) // 2 \
                 if child.align == "center" else x + w - rule_w
-            r.fill((rx, round(cursor), rule_w, round(height)),
+            r.fill((rx, round(at), rule_w, round(height)),
                    r.color(child.color, child.opacity), r.px(child.radius))
-        cursor += height
+
+
+def _stack_scrim(r: Renderer, layer: StackLayer,
+                 placed: list[tuple[TextLayer | RuleLayer, TextLayout | None, float, float]],
+                 area: tuple[float, float, float, float]) -> None:
+    """One scrim behind the block as placed: every text's ink box (a child on its own panel
+    only widens it), as strong as the most demanding text needs."""
+    x, _, w, _ = area
+    items = []
+    for child, layout, at, height in placed:
+        if not isinstance(child, TextLayer) or layout is None or not layout.lines:
+            continue
+        if child.panel:
+            pad_x = r.px(child.panel.padding[0])
+            block_w = layout.width + 2 * pad_x
+            bx = x if child.align == "left" else x + (w - block_w) / 2 \
+                if child.align == "center" else x + w - block_w
+            items.append(scrim.item(r, child, layout, (bx, at, block_w, height),
+                                    measure=False))
+        else:
+            inked = ink_box(layout, (x, at, w, height), child.align, child.valign)
+            items.append(scrim.item(r, child, layout, inked))
+    if items:
+        r.paint_scrim(items, layer.anchor, area)
 
 
 def _gap(r: Renderer, child: TextLayer | RuleLayer, gap: int) -> int:

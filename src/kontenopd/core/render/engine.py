@@ -18,13 +18,14 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFilter
 
 from .. import fonts
-from ..colors import RGBA, contrast_ratio, parse_hex, with_alpha
+from ..colors import RGBA, parse_hex, with_alpha
 from ..errors import ValueInputError
 from ..model import Draft, Profile
 from ..photos import PhotoCache
 from ..templates import Layer, Template, TextLayer
 from ..templating import evaluate, referenced_names, render_string
 from ..text import ELLIPSIS, TextLayout, clean_text, draw_layout, fit_text
+from . import scrim
 from .paint import ink_box
 from .result import Block, RenderResult, RenderWarning, intersects
 from .slides import slide_plan
@@ -93,6 +94,7 @@ class Renderer:
         self.draw = ImageDraw.Draw(self.canvas)
         self.fields = {f.key: f for f in template.fields}
         self.blocks: list[Block] = []
+        self.scrims: list[scrim.Scrim] = []
         self.safe = safe_box(self.fmt.width, self.fmt.height)
 
     # ------------------------------------------------------------ helpers
@@ -207,9 +209,19 @@ class Renderer:
                     self.warn("collision", f"Teks '{self.label(a.field)}' menimpa teks "
                                            f"'{self.label(b.field)}'; persingkat salah satunya.",
                               a.field or b.field)
-        # Blocks outside the visible zone (self.safe: the 3:4 grid crop, a story's safe band)
-        # are in the report (``safe_box``) for the publishability check; the templates are
-        # not all there yet, so it is not a user warning today.
+        x0, y0, x1, y1 = self.safe
+        for b in self.blocks:
+            if b.dropped or b.kind not in (*TEXT_KINDS, "logo", "qr"):
+                continue
+            bx0, by0, bx1, by1 = b.box
+            if bx0 < x0 - 2 or by0 < y0 - 2 or bx1 > x1 + 2 or by1 > y1 + 2:
+                where = ("di luar area aman story (atas 250 px, bawah 340 px)"
+                         if self.fmt.height / self.fmt.width >= 1.7 else
+                         "di luar potongan 3:4 yang tampil di grid profil Instagram")
+                what = {"identity": "Identitas OPD", "footer": "Akun & situs",
+                        "logo": "Logo", "badge": "Lencana ASN", "qr": "Kode QR"}.get(
+                    b.kind, f"Teks '{self.label(b.field)}'")
+                self.warn("zone", f"{what} {where} pada format {self.fmt_key}.", b.field)
 
     # ------------------------------------------------------------ fitting
     def fit(self, value: str, path: Path, width: float, height: float, size: int,
@@ -290,16 +302,38 @@ class Renderer:
             self.fill((round(bx), round(by), max(1, round(block_w)), max(1, round(block_h))),
                       self.color(layer.panel.fill, layer.opacity), self.px(layer.panel.radius))
             inner = (bx + pad_x, by + pad_y, layout.width, layout.height)
-            self._check_contrast(layer, layout, inner, ink)
+            self._check_contrast(layer, layout, inner, ink)  # judged on its panel
             self.lines(layout, inner, ink, layer.align, "top", field=key,
                        protected=not layer.optional)
             return
         inked = ink_box(layout, box, layer.align, layer.valign)
-        self._check_contrast(layer, layout, inked, ink)
+        if layer.scrim == "auto":
+            self.paint_scrim([scrim.item(self, layer, layout, inked)], layer.valign, box)
+        self._check_contrast(layer, layout, inked, ink)  # after the scrim: what shows
         if layer.shadow:
             self._shadow(layout, box, layer)
         self.lines(layout, box, ink, layer.align, layer.valign, field=key,
                    protected=not layer.optional)
+
+    def paint_scrim(self, items: list[scrim.ScrimItem], anchor: str,
+                    area: tuple[float, float, float, float]) -> scrim.Scrim | None:
+        """Hook: paint the adaptive scrim ``items`` need on the canvas drawn so far, before
+        their text (``"scrim": "auto"`` on a text or stack layer; see ``render.scrim``).
+        Recorded as a "scrim" block and kept in ``self.scrims``."""
+        painted = scrim.paint(self, items, anchor, area)
+        if painted is not None:
+            self.scrims.append(painted)
+        return painted
+
+    def large_text(self, size: int, weight: str) -> bool:
+        """WCAG "large" text at this scale: >= LARGE_TEXT_PX, or >= 30 px and bold."""
+        bold = weight in ("bold", "extrabold", "black") or (weight.isdigit()
+                                                             and int(weight) >= 700)
+        return size >= self.px(LARGE_TEXT_PX) or (size >= self.px(30) and bold)
+
+    def contrast_needed(self, layer: TextLayer, layout: TextLayout) -> float:
+        """The WCAG minimum for this text: 3:1 when large, else 4.5:1."""
+        return 3.0 if self.large_text(layout.size, layer.weight) else 4.5
 
     def _shadow(self, layout: TextLayout, box: tuple[float, float, float, float],
                 layer: TextLayer) -> None:
@@ -314,29 +348,13 @@ class Renderer:
 
     def _check_contrast(self, layer: TextLayer, layout: TextLayout,
                         inked: tuple[float, float, float, float], ink: RGBA) -> None:
-        x, y, w, h = (round(v) for v in inked)
-        region = self.canvas.crop((max(0, x), max(0, y), max(1, x + w), max(1, y + h)))
-        if region.width < 1 or region.height < 1:
+        """Warn when text is hard to read on what is drawn behind it (photo, scrim, panel):
+        judged against the hardest 10 % of that background (``scrim.background_tone``)."""
+        tone = scrim.background_tone(self.canvas, inked, ink)
+        if tone is None:
             return
-        region.thumbnail((64, 64), Image.Resampling.BILINEAR)
-        hist = region.convert("L").histogram()
-        total = sum(hist)
-        # Judge against the background tone that is hardest for this ink: the lightest
-        # 10 % under light text, the darkest 10 % under dark text.
-        light_ink = sum(ink[:3]) / 3 > 127
-        target, running = total * 0.1, 0
-        order = range(255, -1, -1) if light_ink else range(256)
-        tone = 0
-        for tone in order:
-            running += hist[tone]
-            if running >= target:
-                break
-        alpha = ink[3] / 255  # translucent text: judge the colour it actually shows
-        shown = tuple(round(c * alpha + tone * (1 - alpha)) for c in ink[:3])
-        ratio = contrast_ratio(shown, (tone, tone, tone))
-        large = layout.size >= self.px(LARGE_TEXT_PX) or (
-            layout.size >= self.px(30) and layer.weight in ("bold", "extrabold", "black"))
-        needed = 3.0 if large else 4.5
+        ratio = scrim.contrast_on(ink, tone)  # translucent text: the colour it shows
+        needed = self.contrast_needed(layer, layout)
         if ratio < needed:
             key = self.field_of(layer, layer.text)
             self.warn("contrast", f"Kontras teks '{self.label(key)}' rendah ({ratio:.1f}:1, "
