@@ -1,9 +1,16 @@
 """Text fitting and drawing: wrap in a box, shrink to fit, ellipsis with an overflow flag.
 
-Wrapping uses Pillow's ``ImageText.Text.wrap`` (raqm-shaped measurements); this module adds
-what it lacks for posters: a line-height rhythm, a line limit, breaking words wider than the
-box, a binary search over font sizes, letter spacing for short caps labels, and the ellipsis.
-Lines are positioned on baselines so the cap height of the first line sits on the box top.
+Line breaking is ``linebreak.wrap`` (Indonesian rules: kept units, CamelCase and hyphenated
+breaks of over-wide words, balanced titles); this module adds a line-height rhythm, a line
+limit, a binary search over font sizes, letter spacing for short caps labels, and the
+ellipsis. Lines are positioned on baselines so the cap height of the first line sits on the
+box top.
+
+Glyphs are drawn unhinted: FreeType's hinting (Pillow has no switch for it) snaps every glyph
+to whole pixels and gives uneven letter spacing in 22-30 px text ("M ojokerto"). A line is
+rendered at ``_supersample(size)`` times its size and box-filtered down, so each glyph sits
+where the font's unhinted advances put it; ``measure`` uses those same advances, so the width
+a line is wrapped to is the width it is drawn at.
 """
 
 from __future__ import annotations
@@ -15,9 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageText
+from PIL import Image, ImageDraw, ImageFont
 
-from . import fonts
+from . import fonts, linebreak
 
 ELLIPSIS = "…"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -54,62 +61,62 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
+def _supersample(size: float) -> int:
+    """How many times larger a line is rasterised than drawn: enough that hinting and
+    whole-pixel glyph placement there are a small fraction of a pixel once scaled down (x3
+    for labels and body text, x2 for titles: within 0.6 px of the unhinted positions, 0.1 px
+    on average, tests/core/test_glyph_spacing.py), and not at all for big figures, where a
+    pixel is under 1 % of the letter. A line's first drawing costs about factor² times
+    more; the masks are cached."""
+    if size >= 96:
+        return 1
+    return 3 if size < 36 else 2
+
+
+@lru_cache(maxsize=512)
+def _render_font(font: ImageFont.FreeTypeFont) -> tuple[ImageFont.FreeTypeFont, int]:
+    """The font lines are rasterised with and its scale: ``font`` at ``_supersample`` x."""
+    factor = _supersample(font.size)
+    if factor == 1 or not isinstance(font.path, (str, Path)):
+        return font, 1
+    return fonts.load_font(Path(font.path), round(font.size * factor)), factor
+
+
+@lru_cache(maxsize=8192)
 def measure(font: ImageFont.FreeTypeFont, line: str, tracking: float = 0.0) -> float:
-    width = font.getlength(line, features=None, language="id")
-    return width + tracking * max(0, len(line) - 1) if tracking else width
+    """The drawn width of ``line``: the font's unhinted advances (kerning included), or for
+    tracked labels, drawn a character at a time, the characters' advances plus tracking.
+    Cached: a render asks for the same lines' widths many times."""
+    big, factor = _render_font(font)
+    if not tracking:
+        return big.getlength(line, features=None, language="id") / factor
+    return (sum(big.getlength(ch, language="id") for ch in line) / factor
+            + tracking * max(0, len(line) - 1))
 
 
 @lru_cache(maxsize=256)
 def _metrics(path: Path, size: int) -> tuple[float, float]:
-    font = fonts.load_font(path, size)
-    cap = -font.getbbox("H", anchor="ls")[1]
-    desc = font.getbbox("gjpqy", anchor="ls")[3]
+    """Cap height and descent of the unhinted glyphs, as drawn."""
+    big, factor = _render_font(fonts.load_font(path, size))
+    cap = -big.getbbox("H", anchor="ls")[1] / factor
+    desc = big.getbbox("gjpqy", anchor="ls")[3] / factor
     return float(cap), float(desc)
 
 
-def _break_long_words(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
-    """Split any word wider than ``width`` (long URLs, names without spaces) into pieces."""
-    def split_word(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if font.getlength(word) <= width:
-            return word
-        pieces, current = [], ""
-        for ch in word:
-            if current and font.getlength(current + ch) > width:
-                pieces.append(current)
-                current = ch
-            else:
-                current += ch
-        pieces.append(current)
-        return "\n".join(pieces)
-
-    return re.sub(r"\S+", split_word, text)
-
-
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    if not text:
-        return []
-    limit = max(1, int(width))
-    for margin in (1.0, 0.85):
-        # Pillow measures a shaped piece slightly differently from getlength() at times
-        # ("Word does not fit within line"): retry with the long words cut shorter.
-        prepared = _break_long_words(text, font, width if margin == 1.0 else limit * margin)
-        wrapped = ImageText.Text(prepared, font)
-        try:
-            wrapped.wrap(limit)
-        except ValueError:
-            continue
-        return [line.strip() for line in str(wrapped.text).split("\n")]
-    return [line.strip() for line in _break_long_words(text, font, limit * 0.7).split("\n")]
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float, balance: bool = False,
+          relax: int = 0) -> list[str]:
+    return linebreak.wrap(text, width, lambda line: measure(font, line), balance=balance,
+                          relax=relax)
 
 
 def _layout_at(text: str, path: Path, size: int, width: float, line_height: float,
-               tracking_em: float) -> TextLayout:
+               tracking_em: float, balance: bool = False, relax: int = 0) -> TextLayout:
     font = fonts.load_font(path, size)
     cap, desc = _metrics(path, size)
     tracking = tracking_em * size
     # Tracked (letter-spaced) caps labels do not wrap; everything else does.
-    lines = [ln.strip() for ln in text.split("\n")] if tracking else _wrap(text, font, width)
+    lines = ([ln.strip() for ln in text.split("\n")] if tracking
+             else _wrap(text, font, width, balance, relax))
     return TextLayout(tuple(lines), font, size, size * line_height, cap, desc, tracking, False)
 
 
@@ -124,31 +131,48 @@ def _fits(layout: TextLayout, width: float, height: float, max_lines: int | None
 @lru_cache(maxsize=1024)
 def fit_text(text: str, path: Path, width: float, height: float, size: int,
              min_size: int | None = None, max_lines: int | None = None,
-             line_height: float = 1.2, tracking: float = 0.0) -> TextLayout:
+             line_height: float = 1.2, tracking: float = 0.0, *,
+             balance: bool = False) -> TextLayout:
     """Lay ``text`` out in a ``width`` x ``height`` box.
 
     Tries ``size`` first, then the largest size down to ``min_size`` at which everything fits.
     If nothing fits at ``min_size``, keeps the lines that fit, ends the last one with "…" and
-    sets ``overflow``.
+    sets ``overflow``. ``balance`` (titles, quotes) keeps the line count of plain filling at
+    each size but evens the line widths out and avoids a one-word last line; it never changes
+    which size fits. Words kept together (a name and its degrees, "Kab. Mojokerto", "8.000
+    ASN") are let go, weakest first, only when the text fits no size that way; text cut
+    with "…" is filled plainly.
     """
     text = clean_text(text).strip()
     min_size = max(1, min(size, min_size or size))
-    layout = _layout_at(text, path, size, width, line_height, tracking)
+    for relax in linebreak.RELAX_LEVELS if not tracking else (0,):
+        layout = _largest_fit(text, path, width, height, size, min_size, max_lines,
+                              line_height, tracking, balance, relax)
+        if layout is not None:
+            return layout
+    return _truncate(_layout_at(text, path, min_size, width, line_height, tracking,
+                                relax=linebreak.RELAX_LEVELS[-1]),
+                     width, height, max_lines)
+
+
+def _largest_fit(text: str, path: Path, width: float, height: float, size: int,
+                 min_size: int, max_lines: int | None, line_height: float, tracking: float,
+                 balance: bool, relax: int) -> TextLayout | None:
+    """``size`` if the text fits at it, else the largest size down to ``min_size`` that
+    fits (binary search), else None."""
+    layout = _layout_at(text, path, size, width, line_height, tracking, balance, relax)
     if _fits(layout, width, height, max_lines):
         return layout
-    lo, hi = min_size, size - 1  # binary search for the largest size that fits
+    lo, hi = min_size, size - 1
     best: TextLayout | None = None
     while lo <= hi:
         mid = (lo + hi) // 2
-        trial = _layout_at(text, path, mid, width, line_height, tracking)
+        trial = _layout_at(text, path, mid, width, line_height, tracking, balance, relax)
         if _fits(trial, width, height, max_lines):
             best, lo = trial, mid + 1
         else:
             hi = mid - 1
-    if best is not None:
-        return best
-    return _truncate(_layout_at(text, path, min_size, width, line_height, tracking),
-                     width, height, max_lines)
+    return best
 
 
 def _truncate(layout: TextLayout, width: float, height: float,
@@ -170,26 +194,59 @@ def _line_mask(font: ImageFont.FreeTypeFont, line: str,
                tracking: float) -> tuple[Image.Image, tuple[int, int]]:
     """One line's coverage mask and its offset from the baseline origin (cached).
 
+    Rasterised at ``_supersample`` x the size with the origin on a whole output pixel, then
+    box-filtered down: glyphs land on their unhinted positions to a fraction of a pixel.
     Labels, names and footers repeat on every preview; rendering their glyphs once saves
     most of the text cost of a re-render.
     """
-    if not tracking:
-        left, top, right, bottom = font.getbbox(line, anchor="ls", language="id")
-        mask = Image.new("L", (max(0, right - left), max(0, bottom - top)), 0)
-        ImageDraw.Draw(mask).text((-left, -top), line, font=font, fill=255, anchor="ls",
-                                  language="id")
-        return mask, (left, top)
-    boxes, cx = [], 0.0
+    if tracking:
+        return _tracked_mask(font, line, tracking)
+    return _raster(font, line, 0)
+
+
+def _raster(font: ImageFont.FreeTypeFont, text: str,
+            phase: int) -> tuple[Image.Image, tuple[int, int]]:
+    """``text`` shaped and rasterised at the supersampled size with its origin ``phase``
+    supersampled pixels right of a whole output pixel, box-filtered down; the mask's offset
+    from that output pixel on the baseline."""
+    big, f = _render_font(font)
+    left, top, right, bottom = big.getbbox(text, anchor="ls", language="id")
+    x0, y0 = math.floor((left + phase) / f), math.floor(top / f)  # in output pixels
+    x1, y1 = math.ceil((right + phase) / f), math.ceil(bottom / f)
+    if x1 <= x0 or y1 <= y0:  # nothing to draw (an empty line, a space)
+        return Image.new("L", (0, 0)), (0, 0)
+    canvas = Image.new("L", ((x1 - x0) * f, (y1 - y0) * f), 0)
+    ImageDraw.Draw(canvas).text((phase - x0 * f, -y0 * f), text, font=big, fill=255,
+                                anchor="ls", language="id")
+    return (canvas.reduce(f) if f > 1 else canvas), (x0, y0)
+
+
+_char_mask = lru_cache(maxsize=4096)(_raster)  # letters of tracked labels, per phase
+
+
+def _tracked_mask(font: ImageFont.FreeTypeFont, line: str,
+                  tracking: float) -> tuple[Image.Image, tuple[int, int]]:
+    """A letter-spaced label: one character at a time, tracking between them. Caps labels
+    share their letters, so each character's mask is cached per sub-pixel phase."""
+    big, f = _render_font(font)
+    placed, cx = [], 0.0
     for ch in line:
-        boxes.append((cx, ch))
-        cx += font.getlength(ch) + tracking
-    top = min((font.getbbox(ch, anchor="ls")[1] for ch in line), default=0)
-    bottom = max((font.getbbox(ch, anchor="ls")[3] for ch in line), default=0)
-    mask = Image.new("L", (max(0, math.ceil(cx)), max(0, bottom - top)), 0)
-    draw = ImageDraw.Draw(mask)
-    for x, ch in boxes:
-        draw.text((x, -top), ch, font=font, fill=255, anchor="ls")
-    return mask, (0, top)
+        whole, phase = divmod(round(cx), f)
+        if not ch.isspace():
+            mask, (ox, oy) = _char_mask(font, ch, phase)
+            if mask.width and mask.height:
+                placed.append((mask, whole + ox, oy))
+        cx += big.getlength(ch, language="id") + tracking * f
+    if not placed:
+        return Image.new("L", (0, 0)), (0, 0)
+    x0 = min(x for _, x, _ in placed)
+    y0 = min(y for _, _, y in placed)
+    x1 = max(x + m.width for m, x, _ in placed)
+    y1 = max(y + m.height for m, _, y in placed)
+    canvas = Image.new("L", (x1 - x0, y1 - y0), 0)
+    for mask, x, y in placed:  # coverage "over": overlapping edges add up as ink does
+        canvas.paste(255, (x - x0, y - y0, x - x0 + mask.width, y - y0 + mask.height), mask)
+    return canvas, (x0, y0)
 
 
 def draw_layout(draw: ImageDraw.ImageDraw, layout: TextLayout,
