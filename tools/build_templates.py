@@ -112,7 +112,7 @@ def header(g: G, on_photo: bool = False, fill: str = "profile.primary",
         if on_photo:
             out.append({"type": "gradient", "box": [0, 0, g.W, 560],
                         "stops": [[0, "#000000B3"], [0.6, "#00000066"], [1, "#00000000"]]})
-            out.append(rect([40, 250, 1000, 128], "profile.primary@0.84", radius=20))
+            out.append(rect([40, 250, 1000, 128], "profile.primary", radius=20))
         elif fill.startswith("#000000"):  # a tint on a coloured story: a hairline is enough
             out.append(rect([64, 390, 952, 2], "#FFFFFF40"))
         else:
@@ -120,7 +120,8 @@ def header(g: G, on_photo: bool = False, fill: str = "profile.primary",
         out.append({"type": "identity", "box": [72 if on_photo else 64, 258, 936, 112],
                     "logo_height": 88, "color": color})
         return out
-    band = fill + "@0.84" if on_photo and "@" not in fill else fill
+    # opaque on photos too: the strip looks the same on every photo (TEMPLATE-GUIDE: >= 90 %)
+    band = fill
     pad = 12 if g.wide else 16  # the names may take three lines; logos stay centred
     return [rect([0, 0, g.W, g.hb], band),
             {"type": "identity", "box": [g.M, pad, g.CW, g.hb - 2 * pad],
@@ -223,9 +224,12 @@ COMMON_STYLES: dict[str, Layer] = {
     "chip_primary": {"type": "text", "uppercase": True, "font": "heading", "weight": "bold",
                      "size": 24, "tracking": 0.08, "color": "profile.light", "max_lines": 1,
                      "panel": {"fill": "profile.primary", "padding": [16, 10], "radius": 6}},
+    # titles (and quotes set in them) balance their lines: no one-word last line
     "title_light": {"type": "text", "font": "heading", "weight": "extrabold", "size": 66,
+                    "balance": True,
                     "min_size": 44, "max_lines": 5, "line_height": 1.12, "color": "#FFFFFF"},
     "title_dark": {"type": "text", "font": "heading", "weight": "extrabold", "size": 64,
+                   "balance": True,
                    "min_size": 44, "max_lines": 5, "line_height": 1.12,
                    "color": "profile.text"},
     "meta_light": {"type": "text", "font": "body", "weight": "semibold", "size": 28,
@@ -420,6 +424,7 @@ def kunjungan(g: G) -> list[Layer]:
     person = styled("value", text="{{ jabatan }} {{ nama }}", color="profile.accent",
                     size=32, min_size=22, max_lines=3, height=120)
     quote = styled("body_light", text="{% if kutipan %}“{{ kutipan }}”{% endif %}", optional=True,
+                   balance=True,
                    italic=True, weight="regular", max_lines=3, height=130, space_before=20)
     meta = styled("meta_light", text="{{ tanggal | tanggal }}{% if tempat %}  •  {{ tempat }}"
                                      "{% endif %}", size=26, height=76)
@@ -574,13 +579,14 @@ def agenda(g: G) -> list[Layer]:
 def pengumuman(g: G) -> list[Layer]:
     chip = styled("chip_primary", text="Pengumuman")
     title = styled("title_dark", text="{{ layanan }}", size=56, max_lines=3, height=200)
-    biaya = [styled("label_light", text="Biaya"),
+    # labels and cards leave with their field: nothing shows over an empty value
+    biaya = [styled("label_light", text="Biaya", field="biaya", when="biaya"),
              styled("title_light", text="{{ biaya }}", size=60, min_size=36, max_lines=2,
                     height=150, color="profile.accent", space_before=8)]
     jadwal = [styled("label_light", text="Jam layanan"),
               styled("body_light", text="{{ jadwal }}", size=30, max_lines=4, height=170,
                      space_before=8, weight="semibold")]
-    kanal = [styled("label", text="Informasi & pendaftaran"),
+    kanal = [styled("label", text="Informasi & pendaftaran", field="kanal", when="kanal"),
              styled("body_dark", text="{{ kanal | join('  •  ') }}", size=28, max_lines=2,
                     height=84, space_before=8, weight="semibold")]
     if g.wide:
@@ -589,7 +595,8 @@ def pengumuman(g: G) -> list[Layer]:
             stack([g.M, g.hb + 24, 660, 140], [
                 chip, {**title, "size": 40, "min_size": 36, "max_lines": 2, "height": 100}],
                 gap=14),
-            text([g.M, g.hb + 180, 660, 30], "Persyaratan", "label"),
+            text([g.M, g.hb + 180, 660, 30], "Persyaratan", "label", field="persyaratan",
+                 when="persyaratan"),
             {"type": "list", "field": "persyaratan", "box": [g.M, g.hb + 222, 660, 250],
              "size": 26, "min_size": 22, "gap": 12, "marker": "check",
              "marker_color": "profile.secondary"},
@@ -609,23 +616,30 @@ def pengumuman(g: G) -> list[Layer]:
     kanal_h = 100 if g.square else 110
     cards_y = g.bottom - 24 - kanal_h - 20 - cards_h
     half = (g.CW - 24) // 2
+    del list_y  # title, label and requirements are one measured flow: a short title leaves
+    # the requirements more room, and they shrink together
     return [
         *header(g),
-        stack([g.M, y, g.CW, head_h], [chip, title], anchor="top", gap=18),
-        text([g.M, y + head_h + 16, g.CW, 30], "Persyaratan", "label"),
-        {"type": "list", "field": "persyaratan", "box": [g.M, list_y, g.CW, cards_y - 28 - list_y],
-         "size": 30, "min_size": 24, "gap": 16 if g.square else 18, "marker": "check",
-         "marker_color": "profile.secondary"},
-        rect([g.M, cards_y, half, cards_h], "profile.primary", radius=24),
-        stack([g.M + 32, cards_y + 24, half - 64, cards_h - 48], [
-            *jadwal[:1], {**jadwal[1], "size": 30 if g.square else 32, "max_lines": 3,
-                          "height": cards_h - 90}], anchor="middle", gap=8),
+        stack([g.M, y, g.CW, cards_y - 28 - y], [
+            chip, title,
+            styled("label", text="Persyaratan", field="persyaratan", when="persyaratan",
+                   space_before=28),
+            {"type": "list", "field": "persyaratan", "size": 30, "min_size": 24,
+             "gap": 16 if g.square else 18, "marker": "check",
+             "marker_color": "profile.secondary", "space_before": 14}],
+            anchor="top", gap=18),
+        # with a fee: hours and fee side by side; without one the hours take the whole row
+        *(layer for cond, card_w in (("biaya", half), ("not biaya", g.CW)) for layer in (
+            rect([g.M, cards_y, card_w, cards_h], "profile.primary", radius=24, when=cond),
+            stack([g.M + 32, cards_y + 24, card_w - 64, cards_h - 48], [
+                *jadwal[:1], {**jadwal[1], "size": 30 if g.square else 32, "max_lines": 3,
+                              "height": cards_h - 90}], anchor="middle", gap=8, when=cond))),
         rect([g.M + half + 24, cards_y, g.CW - half - 24, cards_h], "profile.accent",
-             radius=24),
+             radius=24, when="biaya"),
         stack([g.M + half + 56, cards_y + 24, g.CW - half - 88, cards_h - 48], [
             {**biaya[0], "color": "profile.text"},
             {**biaya[1], "color": "profile.text", "size": 64 if g.square else 72,
-             "height": cards_h - 90}], anchor="middle", gap=8),
+             "height": cards_h - 90}], anchor="middle", gap=8, when="biaya"),
         stack([g.M, g.bottom - 20 - kanal_h, g.CW, kanal_h], kanal, anchor="middle", gap=6),
         *footer(g),
     ]
@@ -1054,7 +1068,8 @@ def peringatan(g: G) -> list[Layer]:
          "size": 30 if not g.square else 26, "min_size": 24, "gap": 14 if not g.square else 8,
          "color": "#FFFFFF",
          "marker_color": "#F2C200", "marker_text": "#111111"},
-        text([g.M, nums_y - 40, g.CW, 30], "Nomor darurat", "label_light"),
+        text([g.M, nums_y - 40, g.CW, 30], "Nomor darurat", "label_light", field="darurat",
+             when="darurat"),
         {**stats, "box": [g.M, nums_y, g.CW, nums_h]},
         *footer(g, "band"),
     ]
@@ -1251,7 +1266,8 @@ def define() -> None:
                    placeholder="Senin - Jumat, pukul 08.00 - 14.00 WIB"),
                  f("persyaratan", "Persyaratan", "list", max_items=6,
                    help="Satu syarat per baris."),
-                 f("biaya", "Biaya", default="GRATIS", max_length=30),
+                 f("biaya", "Biaya", max_length=30, placeholder="GRATIS",
+                   help="Kosongkan bila tidak perlu disebut; tulis GRATIS bila gratis."),
                  f("kanal", "Saluran informasi", "list", max_items=3,
                    help="Satu per baris, misalnya: WhatsApp 0812-3456-7890.")],
              pengumuman, WIDE, {

@@ -84,3 +84,45 @@ def _checked(warnings: list) -> list:
     """The warnings this test is about: the probe canvas is a 1080x1080 square, whose
     Instagram grid crop ("zone") the publishability test covers, not this one."""
     return [w for w in warnings if w.code != "zone"]
+
+
+STACKED = [{"type": "stack", "box": [140, 100, 800, 700], "gap": 20, "children": [
+    {"type": "text", "text": "{{ judul }}", "size": 64, "min_size": 40, "max_lines": 6,
+     "field": "judul"},
+    {"type": "text", "text": "Persyaratan", "size": 24, "field": "syarat",
+     "when": "syarat"},
+    {"type": "list", "field": "syarat", "size": 36, "min_size": 24}]}]
+STACK_FIELDS = [{"key": "judul", "label": "Judul", "type": "text"}, *LIST_FIELD]
+
+
+def _list_size(result) -> tuple[int, ...]:
+    return tuple(b.font_px for b in result.blocks if b.kind == "list")
+
+
+def test_a_list_in_a_stack_takes_the_room_its_title_leaves():
+    template = _template(STACKED, STACK_FIELDS)
+    items = "\n".join(f"Persyaratan nomor {i}" for i in range(6))
+    short = render(template, "1:1", Draft("uji", values={"judul": "Apel", "syarat": items}),
+                   Profile())
+    long = render(template, "1:1", Draft("uji", values={
+        "judul": "Rapat koordinasi percepatan pelayanan administrasi kependudukan di seluruh "
+                 "kecamatan", "syarat": items}), Profile())
+    assert _checked(short.warnings) == [] and _checked(long.warnings) == []
+    assert set(_list_size(short)) == {36} and len(_list_size(short)) == 6
+    assert len(_list_size(long)) == 6 and max(_list_size(long)) < 36  # shrunk, all there
+    title = next(b for b in long.blocks if b.field == "judul")
+    first = min(b.box[1] for b in long.blocks if b.kind == "list")
+    assert title.box[3] < first  # the flow: the list starts below the title
+
+
+def test_a_list_that_cannot_fit_its_stack_is_reported_never_dropped_silently():
+    template = _template(STACKED, STACK_FIELDS)
+    items = "\n".join(f"Persyaratan nomor {i} yang sangat panjang sekali" for i in range(30))
+    result = render(template, "1:1", Draft("uji", values={"judul": "Apel", "syarat": items}),
+                    Profile())
+    shown = len(_list_size(result))
+    assert shown < 30
+    assert [w.field for w in result.warnings if w.code == "overflow"] == ["syarat"]
+    empty = render(template, "1:1", Draft("uji", values={"judul": "Apel", "syarat": ""}),
+                   Profile())
+    assert [b for b in empty.blocks if b.field == "syarat"] == []  # the label went too

@@ -82,15 +82,17 @@ def test_standing_lists_are_kept_other_lists_cleared(library):
     assert "wilayah" not in new.values
 
 
-def test_a_fixed_text_the_user_emptied_stays_empty_and_a_missing_one_gets_its_default(library):
+def test_a_standing_fee_is_kept_an_emptied_one_stays_empty_and_none_is_invented(library):
     template = library.templates["pengumuman-layanan"]
     old = Draft(template=template.id, formats=["4:5"], values={"layanan": "KTP-el",
                                                                "biaya": ""})
     new = editing.like_yesterday(template, old, TODAY)
     assert new.values["biaya"] == ""  # the user's own choice: no cost line
     assert "layanan" not in new.values
-    old.values.pop("biaya")
-    assert editing.like_yesterday(template, old, TODAY).values["biaya"] == "GRATIS"
+    old.values.pop("biaya")  # never entered: no fee is invented (a fee is a fact, no default)
+    assert "biaya" not in editing.like_yesterday(template, old, TODAY).values
+    old.values["biaya"] = "Rp10.000"
+    assert editing.like_yesterday(template, old, TODAY).values["biaya"] == "Rp10.000"
 
 
 def test_which_fields_keep_their_value_by_type_and_key(library):

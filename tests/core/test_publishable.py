@@ -11,7 +11,8 @@ portrait and no photos; the "kosong" cases leave every optional field empty. For
   lines carries a blocking error naming its field;
 - no "…" in protected text;
 - measured contrast reaches the target (no contrast warning);
-- a list that left items out says so with an error.
+- a list that left items out says so with an error;
+- nothing is drawn for an empty optional field (no label over nothing, no default value).
 
 What the form accepts must fit the default format: in 4:5 the stress content renders without
 any blocking error. Other formats may refuse content they cannot hold, but only with a
@@ -50,7 +51,7 @@ def _cases() -> list[tuple[str, str]]:
     return [(tid, fmt) for tid, t in LIB.templates.items() for fmt in t.format_keys]
 
 
-def _check(result: object, fmt: str) -> list[str]:
+def _check(result: object, fmt: str, draft: object = None) -> list[str]:
     bad: list[str] = []
     image = result.image
     width, height = round(image.width / SCALE), round(image.height / SCALE)
@@ -72,6 +73,10 @@ def _check(result: object, fmt: str) -> list[str]:
             bad.append(f"outside the visible zone {b.kind}:{b.field} {b.box}")
         if b.ellipsis and b.protected:
             bad.append(f"ellipsis in protected {b.field}")
+    if draft is not None:  # a label, rule or panel left behind by an empty optional field
+        bad += [f"{b.kind} drawn for the empty field {b.field}" for b in texts
+                if b.field in _optional(draft) or (b.field in draft.values
+                                                   and not draft.values[b.field])]
     errors = [w for w in result.warnings if w.blocking]
     for b in texts:
         if b.cut and not any(w.field == b.field for w in errors):
@@ -86,6 +91,15 @@ def _check(result: object, fmt: str) -> list[str]:
     return bad
 
 
+def _optional(draft: object) -> set[str]:
+    """The template's non-photo fields the draft leaves unset and that have no default (a
+    default, such as today's date or a standard closing sentence, is shown in the form, so
+    the admin sees it; a fact such as a fee never has one)."""
+    template = LIB.get(draft.template)
+    return {f.key for f in template.fields
+            if f.type != "photo" and f.key not in draft.values and not f.default}
+
+
 @pytest.mark.parametrize(("template_id", "fmt"), _cases())
 def test_stress_set_is_publishable(template_id: str, fmt: str,
                                    photos: dict[str, Path]) -> None:
@@ -95,7 +109,7 @@ def test_stress_set_is_publishable(template_id: str, fmt: str,
     for case, draft in stress.cases(template, photos):
         for slide in range(slide_count(template, draft, fmt)):
             result = render(template, fmt, draft, profile, scale=SCALE, slide=slide)
-            found += [f"{case.name} #{slide + 1}: {p}" for p in _check(result, fmt)]
+            found += [f"{case.name} #{slide + 1}: {p}" for p in _check(result, fmt, draft)]
     assert found == []
 
 
@@ -115,3 +129,38 @@ def test_the_check_catches_a_broken_card(photos: dict[str, Path]) -> None:
     result = render(broken, "9:16", draft, stress.stress_profile(demo_profile()), scale=SCALE)
     found = _check(result, "9:16")
     assert any(p.startswith("outside the visible zone footer") for p in found), found
+
+
+def test_the_check_catches_a_label_over_an_empty_field() -> None:
+    """Without its condition, the 'Persyaratan' label would stand over nothing: caught."""
+    import dataclasses
+
+    template = LIB.get("pengumuman-layanan")
+    fmt = template.formats["4:5"]
+    def unguarded(layer: object) -> object:
+        if layer.type == "stack":
+            return dataclasses.replace(layer, children=tuple(
+                unguarded(c) for c in layer.children))
+        if layer.type == "text" and layer.field == "persyaratan":
+            return dataclasses.replace(layer, when=None)
+        return layer
+
+    bare = tuple(unguarded(layer) for layer in fmt.layers)
+    assert bare != fmt.layers
+    broken = dataclasses.replace(template, formats={
+        **template.formats, "4:5": dataclasses.replace(fmt, layers=bare)})
+    draft = stress.stress_draft(broken, "empty", None)
+    profile = stress.stress_profile(demo_profile())
+    assert _check(render(template, "4:5", draft, profile, scale=SCALE), "4:5", draft) == []
+    found = _check(render(broken, "4:5", draft, profile, scale=SCALE), "4:5", draft)
+    assert "text drawn for the empty field persyaratan" in found, found
+
+
+def test_every_layer_type_has_a_drawer() -> None:
+    from kontenopd.core.render import DRAWERS
+    from kontenopd.core.templates import LAYER_TYPES
+
+    assert set(LAYER_TYPES) == set(DRAWERS)
+    used = {layer.type for t in LIB.templates.values() for f in t.formats.values()
+            for layer in f.layers}
+    assert used <= set(DRAWERS) and len(used) >= 10

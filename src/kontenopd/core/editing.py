@@ -98,7 +98,8 @@ def carry_over(old: Draft, template: Template, today: date | None = None) -> Dra
 # yesterday's text. Values of keys the template does not have are dropped.
 
 KEPT_TYPES = ("bool", "choice")
-STANDING_KEYS = frozenset({"kontak", "kanal", "darurat", "sumber"})
+STANDING_KEYS = frozenset({"kontak", "kanal", "darurat", "sumber", "biaya"})  # biaya: a
+# service's fee stays the same from one notice to the next
 
 
 def keeps_value(f: Field) -> bool:

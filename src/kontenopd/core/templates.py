@@ -313,8 +313,11 @@ class RuleLayer(Layer):
 
 @dataclass(frozen=True, kw_only=True)
 class ListLayer(Layer):
+    """Numbered, bulleted or checked items; in its box, or a stack's child (no box): then it
+    takes the height its items need and shrinks with the stack's other children."""
+
     type: ClassVar[str] = "list"
-    box: Box = _spec(_box)
+    box: Box | None = _spec(_box, None)
     field: str = _spec(_string)
     font: str = _spec(_font, "body")
     weight: str = _spec(_weight, "medium")
@@ -326,6 +329,7 @@ class ListLayer(Layer):
     marker: str = _spec(_choice("number", "bullet", "check"), "number")
     marker_color: str = _spec(_color, "profile.primary")
     marker_text: str = _spec(_color, "profile.light")
+    space_before: int | None = _spec(_number(0, 1000, True), None)  # in a stack: own gap
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -466,7 +470,7 @@ LAYER_TYPES: dict[str, type[Layer]] = {
                               FooterLayer, StackLayer, QrLayer, StampLayer, BadgeLayer,
                               IconLayer)
 }
-STACK_CHILD_TYPES = ("text", "rule")
+STACK_CHILD_TYPES = ("text", "rule", "list")
 
 
 def _build(cls: type, data: dict[str, Any], key: str) -> Any:
@@ -508,7 +512,7 @@ def _children(value: Any, key: str, styles: dict[str, dict[str, Any]]) -> tuple[
     for i, child in enumerate(value):
         layer = _layer(child, f"{key}[{i}]", styles)
         if layer.type not in STACK_CHILD_TYPES:
-            raise _InvalidError(f"{key}[{i}].type", "isi stack hanya boleh text atau rule")
+            raise _InvalidError(f"{key}[{i}].type", "isi stack hanya boleh text, rule atau list")
         if getattr(layer, "box", None) is not None:
             raise _InvalidError(f"{key}[{i}].box", "isi stack tidak memakai box (pakai height)")
         out.append(layer)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 
-from ..templates import RuleLayer, StackLayer, TextLayer
+from ..templates import ListLayer, RuleLayer, StackLayer, TextLayer
 from ..text import TextLayout, fit_text
 from . import scrim
+from .draw_lists import draw_list_in, list_entries, list_plan
 from .engine import Renderer, drawer
 from .paint import ink_box
 
@@ -55,14 +56,16 @@ def _measure(r: Renderer, child: TextLayer, value: str, width: float, room: floa
     at = max(1, round(size - squeeze * (size - smallest)))
     pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
     return fit_text(value, r.text_path(child, value), width - 2 * pad_x, room - 2 * pad_y, at,
-                    at, child.max_lines, child.line_height, child.tracking)
+                    at, child.max_lines, child.line_height, child.tracking,
+                    balance=child.balance)
 
 
 @drawer("stack")
 def draw_stack(r: Renderer, layer: StackLayer) -> None:
     x, y, w, h = r.box(layer.box)
     gap = r.px(layer.gap)
-    children: list[tuple[TextLayer | RuleLayer, str]] = []
+    children: list[tuple[TextLayer | RuleLayer | ListLayer, str]] = []
+    entries: dict[int, list[str]] = {}  # a list child's items, by child index
     for child in layer.children:
         if not r.visible(child):
             continue
@@ -70,10 +73,16 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
             value = r.text_value(child)
             if value:
                 children.append((child, value))
+        elif isinstance(child, ListLayer):
+            found = list_entries(r, child)
+            if found:
+                entries[len(children)] = found
+                children.append((child, ""))
         elif isinstance(child, RuleLayer):
             children.append((child, ""))
-    if not any(isinstance(c, TextLayer) for c, _ in children):
+    if not any(isinstance(c, (TextLayer, ListLayer)) for c, _ in children):
         return
+    list_sizes: dict[int, int] = {}  # a list child's size in the latest plan
     dropped: set[int] = set()
     droppable = [i for i, (c, _) in enumerate(children)
                  if isinstance(c, TextLayer) and c.optional][::-1]
@@ -90,6 +99,14 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
                 fits = fits and not lay.overflow
                 pad_y = r.px(child.panel.padding[1]) if child.panel else 0
                 items.append((i, lay, lay.height + 2 * pad_y))
+            elif isinstance(child, ListLayer):
+                big = r.px(child.size)
+                small = r.px(child.min_size or child.size)
+                at = max(1, round(big - squeeze * (big - small)))
+                layouts, height, _ = list_plan(r, child, entries[i], w, h, at)
+                fits = fits and not any(lay.overflow for lay in layouts)
+                list_sizes[i] = at
+                items.append((i, None, height))
             else:
                 items.append((i, None, r.px(child.thickness)))
         total = sum(height for _, _, height in items) + sum(
@@ -115,8 +132,24 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
         if not droppable:
             break
         dropped.add(droppable.pop(0))
+    lists = [n for n, (i, _, _) in enumerate(items) if isinstance(children[i][0], ListLayer)]
+    own_limit = any(lay is not None and lay.overflow for _, lay, _ in items)
+    if not ok and not own_limit and len(lists) == 1 and total - items[lists[0]][2] < h:
+        # the texts fit at their smallest: the list gets the rest, and reports the items
+        # that do not fit in it (whole items only)
+        n = lists[0]
+        i, lay, height = items[n]
+        items[n] = (i, lay, h - (total - height))
+        total, ok = float(h), True
     if not ok:
+        kept_before = {i for i, _, _ in items}
         items, total = _report_overflow(r, children, items, total, w, h, gap)
+        for i in sorted(kept_before - {i for i, _, _ in items}):
+            child = children[i][0]
+            if isinstance(child, ListLayer):  # never left out silently
+                r.warn("overflow", f"Daftar '{r.label(child.field)}' tidak muat di format "
+                                   f"{r.fmt_key}; persingkat teks di atasnya atau butirnya.",
+                       child.field)
     top = y if layer.anchor == "top" else y + (h - total) / 2 if layer.anchor == "middle" \
         else y + h - total
     top = max(y, top)
@@ -136,9 +169,14 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
         cursor += height
     if layer.scrim == "auto" and not layer.panel:
         _stack_scrim(r, layer, placed, (x, y, w, h))
+    index_of = {id(c): i for i, (c, _) in enumerate(children)}
     for child, layout, at, height in placed:
         if isinstance(child, TextLayer) and layout is not None:
             r.draw_text(child, layout, (x, at, w, height))
+        elif isinstance(child, ListLayer):
+            i = index_of[id(child)]
+            draw_list_in(r, child, entries[i], (x, at, w, height), list_sizes[i],
+                         list_sizes[i])
         elif isinstance(child, RuleLayer):
             rule_w = min(w, r.px(child.width))
             rx = x if child.align == "left" else x + (w - rule_w) // 2 \
@@ -171,8 +209,9 @@ def _stack_scrim(r: Renderer, layer: StackLayer,
         r.paint_scrim(items, layer.anchor, area)
 
 
-def _gap(r: Renderer, child: TextLayer | RuleLayer, gap: int) -> int:
-    return gap if child.space_before is None else r.px(child.space_before)
+def _gap(r: Renderer, child: TextLayer | RuleLayer | ListLayer, gap: int) -> int:
+    space = getattr(child, "space_before", None)
+    return gap if space is None else r.px(space)
 
 
 def _report_overflow(r: Renderer, children: list[tuple[TextLayer | RuleLayer, str]],
@@ -192,7 +231,7 @@ def _report_overflow(r: Renderer, children: list[tuple[TextLayer | RuleLayer, st
             limit = r.px(child.height) if child.height else room
             lay = r.fit(value, r.text_path(child, value), width - 2 * pad_x, limit - 2 * pad_y,
                         lay.size, lay.size, child.max_lines, child.line_height, child.tracking,
-                        field=r.field_of(child, child.text))
+                        field=r.field_of(child, child.text), balance=child.balance)
             height = lay.height + 2 * pad_y
         fixed.append((i, lay, height))
     total = sum(h for _, _, h in fixed) + sum(

@@ -16,31 +16,48 @@ from .engine import Renderer, drawer
 from .values import list_items
 
 
-@drawer("list")
-def draw_list(r: Renderer, layer: ListLayer) -> None:
-    items = [str(i) for i in (r.ctx.get(layer.field) or [])]
-    if not items:
-        return
-    x, y, w, h = r.box(layer.box)
+def list_entries(r: Renderer, layer: ListLayer) -> list[str]:
+    """The items a list layer draws (empty: the layer, and its label, stay out)."""
+    return [str(i) for i in (r.ctx.get(layer.field) or [])]
+
+
+def list_plan(r: Renderer, layer: ListLayer, items: list[str], width: float, room: float,
+              size: int) -> tuple[list[TextLayout], float, int]:
+    """Every item laid out at ``size`` in ``width``: (layouts, total height, marker size)."""
     path = r.font_path(layer.font, layer.weight)
     gap = r.px(layer.gap)
+    marker = round(size * 1.35)
+    text_w = width - marker - round(size * 0.6)
+    layouts = [fit_text(item, path, text_w, room, size, size, None, layer.line_height)
+               for item in items]
+    total = sum(max(lay.height, marker) for lay in layouts) + gap * (len(items) - 1)
+    return layouts, total, marker
 
-    def plan(size: int) -> tuple[list[TextLayout], float, int]:
-        marker = round(size * 1.35)
-        text_w = w - marker - round(size * 0.6)
-        layouts = [fit_text(item, path, text_w, h, size, size, None, layer.line_height)
-                   for item in items]
-        total = sum(max(lay.height, marker) for lay in layouts) + gap * (len(items) - 1)
-        return layouts, total, marker
 
-    size, min_size = r.px(layer.size), r.px(layer.min_size or layer.size)
-    layouts, total, marker = plan(size)
-    while total > h and size > min_size:
+@drawer("list")
+def draw_list(r: Renderer, layer: ListLayer) -> None:
+    items = list_entries(r, layer)
+    if not items or layer.box is None:
+        return
+    draw_list_in(r, layer, items, r.box(layer.box), r.px(layer.size),
+                 r.px(layer.min_size or layer.size))
+
+
+def draw_list_in(r: Renderer, layer: ListLayer, items: list[str],
+                 box: tuple[float, float, float, float], size: int, min_size: int) -> None:
+    """Draw ``items`` in a (scaled) box from ``size`` down to ``min_size``; items that do not
+    fit are left out whole and reported, never drawn cut."""
+    x, y, w, h = box
+    path = r.font_path(layer.font, layer.weight)
+    gap = r.px(layer.gap)
+    layouts, total, marker = list_plan(r, layer, items, w, h, size)
+    while total > h + 0.5 and size > min_size:
         size = max(min_size, size - max(1, size // 12))
-        layouts, total, marker = plan(size)
+        layouts, total, marker = list_plan(r, layer, items, w, h, size)
     cursor, shown = float(y), 0
     ink = r.color(layer.color, layer.opacity)
     text_w = w - marker - round(size * 0.6)
+    x = round(x)
     for i, planned in enumerate(layouts):
         lay = planned
         row_h = max(lay.height, marker)
@@ -51,15 +68,16 @@ def draw_list(r: Renderer, layer: ListLayer) -> None:
                         layer.line_height, field=layer.field,
                         what=f"{r.label(layer.field)} butir ke-{i + 1}")
         _marker(r, layer, i, x, round(cursor + (lay.cap_height - marker) / 2 + 0), marker,
-                     size)
+                size)
         r.lines(lay, (x + marker + round(size * 0.6), cursor, text_w, row_h), ink,
                 field=layer.field, kind="list")
         cursor += row_h + gap
         shown += 1
     if shown < len(items):
         r.warn("overflow", f"Daftar '{r.label(layer.field)}' terlalu panjang: "
-                              f"{len(items) - shown} butir tidak muat. Persingkat atau "
-                              f"kurangi butirnya.", layer.field)
+                           f"{len(items) - shown} butir tidak muat. Persingkat atau "
+                           f"kurangi butirnya.", layer.field)
+
 
 def _marker(r: Renderer, layer: ListLayer, index: int, x: int, y: int, d: int, size: int) -> None:
     y = max(0, y)

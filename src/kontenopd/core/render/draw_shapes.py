@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PIL import Image, ImageDraw
 
 from ..model import PhotoRef
@@ -40,6 +42,8 @@ def draw_photo(r: Renderer, layer: PhotoLayer) -> None:
                   r.px(layer.radius) if layer.radius else 0)
         if r.preview:
             _photo_placeholder_mark(r, box)
+        else:
+            _empty_frame(r, box, layer)
         return
     ref = refs[index]
     info = r.photos.info(ref.path)
@@ -79,6 +83,37 @@ def draw_photo(r: Renderer, layer: PhotoLayer) -> None:
             (0, 0, part.width - 1, part.height - 1), radius=r.px(layer.radius),
             fill=round(255 * layer.opacity))
     r.canvas.paste(part, box[:2], mask)
+
+WATERMARK_ALPHA = 0.16  # the emblem, grey and faint, on an empty frame: texture, not a message
+
+
+def _empty_frame(r: Renderer, box: tuple[int, int, int, int], layer: PhotoLayer) -> None:
+    """An exported post without a photo: the frame's colour, a soft downward shade and the
+    Pemda emblem in grey, large and faint, so a text-only card looks designed rather
+    than missing a picture."""
+    x, y, w, h = box
+    if w < 8 or h < 8:
+        return
+    rgb, alpha = gradient_image(((0.0, (0, 0, 0, 0)), (1.0, (0, 0, 0, 56))), "down",
+                                (w, h))
+    mask = alpha
+    if layer.radius:
+        rounded = Image.new("L", (w, h), 0)
+        ImageDraw.Draw(rounded).rounded_rectangle((0, 0, w - 1, h - 1),
+                                                  radius=r.px(layer.radius), fill=255)
+        mask = Image.composite(alpha, rounded, rounded)
+    r.canvas.paste(rgb, (x, y), mask)
+    path = r.profile.pemda_logo or r.profile.opd_logo
+    emblem = load_asset(Path(path)) if path else None
+    if emblem is None:
+        return
+    side = round(min(w, h) * 0.7)
+    logo = emblem.image.convert("RGBA")
+    logo.thumbnail((side, side), Image.Resampling.LANCZOS)
+    shape = logo.getchannel("A").point(lambda v: round(v * WATERMARK_ALPHA))
+    tone = logo.convert("L").convert("RGB")  # the emblem's own detail, without its colours
+    r.canvas.paste(tone, (x + (w - logo.width) // 2, y + (h - logo.height) // 2), shape)
+
 
 def _photo_placeholder_mark(r: Renderer, box: tuple[int, int, int, int]) -> None:
     """A quiet camera sign so an empty frame reads as 'photo goes here'."""

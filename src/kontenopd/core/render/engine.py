@@ -138,10 +138,11 @@ class Renderer:
     def field_of(self, layer: Any, source: str) -> str | None:
         if getattr(layer, "field", None):
             return layer.field
-        for name in referenced_names(source):
-            if name in self.fields:
-                return name
-        return None
+        # The first field the text names, preferring one with a value: "{{ tanggal }}{% if
+        # lokasi %} • {{ lokasi }}{% endif %}" without a place is the date's text.
+        named = [name for name in referenced_names(source) if name in self.fields]
+        filled = [name for name in named if self.ctx.get(name) not in (None, "", [], ())]
+        return (filled or named or [None])[0]
 
     def fill(self, box: tuple[int, int, int, int], rgba: RGBA, radius: int = 0) -> None:
         """Fill a (scaled) box with a colour that may be translucent or rounded."""
@@ -227,14 +228,15 @@ class Renderer:
     def fit(self, value: str, path: Path, width: float, height: float, size: int,
             min_size: int | None = None, max_lines: int | None = None,
             line_height: float = 1.2, tracking: float = 0.0, *, protected: bool = True,
-            field: str | None = None, what: str | None = None) -> TextLayout:
+            field: str | None = None, what: str | None = None,
+            balance: bool = False) -> TextLayout:
         """The one fit helper: the largest size down to ``min_size`` at which ``value`` fits.
 
         Protected text that still does not fit is never cut with "…": the lines that fit are
         kept whole and a blocking error names the field and about how much to cut.
         """
         layout = fit_text(value, path, width, height, size, min_size, max_lines, line_height,
-                          tracking)
+                          tracking, balance=balance)
         if not layout.overflow:
             return layout
         smallest = max(1, min(size, min_size or size))
@@ -284,7 +286,7 @@ class Renderer:
         return self.fit(value, self.text_path(layer, value), width - 2 * pad_x,
                         height - 2 * pad_y, self.px(layer.size), min_size, layer.max_lines,
                         layer.line_height, layer.tracking, protected=protect,
-                        field=self.field_of(layer, layer.text))
+                        field=self.field_of(layer, layer.text), balance=layer.balance)
 
     def draw_text(self, layer: TextLayer, layout: TextLayout,
                   box: tuple[float, float, float, float]) -> None:
