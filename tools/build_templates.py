@@ -487,7 +487,7 @@ def apel(g: G) -> list[Layer]:
             {"type": "gradient", "box": [0, 900, g.W, 1020],
              "stops": [[0, "#00000000"], [1, "#000000B3"]]},
             stack([112, 560, 856, 900], children, anchor="bottom", gap=20, panel=panel),
-            *footer(g, "line"),
+            *footer(g, "band"),  # a busy photo under a hairline footer is unreadable
         ]
     inset = g.M + 48
     bottom = g.foot - 40 - 44

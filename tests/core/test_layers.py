@@ -126,3 +126,15 @@ def test_a_list_that_cannot_fit_its_stack_is_reported_never_dropped_silently():
     empty = render(template, "1:1", Draft("uji", values={"judul": "Apel", "syarat": ""}),
                    Profile())
     assert [b for b in empty.blocks if b.field == "syarat"] == []  # the label went too
+
+
+def test_list_text_is_judged_on_what_lies_behind_it():
+    layers = [{"type": "list", "field": "syarat", "box": [140, 100, 800, 400], "size": 30,
+               "color": "#CCCCCC"}]
+    pale = render(_template(layers, LIST_FIELD), "1:1",
+                  Draft("uji", values={"syarat": "KTP asli"}), Profile())
+    assert [(w.code, w.field) for w in pale.warnings] == [("contrast", "syarat")]
+    dark = [{**layers[0], "color": "#222222"}]
+    fine = render(_template(dark, LIST_FIELD), "1:1",
+                  Draft("uji", values={"syarat": "KTP asli"}), Profile())
+    assert fine.warnings == []

@@ -194,7 +194,12 @@ class Renderer:
               fill: tuple[int, ...], align: str = "left", valign: str = "top", *,
               field: str | None = None, kind: str = "text", cut: bool = False,
               protected: bool = True) -> tuple[float, float, float, float]:
-        """Draw a text layout on the canvas and record its ink box as a block."""
+        """Draw a text layout on the canvas and record its ink box as a block.
+
+        Text layers judge their contrast themselves (after their scrim); the other kinds of
+        text (list items, figures, identity, footer) are judged here, on what lies behind."""
+        if kind != "text" and layout.lines and len(fill) == 4:
+            self._check_ink(layout, ink_box(layout, box, align, valign), fill, field, kind)
         drawn = draw_layout(self.draw, layout, box, fill, align, valign)
         if layout.lines:
             self.record(kind, drawn, field=field, layout=layout, cut=cut or layout.overflow,
@@ -362,6 +367,19 @@ class Renderer:
             self.warn("contrast", f"Kontras teks '{self.label(key)}' rendah ({ratio:.1f}:1, "
                                   f"minimal {needed:.1f}:1); tambahkan latar atau ganti warna.",
                       key)
+
+    def _check_ink(self, layout: TextLayout, inked: tuple[float, float, float, float],
+                   ink: RGBA, key: str | None, kind: str) -> None:
+        tone = scrim.background_tone(self.canvas, inked, ink)
+        if tone is None:
+            return
+        ratio = scrim.contrast_on(ink, tone)
+        needed = 3.0 if layout.size >= self.px(LARGE_TEXT_PX) else 4.5
+        if ratio < needed:
+            what = {"identity": "Identitas OPD", "footer": "Akun & situs"}.get(
+                kind, f"Teks '{self.label(key)}'")
+            self.warn("contrast", f"Kontras {what} rendah ({ratio:.1f}:1, minimal "
+                                  f"{needed:.1f}:1); tambahkan latar atau ganti warna.", key)
 
     def _disc(self, spec: tuple[int, int, int], rgba: RGBA) -> None:
         """An anti-aliased filled circle: (left, top, diameter)."""
