@@ -516,6 +516,12 @@ AGENDA_ROWS = [
 ]
 
 
+AGENDA_WIDE_ROWS = [
+    ("calendar", "Waktu", "{{ tanggal | tanggal }}, {{ jam_mulai | pukul(jam_selesai) }}", 3),
+    ("pin", "Tempat", "{{ tempat }}", 4),
+]
+
+
 def agenda(g: G) -> list[Layer]:
     title = [styled("chip", text="Agenda"),
              styled("title_light", text="{{ acara }}", size=68, max_lines=4, height=310)]
@@ -527,14 +533,25 @@ def agenda(g: G) -> list[Layer]:
         return [
             rect([0, 0, g.W, g.H], "profile.primary"),
             *header(g, fill="#00000033"),
-            stack([g.M, g.hb + 20, 540, 360], [
+            stack([g.M, g.hb + 20, 520, 360], [
                 styled("chip", text="Agenda"),
                 styled("title_light", text="{{ acara }}", size=44, min_size=36, max_lines=4,
                        height=200),
-                {**contact, "size": 24}], anchor="middle", gap=16),
-            rect([624, g.hb + 24, 528, 396], "#FFFFFF", radius=24),
-            *detail_rows(652, g.hb + 36, 480, AGENDA_ROWS, 124, value_size=28,
-                         icon_size=56, value_min=22),
+                {**contact, "size": 24}, {**kontak, "size": 24, "max_lines": 2}],
+                  anchor="middle", gap=16),
+            rect([592, g.hb + 24, 560, 396], "#FFFFFF", radius=24),
+            # every format carries the same information: the registration QR too
+            *detail_rows(620, g.hb + 36, 512, AGENDA_ROWS, 124, value_size=28,
+                         icon_size=56, value_min=22, when="not tautan"),
+            # beside the QR: date and time share a row, so each value has three lines
+            *detail_rows(620, g.hb + 36, 336, AGENDA_WIDE_ROWS, 186, value_size=26,
+                         icon_size=56, value_min=22, when="tautan"),
+            {"type": "qr", "text": "{{ tautan }}", "field": "tautan", "when": "tautan",
+             "box": [1152 - 24 - 156, g.hb + 24 + (396 - 156) // 2 - 24, 156, 156],
+             "color": "profile.text"},
+            text([1152 - 24 - 160, g.hb + 24 + (396 + 156) // 2 - 18, 160, 60],
+                 "Pindai untuk daftar", "label", size=22, tracking=0.0, uppercase=False,
+                 align="center", max_lines=2, line_height=1.15, when="tautan"),
             *footer(g, "tint"),
         ]
     if g.story:
@@ -906,7 +923,7 @@ def duka(g: G) -> list[Layer]:
 
 
 def sukses(g: G) -> list[Layer]:
-    side = {"4:5": 320, "1:1": 240, "3:4": 360, "9:16": 380}[g.fmt]
+    side = {"4:5": 320, "1:1": 240, "3:4": 360, "9:16": 340}[g.fmt]
     title = styled("title_light", text="{{ judul }}", align="center", size=76, max_lines=2,
                    height=180, color="profile.accent", uppercase=True, tracking=0.0)
     name = styled("title_light", text="{{ nama }}", align="center", size=56, min_size=36,
@@ -1179,7 +1196,7 @@ def _story_type(layer: Layer, styles: dict[str, Layer]) -> None:
     layer["size"] = new
     if "min_size" in base:
         least = round(base["min_size"] * factor)
-        layer["min_size"] = max(56, least) if family == "title" else least
+        layer["min_size"] = max(48, least) if family == "title" else least
     if "height" in layer:
         layer["height"] = round(layer["height"] * new / size)
     if family in ("title", "body", "lead") and "max_lines" in base:
