@@ -10,7 +10,6 @@ import pytest
 
 from kontenopd.core import captions as cap
 from kontenopd.core.captions import (
-    add_hashtag_group,
     apply_caption_edit,
     caption_for,
     caption_path,
@@ -27,7 +26,6 @@ from kontenopd.core.captions import (
     render_caption_template,
     x_weighted_length,
 )
-from kontenopd.core.errors import KontenError
 from kontenopd.core.model import Draft, Profile
 from kontenopd.core.platforms import PLATFORM_KEYS
 from kontenopd.core.templates import load_library
@@ -135,14 +133,6 @@ def test_parse_typed_hashtags() -> None:
     assert parse_hashtags("#A #B, hari jadi; #2024\n#C") == ["#A", "#B", "#HariJadi", "#C"]
     assert rejected_hashtags("#A, #2024") == ["#2024"]
     assert parse_hashtags(None) == []
-
-
-def test_hashtag_group_one_click(profile) -> None:
-    tags = add_hashtag_group(["#ContohKab"], profile, "resmi")
-    assert tags == ["#ContohKab", "#DiskominfoContoh", "#PemkabContoh"]
-    assert add_hashtag_group(tags, profile, "HUT RI")[-2:] == ["#HUTRI", "#MerdekaBersatu"]
-    with pytest.raises(KontenError, match="Kelompok tagar 'Olahraga' tidak ada"):
-        add_hashtag_group([], profile, "Olahraga")
 
 
 def test_parse_mentions() -> None:

@@ -1,19 +1,12 @@
-"""Hashtag groups are edited in the profile dialog; a template switch keeps the post's own
-hashtags, mentions and caption edits."""
+"""Hashtag groups are edited in the profile dialog (the group text itself is tested in
+tests/core/test_hashtags.py); a template switch keeps the post's own hashtags, mentions
+and caption edits."""
 
 from datetime import date
 
 from kontenopd.core.editing import carry_over
 from kontenopd.core.model import Draft
 from kontenopd.core.profiles import ProfileStore
-from kontenopd.ui.profile_dialog import format_hashtag_groups, parse_hashtag_groups
-
-
-def test_group_text_round_trips_and_normalises():
-    groups = parse_hashtag_groups("Resmi: #ContohKab #HariJadi, #contohkab\n"
-                                  "tanpa titik dua\nKosong: 2024\n  HUT RI : #HUTRI #hutri ")
-    assert groups == {"Resmi": ("#ContohKab", "#HariJadi"), "HUT RI": ("#HUTRI",)}
-    assert parse_hashtag_groups(format_hashtag_groups(groups)) == groups
 
 
 def test_dialog_saves_hashtag_groups(qtbot, tmp_path, monkeypatch):

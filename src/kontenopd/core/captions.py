@@ -7,6 +7,7 @@
   generated caption for that platform.
 * Hashtags are normalised (no spaces, no duplicates, case-insensitive match); the post's own
   hashtags and mentions live in the draft's values under ``tagar`` and ``mention``.
+  A profile's hashtag groups (parsing, one-click adding) are in :mod:`.hashtags`.
 * :func:`check_caption` measures a caption the way each platform does (graphemes; X: the
   twitter-text v3 weighted length, links, hashtags and mentions from :mod:`.xtext`) and
   returns counts and Indonesian warnings, among them a note for every piece of text X counts
@@ -137,20 +138,6 @@ def parse_hashtags(value: Any) -> list[str]:
 def rejected_hashtags(value: Any) -> list[str]:
     """Typed items that cannot be a hashtag (no letter), to show beside the field."""
     return [item for item in _split_items(value) if not normalize_hashtag(item)]
-
-
-def hashtag_group(profile: Profile, name: str) -> list[str]:
-    """The normalised hashtags of one of the profile's groups ("Resmi", "HUT RI"...)."""
-    for key, tags in profile.hashtag_groups.items():
-        if key.casefold() == name.strip().casefold():
-            return merge_hashtags(tags)
-    known = ", ".join(profile.hashtag_groups) or "-"
-    raise KontenError(f"Kelompok tagar '{name}' tidak ada di profil (ada: {known}).")
-
-
-def add_hashtag_group(current: Iterable[str] | str, profile: Profile, name: str) -> list[str]:
-    """One click on a group: the current tags plus the group's, without duplicates."""
-    return merge_hashtags(current, hashtag_group(profile, name))
 
 
 def normalize_mention(text: str) -> str:

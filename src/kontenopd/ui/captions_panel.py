@@ -38,14 +38,13 @@ from ..core.captions import (
     caption_for,
     caption_hashtags,
     check_caption,
-    hashtag_group,
-    merge_hashtags,
     parse_hashtags,
     parse_mentions,
     rejected_hashtags,
     tidy,
 )
 from ..core.errors import KontenError
+from ..core.hashtags import add_group, hashtag_group
 from ..core.platforms import PLATFORM_KEYS, PLATFORMS
 from .document import Document
 from .style import error_color, muted_color, small_font, warning_color
@@ -359,13 +358,13 @@ class CaptionsPanel(QWidget):
         """One click: the group's hashtags join the post's own, without duplicates (the
         profile's default hashtags, already in every caption, are not repeated)."""
         current = parse_hashtags(self.document.value(POST_HASHTAGS))
-        have = {t.casefold() for t in merge_hashtags(self.document.profile.hashtags, current)}
-        added = [t for t in self._group_tags(name) if t.casefold() not in have]
+        tags = add_group(current, self._group_tags(name), present=self.document.profile.hashtags)
+        added = tags[len(current):]
         if not added:
             self.status.emit(self.tr("Semua tagar kelompok '{name}' sudah ada.")
                              .format(name=name))
             return []
-        self.document.set_value(POST_HASHTAGS, " ".join([*current, *added]),
+        self.document.set_value(POST_HASHTAGS, " ".join(tags),
                                 self.tr("Tambah tagar '{name}'").format(name=name),
                                 merge=False)
         self.status.emit(self.tr("Tagar ditambahkan: {tags}").format(tags=" ".join(added)))

@@ -34,6 +34,7 @@ from ..core import fonts, safeimage
 from ..core.captions import parse_hashtags
 from ..core.dates import TIMEZONES
 from ..core.errors import KontenError, ProfileError
+from ..core.hashtags import format_hashtag_groups, parse_hashtag_groups
 from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile, demo_profile
 from ..core.profiles import ProfileStore, check_logo, demo_traces, is_demo
 from .style import muted_color, warning_color
@@ -84,23 +85,6 @@ def demo_placeholders() -> Profile:
     except ProfileError:
         return Profile()
 
-
-
-def format_hashtag_groups(groups: dict[str, tuple[str, ...]]) -> str:
-    """{"Resmi": ("#A", "#B")} -> "Resmi: #A #B", one group per line."""
-    return "\n".join(f"{name}: {' '.join(tags)}" for name, tags in groups.items())
-
-
-def parse_hashtag_groups(text: str) -> dict[str, tuple[str, ...]]:
-    """The inverse of :func:`format_hashtag_groups`; tags are normalised, lines without a
-    name or without any valid tag are skipped."""
-    groups: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        name, sep, rest = line.partition(":")
-        tags = tuple(parse_hashtags(rest)) if sep else ()
-        if name.strip() and tags:
-            groups[name.strip()] = tags
-    return groups
 
 class ColorButton(QPushButton):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
