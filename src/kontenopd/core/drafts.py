@@ -51,6 +51,9 @@ from PIL import Image
 
 from .. import __version__
 from . import safeimage
+from .atomic import BACKUP_SUFFIX
+from .atomic import atomic_write as _atomic_write
+from .atomic import backup_path as _backup_path
 from .captions import POST_HASHTAGS, POST_MENTIONS
 from .editing import keeps_value
 from .errors import KontenError, PhotoError, ProfileError
@@ -60,7 +63,6 @@ from .templates import FORMAT_SIZES, Library, Template
 
 SCHEMA_VERSION = 1
 SUFFIX = ".kontenopd"
-BACKUP_SUFFIX = ".bak"
 APP_MARK = "kontenopd-draft"
 
 PHOTO_MAX_SIDE = 4096  # long side of a photo stored in a draft
@@ -128,10 +130,6 @@ class DraftInfo:
 def _short(path: Path) -> str:
     name = path.name or str(path)
     return name if len(name) <= 60 else name[:57] + "..."
-
-
-def _backup_path(path: Path) -> Path:
-    return path.with_name(path.name + BACKUP_SUFFIX)
 
 
 def _now() -> datetime:
@@ -710,103 +708,17 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None], *,
                  backup: bool = False) -> Path:
     """Write a file so that ``path`` is always either the old or the new complete file.
 
-    ``write`` fills a temporary file in the same folder; it is flushed, fsynced, and renamed
-    over ``path``. With ``backup``, the previous file is kept as ``<path>.bak`` (a hard link
-    where the file system allows, else a copy). Raises DraftFileError on I/O failure.
+    :func:`kontenopd.core.atomic.atomic_write` with the draft's wording: raises
+    DraftFileError on I/O failure (the OSError behind it is its ``__context__``). With
+    ``backup``, the previous file is kept as ``<path>.bak``.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _clean_stale_temps(folder, path.name)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise DraftFileError(
-            f"Folder tujuan tidak bisa ditulisi: {folder} ({exc.strerror or exc}).") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name != "nt":
-            os.chmod(tmp, 0o644)  # mkstemp creates 0600; the user may share the folder
-        if backup and path.is_file():
-            _make_backup(path)
-        _replace(tmp, path)
-        _fsync_dir(folder)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        reason = "disk penuh" if getattr(exc, "errno", None) == 28 else (exc.strerror or str(exc))
-        raise DraftFileError(f"Draf gagal disimpan ke {_short(path)} ({reason}).") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _replace(src: Path, dst: Path) -> None:
-    for attempt in range(6):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            # Windows: an antivirus or indexer may hold the file for a moment.
-            if os.name != "nt" or attempt == 5:
-                raise
-            time.sleep(0.1 * (attempt + 1))
-
-
-def _make_backup(path: Path) -> None:
-    """Keep the current file as <path>.bak. Failing to make a backup never blocks a save."""
-    bak = _backup_path(path)
-    tmp = bak.with_name(f".{bak.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        tmp.unlink(missing_ok=True)
-        try:
-            os.link(path, tmp)  # the old file is never modified in place, so a link is enough
-        except (OSError, NotImplementedError, AttributeError):
-            with open(path, "rb") as src, open(tmp, "wb") as dst:
-                shutil.copyfileobj(src, dst, 1024 * 1024)
-                dst.flush()
-                os.fsync(dst.fileno())
-        _replace(tmp, bak)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _clean_stale_temps(folder: Path, name: str, max_age: float = 600.0) -> None:
-    """Remove temporary files an interrupted save of ``name`` left behind."""
-    now = time.time()
-    try:
-        candidates = list(folder.glob(f".{glob_escape(name)}.*.tmp"))
-    except OSError:
-        return
-    for candidate in candidates:
-        try:
-            if now - candidate.stat().st_mtime > max_age:
-                candidate.unlink()
-        except OSError:
-            pass
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
+    return _atomic_write(
+        path, write, backup=backup,
+        folder_error=lambda folder, exc: DraftFileError(
+            f"Folder tujuan tidak bisa ditulisi: {folder} ({exc.strerror or exc})."),
+        write_error=lambda path, exc: DraftFileError(
+            f"Draf gagal disimpan ke {_short(path)} "
+            f"({'disk penuh' if exc.errno == 28 else (exc.strerror or str(exc))})."))
 
 
 # ---------------------------------------------------------------- opening

@@ -6,6 +6,7 @@ focal point.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from .captions import POST_HASHTAGS, POST_MENTIONS
 from .errors import KontenError
 from .model import Draft, PhotoRef, Profile
+from .paths import assets_dir
 from .photos import cover_crop_box
 from .templates import Field, PhotoLayer, Template
 from .templating import evaluate
@@ -41,14 +43,30 @@ def new_draft(template: Template, today: date | None = None) -> Draft:
     return draft
 
 
-def sample_draft(template: Template, photo: str | None = None) -> Draft:
-    """A draft filled with the template's sample values (and ``photo`` in photo fields)."""
-    draft = Draft(template=template.id, formats=template.format_keys,
+def sample_draft(template: Template, photo: str | None = None,
+                 formats: Iterable[str] | None = None, *,
+                 sample_photos: bool = False) -> Draft:
+    """A draft filled with the template's sample values.
+
+    ``photo`` goes in every photo field (up to three times); else, with ``sample_photos``,
+    each photo field gets the template's bundled sample photos (assets/samples; the contact
+    sheet and the golden images). ``formats``: the draft's formats (default: all of the
+    template's).
+    """
+    draft = Draft(template=template.id,
+                  formats=template.format_keys if formats is None else list(formats),
                   values=dict(template.sample))
     if photo:
         for f in template.fields:
             if f.type == "photo":
                 draft.photos[f.key] = [PhotoRef(photo)] * max(1, min(f.max_items, 3))
+    elif sample_photos:
+        samples = assets_dir() / "samples"
+        for key, names in template.sample_photos.items():
+            refs = [PhotoRef(str(samples / name)) for name in names
+                    if (samples / name).is_file()]
+            if refs:
+                draft.photos[key] = refs
     return draft
 
 

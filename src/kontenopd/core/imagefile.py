@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageCms
 
+from .atomic import atomic_write
 from .errors import KontenError
 
 IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
@@ -46,24 +45,12 @@ def save_image(image: Image.Image, path: str | Path, quality: int = 92) -> Path:
     fmt = image_format(path)
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".kontenopd-", suffix=path.suffix, dir=folder)
-    except OSError as exc:
-        raise KontenError(
-            f"Folder keluaran tidak bisa ditulisi: {folder} ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            image.save(handle, **encode(image, fmt, quality))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared image should be readable
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise KontenError(f"Gambar gagal disimpan ke {path} ({exc.strerror or exc})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    options = encode(image, fmt, quality)
+    atomic_write(
+        path, lambda handle: image.save(handle, **options), prefix=".kontenopd-",
+        suffix=path.suffix,
+        folder_error=lambda folder, exc: KontenError(
+            f"Folder keluaran tidak bisa ditulisi: {folder} ({exc.strerror})"),
+        write_error=lambda path, exc: KontenError(
+            f"Gambar gagal disimpan ke {path} ({exc.strerror or exc})"))
     return path

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import threading
 from dataclasses import replace
 from hashlib import sha256
 from pathlib import Path
+from typing import IO
 
 from . import safeimage
+from .atomic import atomic_write
 from .errors import ProfileError
 from .model import HANDLE_PLATFORMS, Profile, demo_profile, slugify
 
@@ -302,13 +303,10 @@ class ProfileStore:
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".profile-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # Text as a text-mode file writes it: UTF-8, native line ends (JSON strings hold no
+    # raw newline). Left 0600 like mkstemp made it; an OSError is the caller's to word.
+    def write(handle: IO[bytes]) -> None:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        handle.write(text.replace("\n", os.linesep).encode("utf-8"))
+
+    atomic_write(path, write, prefix=".profile-", mode=None)

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from . import fonts
+from . import editing, fonts
 from .images import images_of
-from .model import Draft, PhotoRef, Profile
-from .paths import assets_dir
+from .model import Draft, Profile
 from .photos import PhotoCache
 from .render import RenderWarning, render
 from .templates import Library, Template
@@ -25,15 +24,10 @@ FORMAT_ORDER = ("4:5", "1:1", "3:4", "9:16", "16:9")
 
 
 def sample_draft(template: Template, formats: Iterable[str] | None = None) -> Draft:
-    """A draft filled with the template's sample values and sample photos."""
-    samples = assets_dir() / "samples"
-    draft = Draft(template.id, formats=list(formats or template.format_keys[:1]),
-                  values=dict(template.sample))
-    for key, names in template.sample_photos.items():
-        refs = [PhotoRef(str(samples / name)) for name in names if (samples / name).is_file()]
-        if refs:
-            draft.photos[key] = refs
-    return draft
+    """The contact sheet's sample: :func:`editing.sample_draft` with the bundled sample
+    photos, in ``formats`` (default: the template's first format)."""
+    return editing.sample_draft(template, formats=list(formats or template.format_keys[:1]),
+                                sample_photos=True)
 
 
 @dataclass(frozen=True)
