@@ -70,26 +70,32 @@ def test_a_kept_unit_wider_than_the_line_is_broken_normally() -> None:
     assert "Hidayatullah," in lines  # the name gives way before the degrees do
 
 
+def _kept_together(text: str, width: float, size: int, units: tuple[str, ...]) -> list[str]:
+    """``text`` wrapped at ``width``: nothing lost, and every unit whole on one line."""
+    lines = lines_at(text, width, size, BODY)
+    assert " ".join(lines) == text
+    for unit in units:
+        assert any(unit in line for line in lines), (unit, lines)
+    return lines
+
+
 @pytest.mark.parametrize("width", widths(260, 900, 23))
 def test_abbreviations_never_end_a_line(width: float) -> None:
-    text = ("Pemerintah Prov. Jawa Timur bersama Pemkab Kab. Mojokerto membuka kantor di "
-            "Jl. Ahmad Yani No. 16 Kec. Trowulan")
-    lines = lines_at(text, width, 32, BODY)
-    assert " ".join(lines) == text
+    lines = _kept_together(
+        "Pemerintah Prov. Jawa Timur bersama Pemkab Kab. Mojokerto membuka kantor di "
+        "Jl. Ahmad Yani No. 16 Kec. Trowulan", width, 32,
+        ("Prov. Jawa", "Kab. Mojokerto", "Jl. Ahmad", "No. 16", "Kec. Trowulan"))
     assert not any(line.split()[-1] in ABBREVIATIONS for line in lines), lines
-    for unit in ("Prov. Jawa", "Kab. Mojokerto", "Jl. Ahmad", "No. 16", "Kec. Trowulan"):
-        assert any(unit in line for line in lines), (unit, lines)
 
 
 @pytest.mark.parametrize("width", widths(330, 900, 29))
 def test_numbers_units_and_dates_stay_together(width: float) -> None:
-    text = ("Rapat koordinasi digelar 22–23 April 2023 pukul 13.00 WIB dengan anggaran "
-            "Rp4,5 miliar untuk 8.000 ASN dan 58 admin; capaian 97,5 % sejak 21 November")
-    lines = lines_at(text, width, 30, BODY)
-    assert " ".join(lines) == text
-    for unit in ("22–23 April 2023", "13.00 WIB", "Rp4,5 miliar", "8.000 ASN", "58 admin",
-                 "97,5 %", "21 November"):
-        assert any(unit in line for line in lines), (unit, lines)
+    _kept_together(
+        "Rapat koordinasi digelar 22–23 April 2023 pukul 13.00 WIB dengan anggaran "
+        "Rp4,5 miliar untuk 8.000 ASN dan 58 admin; capaian 97,5 % sejak 21 November",
+        width, 30,
+        ("22–23 April 2023", "13.00 WIB", "Rp4,5 miliar", "8.000 ASN", "58 admin", "97,5 %",
+         "21 November"))
 
 
 def test_hashtag_breaks_at_its_capitals_without_hyphen() -> None:

@@ -18,6 +18,7 @@ from .draw_lists import draw_list_in, list_entries, list_plan
 from .engine import Renderer, drawer
 from .paint import ink_box
 
+Placed = tuple[int, TextLayer | RuleLayer | ListLayer, TextLayout | None, float, float]
 SQUEEZE_STEPS = 6  # bisection steps over the shared shrink factor (1/64 of the size range)
 
 
@@ -48,12 +49,17 @@ def draw_rule(r: Renderer, layer: RuleLayer) -> None:
     r.fill(r.box(layer.box), r.color(layer.color, layer.opacity), r.px(layer.radius))
 
 
+def _squeezed(r: Renderer, child: TextLayer | ListLayer, squeeze: float) -> int:
+    """``child``'s size ``squeeze`` of the way from its size to its minimum size."""
+    size = r.px(child.size)
+    smallest = r.px(child.min_size) if child.min_size else size
+    return max(1, round(size - squeeze * (size - smallest)))
+
+
 def _measure(r: Renderer, child: TextLayer, value: str, width: float, room: float,
              squeeze: float) -> TextLayout:
     """``child`` at the size ``squeeze`` of the way from its size to its minimum size."""
-    size = r.px(child.size)
-    smallest = r.px(child.min_size) if child.min_size else size
-    at = max(1, round(size - squeeze * (size - smallest)))
+    at = _squeezed(r, child, squeeze)
     pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
     return fit_text(value, r.text_path(child, value), width - 2 * pad_x, room - 2 * pad_y, at,
                     at, child.max_lines, child.line_height, child.tracking,
@@ -100,9 +106,7 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
                 pad_y = r.px(child.panel.padding[1]) if child.panel else 0
                 items.append((i, lay, lay.height + 2 * pad_y))
             elif isinstance(child, ListLayer):
-                big = r.px(child.size)
-                small = r.px(child.min_size or child.size)
-                at = max(1, round(big - squeeze * (big - small)))
+                at = _squeezed(r, child, squeeze)
                 layouts, height, _ = list_plan(r, child, entries[i], w, h, at)
                 fits = fits and not any(lay.overflow for lay in layouts)
                 list_sizes[i] = at
@@ -159,22 +163,20 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
                r.color(layer.panel.fill, layer.opacity), r.px(layer.panel.radius))
     for i in sorted(dropped):
         _drop(r, children[i][0], x, top)  # type: ignore[arg-type]
-    placed: list[tuple[TextLayer | RuleLayer, TextLayout | None, float, float]] = []
+    placed: list[Placed] = []  # (child index, child, layout, top, height)
     cursor = top
     for n, (i, layout, height) in enumerate(items):
         child = children[i][0]
         if n:
             cursor += _gap(r, child, gap)
-        placed.append((child, layout, cursor, height))
+        placed.append((i, child, layout, cursor, height))
         cursor += height
     if layer.scrim == "auto" and not layer.panel:
         _stack_scrim(r, layer, placed, (x, y, w, h))
-    index_of = {id(c): i for i, (c, _) in enumerate(children)}
-    for child, layout, at, height in placed:
+    for i, child, layout, at, height in placed:
         if isinstance(child, TextLayer) and layout is not None:
             r.draw_text(child, layout, (x, at, w, height))
         elif isinstance(child, ListLayer):
-            i = index_of[id(child)]
             draw_list_in(r, child, entries[i], (x, at, w, height), list_sizes[i],
                          list_sizes[i])
         elif isinstance(child, RuleLayer):
@@ -185,14 +187,13 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
                    r.color(child.color, child.opacity), r.px(child.radius))
 
 
-def _stack_scrim(r: Renderer, layer: StackLayer,
-                 placed: list[tuple[TextLayer | RuleLayer, TextLayout | None, float, float]],
+def _stack_scrim(r: Renderer, layer: StackLayer, placed: list[Placed],
                  area: tuple[float, float, float, float]) -> None:
     """One scrim behind the block as placed: every text's ink box (a child on its own panel
     only widens it), as strong as the most demanding text needs."""
     x, _, w, _ = area
     items = []
-    for child, layout, at, height in placed:
+    for _, child, layout, at, height in placed:
         if not isinstance(child, TextLayer) or layout is None or not layout.lines:
             continue
         if child.panel:

@@ -185,17 +185,20 @@ def _grid_plan(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
     def padding(cell_h: float) -> int:  # a card's padding, tighter in short cells
         return min(r.px(28), round(cell_h * 0.1)) if layer.card else 0
 
-    def needed(size: int, inner_w: float, pad: int) -> float | None:
-        """The cell height the figures at ``size`` and their labels need, or None."""
+    def label_heights(inner_w: float) -> list[float] | None:
+        """Each label's height at this width (they do not depend on the figures' size)."""
+        laid = [fit_text(label, label_path, inner_w, 10000, label_size, label_min, 3, 1.3)
+                for label in labels]
+        return None if any(lab.overflow for lab in laid) else [lab.height for lab in laid]
+
+    def needed(size: int, inner_w: float, pad: int, under: list[float]) -> float | None:
+        """The cell height the figures at ``size`` above their labels need, or None."""
         tallest = 0.0
-        for item, label in zip(items, labels, strict=True):
+        for item, label_h in zip(items, under, strict=True):
             value = fit_text(item[cols[0]], value_path, inner_w, 10000, size, size, 1, 1.0)
             if value.overflow or value.width > inner_w + 0.5:
                 return None
-            lab = fit_text(label, label_path, inner_w, 10000, label_size, label_min, 3, 1.3)
-            if lab.overflow:
-                return None
-            tallest = max(tallest, value.height + r.px(16) + lab.height)
+            tallest = max(tallest, value.height + r.px(16) + label_h)
         return tallest + 2 * pad
 
     first = min(layer.columns, n)
@@ -203,9 +206,12 @@ def _grid_plan(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
         columns, rows, cell_w, cell_h = arrangement(wanted)
         pad = padding(cell_h)
         inner_w = cell_w - 2 * pad
+        under = label_heights(inner_w)
+        if under is None:
+            continue
         size = big
         while True:
-            need = needed(size, inner_w, pad)
+            need = needed(size, inner_w, pad, under)
             if need is not None and need <= cell_h:
                 content = max(need, cell_h * 0.55, (size + label_size * 2.6) + 2 * pad)
                 return columns, rows, cell_w, min(cell_h, content), size, pad

@@ -35,6 +35,9 @@ MAX_UPSCALE = 1.5  # beyond this a photo looks soft: warn
 LARGE_TEXT_PX = 40  # at 1080 px wide, text this big counts as "large" for WCAG (3:1)
 STORY_TOP, STORY_BOTTOM = 250, 340  # Instagram covers these bands of a 9:16 story
 TEXT_KINDS = frozenset({"text", "identity", "footer", "list", "stats", "stamp", "badge"})
+# what a warning calls a block that has no field of its own
+KIND_NAMES = {"identity": "Identitas OPD", "footer": "Akun & situs", "logo": "Logo",
+              "badge": "Lencana ASN", "qr": "Kode QR"}
 
 Drawer = Callable[["Renderer", Any], None]
 DRAWERS: dict[str, Drawer] = {}
@@ -199,7 +202,9 @@ class Renderer:
         Text layers judge their contrast themselves (after their scrim); the other kinds of
         text (list items, figures, identity, footer) are judged here, on what lies behind."""
         if kind != "text" and layout.lines and len(fill) == 4:
-            self._check_ink(layout, ink_box(layout, box, align, valign), fill, field, kind)
+            self._check_ink(ink_box(layout, box, align, valign), fill,
+                            3.0 if layout.size >= self.px(LARGE_TEXT_PX) else 4.5,
+                            field, KIND_NAMES.get(kind, f"teks '{self.label(field)}'"))
         drawn = draw_layout(self.draw, layout, box, fill, align, valign)
         if layout.lines:
             self.record(kind, drawn, field=field, layout=layout, cut=cut or layout.overflow,
@@ -224,9 +229,7 @@ class Renderer:
                 where = ("di luar area aman story (atas 250 px, bawah 340 px)"
                          if self.fmt.height / self.fmt.width >= 1.7 else
                          "di luar potongan 3:4 yang tampil di grid profil Instagram")
-                what = {"identity": "Identitas OPD", "footer": "Akun & situs",
-                        "logo": "Logo", "badge": "Lencana ASN", "qr": "Kode QR"}.get(
-                    b.kind, f"Teks '{self.label(b.field)}'")
+                what = KIND_NAMES.get(b.kind, f"Teks '{self.label(b.field)}'")
                 self.warn("zone", f"{what} {where} pada format {self.fmt_key}.", b.field)
 
     # ------------------------------------------------------------ fitting
@@ -355,29 +358,20 @@ class Renderer:
 
     def _check_contrast(self, layer: TextLayer, layout: TextLayout,
                         inked: tuple[float, float, float, float], ink: RGBA) -> None:
+        """A text layer's contrast (its weight counts for "large")."""
+        key = self.field_of(layer, layer.text)
+        self._check_ink(inked, ink, self.contrast_needed(layer, layout), key,
+                        f"teks '{self.label(key)}'")
+
+    def _check_ink(self, inked: tuple[float, float, float, float], ink: RGBA, needed: float,
+                   key: str | None, what: str) -> None:
         """Warn when text is hard to read on what is drawn behind it (photo, scrim, panel):
         judged against the hardest 10 % of that background (``scrim.background_tone``)."""
         tone = scrim.background_tone(self.canvas, inked, ink)
         if tone is None:
             return
         ratio = scrim.contrast_on(ink, tone)  # translucent text: the colour it shows
-        needed = self.contrast_needed(layer, layout)
         if ratio < needed:
-            key = self.field_of(layer, layer.text)
-            self.warn("contrast", f"Kontras teks '{self.label(key)}' rendah ({ratio:.1f}:1, "
-                                  f"minimal {needed:.1f}:1); tambahkan latar atau ganti warna.",
-                      key)
-
-    def _check_ink(self, layout: TextLayout, inked: tuple[float, float, float, float],
-                   ink: RGBA, key: str | None, kind: str) -> None:
-        tone = scrim.background_tone(self.canvas, inked, ink)
-        if tone is None:
-            return
-        ratio = scrim.contrast_on(ink, tone)
-        needed = 3.0 if layout.size >= self.px(LARGE_TEXT_PX) else 4.5
-        if ratio < needed:
-            what = {"identity": "Identitas OPD", "footer": "Akun & situs"}.get(
-                kind, f"Teks '{self.label(key)}'")
             self.warn("contrast", f"Kontras {what} rendah ({ratio:.1f}:1, minimal "
                                   f"{needed:.1f}:1); tambahkan latar atau ganti warna.", key)
 
