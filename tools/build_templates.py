@@ -509,6 +509,8 @@ def apel(g: G) -> list[Layer]:
 # ---------------------------------------------------------------- 4. agenda / undangan
 
 
+BADGE_W = 260  # one "ASN BerAKHLAK" pill, 52 px high
+
 AGENDA_ROWS = [
     ("calendar", "Hari, tanggal", "{{ tanggal | tanggal }}", 1),
     ("clock", "Waktu", "{{ jam_mulai | pukul(jam_selesai) }}", 1),
@@ -566,12 +568,22 @@ def agenda(g: G) -> list[Layer]:
         title[1].update(size=56, max_lines=3, height=190)
     row_h = (card_h - 48) // 3
     rows_w = g.CW - 64
+    # participants and contact wrap beside the ASN badge, never under it
+    narrow = [*info_box[:2], info_box[2] - BADGE_W - 24, info_box[3]]
+    info_rows = [stack(info_box, [contact, kontak], anchor="middle", gap=8)] if g.story else [
+        stack(info_box, [contact, kontak], anchor="middle", gap=8,
+              when="tautan or not profile.badge_berakhlak"),
+        stack(narrow, [contact, {**kontak, "max_lines": 2}], anchor="middle", gap=8,
+              when="not tautan and profile.badge_berakhlak"),
+    ]
     qr_side = 236 if not g.square else 200
     return [
         rect([0, 0, g.W, g.H], "profile.primary"),
         *header(g, fill="#00000033"),
         badge(g, (g.top if g.story else g.hb) + 12, align="right")
-        if g.story else badge(g, g.foot - 52 - 16, align="right", when="not tautan"),
+        if g.story else {**badge(g, g.foot - 52 - 16, align="right", which="berakhlak",
+                                 when="not tautan"),
+                         "box": [g.M + g.CW - BADGE_W, g.foot - 52 - 16, BADGE_W, 52]},
         stack(title_box, title, anchor="middle", gap=24),
         rect([g.M, card_y, g.CW, card_h], "#FFFFFF", radius=28),
         *detail_rows(g.M + 32, card_y + 24, rows_w, AGENDA_ROWS, row_h, when="not tautan",
@@ -585,7 +597,7 @@ def agenda(g: G) -> list[Layer]:
         text([g.M + g.CW - 32 - qr_side - 20, card_y + (card_h + qr_side) // 2 - 10,
               qr_side + 40, 30], "Pindai untuk daftar", "label", size=22, tracking=0.02,
              uppercase=False, align="center", when="tautan"),
-        stack(info_box, [contact, kontak], anchor="middle", gap=8),
+        *info_rows,
         *footer(g, "tint"),
     ]
 

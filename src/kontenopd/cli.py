@@ -77,6 +77,32 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="jumlah proses (bawaan: semua inti; 0 = tanpa proses tambahan)")
 
+    p = sub.add_parser("bulk", help="buat massal dari lembar kerja: satu postingan per baris")
+    p.add_argument("sheet", nargs="?", default=None, metavar="SHEET",
+                   help="lembar kerja .csv, .xlsx, .xls atau .ods")
+    p.add_argument("--template", help="id templat, misalnya agenda-undangan")
+    p.add_argument("-o", "--output", required=True,
+                   help="folder tujuan (atau, dengan --example, berkas .xlsx/.csv contoh)")
+    p.add_argument("--example", metavar="TEMPLATE",
+                   help="tulis contoh lembar untuk templat ini ke -o, lalu selesai")
+    p.add_argument("--format", action="append", default=[], dest="formats",
+                   help="rasio, misalnya 4:5 (boleh berulang; bawaan: format pertama)")
+    p.add_argument("--drafts", action="store_true",
+                   help="tulis berkas draf .kontenopd, bukan gambar")
+    p.add_argument("--one-post", action="store_true",
+                   help="semua baris menjadi satu postingan (satu foto/butir per baris, "
+                        "misalnya carousel)")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=KOLOM",
+                   help="pasangkan field dengan judul kolom (boleh berulang; bawaan: otomatis)")
+    p.add_argument("--sheet-name", help="nama lembar di berkas XLSX/ODS (bawaan: yang pertama "
+                                        "berisi)")
+    p.add_argument("--profile", help="berkas profil (brand kit) JSON")
+    p.add_argument("--platform", action="append", default=[], dest="platforms",
+                   help="instagram, facebook, x, tiktok, whatsapp (boleh berulang; bawaan: semua)")
+    p.add_argument("--png", action="store_true", help="gambar PNG, bukan JPEG")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="jumlah proses (bawaan: semua inti; 0 = tanpa proses tambahan)")
+
     p = sub.add_parser("sheet", help="lembar kontak: semua templat di semua format")
     p.add_argument("-o", "--output", required=True, help="berkas keluaran .png atau .jpg")
     p.add_argument("--profile", help="berkas profil (brand kit) JSON")
@@ -135,20 +161,10 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")
-    _frame_faces(template, draft, profile, formats)
+    from .core.faces import frame_faces
+
+    frame_faces(template, draft, profile, formats)
     return draft
-
-
-def _frame_faces(template, draft, profile, formats: list[str] | None) -> None:  # noqa: ANN001
-    from .core import faces
-
-    if not draft.photos or not faces.available():
-        return
-    for key, refs in draft.photos.items():
-        draft.photos[key] = [
-            ref.with_focus(*faces.default_focus(ref.path, template, key, index, formats,
-                                                draft, profile))
-            for index, ref in enumerate(refs)]
 
 
 def _print_warnings(warnings, where: str = "") -> None:  # noqa: ANN001
@@ -359,6 +375,82 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0 if report.ok else EXIT_USER
 
 
+def cmd_bulk(args: argparse.Namespace) -> int:
+    """``bulk SHEET --template ID -o DIR``: one post per row (or ``--one-post``), exported or
+    written as drafts; every row's outcome in DIR/laporan.csv; exit 2 if any row failed."""
+    from .core.bulk import (
+        MODE_ONE_POST,
+        MODE_ROWS,
+        auto_map,
+        expected_headers,
+        plan,
+        run_bulk,
+        targets,
+        unmapped_required,
+    )
+    from .core.spreadsheet import norm_header, read_table
+    from .core.templates import load_library
+
+    library = load_library()
+    if args.example:
+        from .core.bulk_example import write_example
+
+        if args.sheet:
+            raise UsageError("--example tidak memakai lembar kerja: hanya --example ID -o "
+                             "contoh.xlsx.")
+        path = write_example(library.get(args.example), args.output)
+        print(f"Contoh lembar: {path.resolve()}")
+        return 0
+    if not args.sheet or not args.template:
+        raise UsageError("Sebutkan lembar kerja dan --template ID, misalnya: kontenopd bulk "
+                         "agenda.xlsx --template agenda-undangan -o HASIL")
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs tidak boleh negatif.")
+    template = library.get(args.template)
+    profile = _load_profile(args.profile)
+    if not args.drafts:
+        from .core.profiles import demo_refusal
+
+        refusal = demo_refusal(profile)
+        if refusal:
+            raise UsageError(f"{refusal} (--profile PROFIL.json, atau --drafts)")
+    table = read_table(args.sheet, expected=expected_headers(template),
+                       sheet=args.sheet_name)
+    mapping = auto_map(template, table.headers)
+    for key, column in _pairs(args.map, "--map"):
+        if key not in {t.key for t in targets(template)}:
+            raise UsageError(f"--map: field '{key}' tidak ada di templat {template.id}.")
+        hits = [i for i, h in enumerate(table.headers) if norm_header(h) == norm_header(column)]
+        if not hits:
+            raise UsageError(f"--map: kolom '{column}' tidak ada di lembar (ada: "
+                             f"{', '.join(h for h in table.headers if h)}).")
+        mapping = {k: i for k, i in mapping.items() if i != hits[0]} | {key: hits[0]}
+    missing = unmapped_required(template, mapping)
+    if missing:
+        listed = ", ".join(f"{f.label} ({f.key})" for f in missing)
+        raise UsageError(f"Kolom wajib tidak ditemukan di {Path(args.sheet).name}: {listed}. "
+                         "Ganti judul kolomnya atau pakai --map FIELD=KOLOM.")
+    plans = plan(table, template, mapping, formats=args.formats,
+                 mode=MODE_ONE_POST if args.one_post else MODE_ROWS, profile=profile)
+
+    def show(step) -> None:  # noqa: ANN001
+        if step.done:
+            print(f"[{step.done}/{step.total}] {step.message}", file=sys.stderr)
+
+    report = run_bulk(plans, template, profile, args.output, drafts=args.drafts,
+                      platforms=args.platforms, image_type="png" if args.png else "jpg",
+                      workers=args.jobs, progress=show, library=library)
+    for item in report.plans:
+        for warning in item.warnings:
+            print(f"warning: {item.where}: {warning}", file=sys.stderr)
+        for error in item.errors:
+            print(f"kontenopd: {item.where}: {error}", file=sys.stderr)
+        if item.output and not item.errors:
+            print(item.output)
+    print(f"kontenopd: {report.summary()} Laporan: {report.report_path}", file=sys.stderr)
+    return 0 if report.ok else EXIT_USER
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .core.paths import assets_dir
     from .core.templates import load_library
@@ -431,7 +523,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return run_gui([])
     handlers = {"templates": cmd_templates, "render": cmd_render, "draft": cmd_draft,
-                "export": cmd_export, "demo": cmd_demo, "sheet": cmd_sheet}
+                "export": cmd_export, "demo": cmd_demo, "sheet": cmd_sheet,
+                "bulk": cmd_bulk}
     try:
         return handlers[args.command](args)
     except KontenError as exc:

@@ -625,6 +625,19 @@ def default_focus(path: str | Path, template: Any = None, field: str = "", index
     return plan_focus(path, template, field, index, formats, draft, profile).focus
 
 
+def frame_faces(template: Any, draft: Any, profile: Any = None,
+                formats: Sequence[str] | None = None) -> None:
+    """Give every photo of ``draft`` the focal point that keeps its faces in the frames of
+    ``formats`` (as the app does when a photo is added); no-op without OpenCV."""
+    if not draft.photos or not available():
+        return
+    for key, refs in draft.photos.items():
+        draft.photos[key] = [
+            ref.with_focus(*default_focus(ref.path, template, key, index, formats, draft,
+                                          profile))
+            for index, ref in enumerate(refs)]
+
+
 def face_warnings(template: Any, fmt: str, draft: Any,
                   profile: Any = None) -> list[tuple[str, str]]:
     """(field, message) for every photo of ``draft`` whose faces format ``fmt`` still cuts

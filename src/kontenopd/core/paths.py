@@ -99,5 +99,10 @@ class AppPaths:
         return self.config / "profiles"
 
     @property
+    def bulk_columns(self) -> Path:
+        """Bulk create's remembered column choices per template (core/bulk.py)."""
+        return self.config / "bulk_columns.json"
+
+    @property
     def autosave(self) -> Path:
         return self.data / "autosave"
