@@ -393,7 +393,7 @@ def cmd_bulk(args: argparse.Namespace) -> int:
 
     library = load_library()
     if args.example:
-        from .core.bulk_example import write_example
+        from .core.bulk import write_example
 
         if args.sheet:
             raise UsageError("--example tidak memakai lembar kerja: hanya --example ID -o "

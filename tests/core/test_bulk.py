@@ -357,6 +357,21 @@ def test_cancel_leaves_unfinished_rows_marked(tmp_path, library, profile) -> Non
     assert not list((tmp_path / "o").glob("*.kontenopd"))
     assert [r["status"] for r in read_report(tmp_path / "o" / "laporan.csv")] == [
         "dibatalkan", "dibatalkan"]
+    assert report.summary() == "2 baris: 0 berhasil, 0 gagal, 2 dibatalkan."
+    assert [p.status for p in plans] == ["berhasil", "berhasil"]  # the plans given stay as
+    again = run_bulk(plans, template, profile, tmp_path / "o2", drafts=True)  # they were
+    assert again.ok and len(list((tmp_path / "o2").glob("*.kontenopd"))) == 2
+
+
+def test_sheet_text_never_runs_as_a_formula_in_the_report(tmp_path, library, profile) -> None:
+    template, table = agenda_table(tmp_path, library, [
+        ["=HYPERLINK(\"http://x\")", "21/11/2022", "08.00", "Pendopo", ""],
+        ["@SUM(A1)", "kemarin", "08.00", "Pendopo", ""]])
+    plans = plan(table, template, auto_map(template, table.headers))
+    run_bulk(plans, template, profile, tmp_path / "o", drafts=True)
+    rows = read_report(tmp_path / "o" / "laporan.csv")
+    assert rows[0]["judul"] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1]["judul"] == "'@SUM(A1)" and rows[1]["status"] == "gagal"
 
 
 def test_photos_from_a_sheet_are_framed_around_their_faces(tmp_path, library, profile) -> None:

@@ -36,6 +36,7 @@ from ..core.profiles import ProfileStore, is_demo
 from ..core.queue_store import QueueStore
 from ..core.templates import Library, load_library
 from . import i18n
+from .bulk_dialog import BulkDialog
 from .captions_panel import CaptionsPanel
 from .commands import SetPhotosCommand
 from .daytwo import DayTwo
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         self.act_paste_photo = action([QKeySequence.StandardKey.Paste],
                                       lambda: self.paste_photo(""))
         self.act_sample = action([], self.fill_sample)
+        self.act_bulk = action(["Ctrl+Shift+M"], self.open_bulk)
+        self.bulk_dialog: BulkDialog | None = None
         self.act_grid = action(["Ctrl+G"], checkable=True)
         self.act_safe = action(["Ctrl+Shift+G"], checkable=True)
         self.act_grid.setChecked(self.settings.value("guides/grid", "true") == "true")
@@ -211,6 +214,8 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_new)
         self.files.add_to_menu(self.menu_file)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_bulk)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -319,6 +324,9 @@ class MainWindow(QMainWindow):
         self.act_add_photo.setToolTip(self.tr("Pilih foto dari komputer"))
         self.act_paste_photo.setText(self.tr("Tempel foto"))
         self.act_sample.setText(self.tr("Isi dengan contoh"))
+        self.act_bulk.setText(self.tr("Buat &Massal dari Lembar Kerja…"))
+        self.act_bulk.setToolTip(self.tr("Satu postingan per baris lembar Excel/CSV "
+                                         "(Ctrl+Shift+M)"))
         self.act_grid.setText(self.tr("Grid Instagram 3:4"))
         self.act_grid.setToolTip(self.tr("Tampilkan bagian yang terlihat di grid profil "
                                          "Instagram (3:4)"))
@@ -498,6 +506,17 @@ class MainWindow(QMainWindow):
 
     def fill_sample(self) -> None:
         self.document.fill_sample(self.tr("Isi dengan contoh"))
+
+    def open_bulk(self) -> BulkDialog:
+        """Berkas ▸ Buat Massal dari Lembar Kerja: beside the window (not modal), one at a
+        time; the open one is brought forward."""
+        dialog = BulkDialog.reusable(self.bulk_dialog) or BulkDialog(
+            self.document, self.paths.bulk_columns, self.settings, self.runner, self)
+        self.bulk_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     # ------------------------------------------------------------ photos
     def photo_fields(self) -> list[str]:

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
-from .errors import KontenError
-from .templates import Field, Template
+from ..dates import parse_date
+from ..errors import KontenError
+from ..templates import Field, Template
 
 HELP_MARKS = ("[wajib]", "[opsional]")
 EXAMPLE_SUFFIXES = (".xlsx", ".csv")
@@ -123,7 +123,7 @@ def _cells(template: Template) -> tuple[list[str], list[str], list[list[Any]]]:
 
 
 def _write_csv(template: Template, path: Path) -> None:
-    from .atomic import atomic_write  # noqa: PLC0415
+    from ..atomic import atomic_write  # noqa: PLC0415
 
     header, helps, rows = _cells(template)
     buffer = io.StringIO()
@@ -139,7 +139,7 @@ def _write_csv(template: Template, path: Path) -> None:
 def _write_xlsx(template: Template, path: Path) -> None:
     import xlsxwriter  # noqa: PLC0415 - only the example needs the writer
 
-    from .atomic import atomic_write  # noqa: PLC0415
+    from ..atomic import atomic_write  # noqa: PLC0415
 
     header, helps, rows = _cells(template)
     buffer = io.BytesIO()
