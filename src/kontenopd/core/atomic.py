@@ -24,7 +24,7 @@ BACKUP_SUFFIX = ".bak"
 ErrorFactory = Callable[[Path, OSError], BaseException]
 
 
-def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None], *,
+def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
                  backup: bool = False, prefix: str | None = None, suffix: str = ".tmp",
                  mode: int | None = 0o644, folder_error: ErrorFactory | None = None,
                  write_error: ErrorFactory | None = None) -> Path:

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import secrets
+import sys
 import threading
 import time
 import unicodedata
@@ -76,7 +77,7 @@ class BrowserEntry:
 def _lock(handle: IO[bytes]) -> bool:
     """Try to take an exclusive, non-blocking lock on an open file."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":  # a check mypy narrows (msvcrt is Windows-only)
             import msvcrt  # noqa: PLC0415
 
             handle.seek(0)
@@ -92,7 +93,7 @@ def _lock(handle: IO[bytes]) -> bool:
 
 def _unlock(handle: IO[bytes]) -> None:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt  # noqa: PLC0415
 
             handle.seek(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 RGBA = tuple[int, int, int, int]
 
@@ -37,13 +38,13 @@ def _channel(c: float) -> float:
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
-def luminance(rgb: tuple[float, float, float] | RGBA) -> float:
-    """WCAG relative luminance of an sRGB colour (0-255 channels)."""
+def luminance(rgb: Sequence[float]) -> float:
+    """WCAG relative luminance of an sRGB colour (0-255 channels; a 4th, alpha, is ignored)."""
     return 0.2126 * _channel(rgb[0]) + 0.7152 * _channel(rgb[1]) + 0.0722 * _channel(rgb[2])
 
 
 def contrast_ratio(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    la, lb = luminance(a[:3]), luminance(b[:3])  # type: ignore[arg-type]
+    la, lb = luminance(a[:3]), luminance(b[:3])
     hi, lo = max(la, lb), min(la, lb)
     return (hi + 0.05) / (lo + 0.05)
 

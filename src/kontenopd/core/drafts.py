@@ -648,12 +648,12 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
         photos[str(key)] = entries
     profile_data = profile.to_dict()
     for role in ("pemda", "opd"):
-        blob = _logo_blob(getattr(profile, f"{role}_logo"))
-        if blob is None:
+        logo = _logo_blob(getattr(profile, f"{role}_logo"))
+        if logo is None:
             profile_data[f"{role}_logo"] = ""
             continue
-        name = f"profile/{role}{blob.ext}"
-        members[name] = blob.data
+        name = f"profile/{role}{logo.ext}"
+        members[name] = logo.data
         profile_data[f"{role}_logo"] = name
     model = draft_to_dict(draft)
     model["photos"] = photos
@@ -672,7 +672,9 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
     if thumbnail is not None:
         members["thumbnail.jpg"] = _thumbnail_bytes(thumbnail)
     document = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    stamp = time.localtime(saved_at.timestamp())[:6]
+    local = time.localtime(saved_at.timestamp())
+    stamp = (local.tm_year, local.tm_mon, local.tm_mday, local.tm_hour, local.tm_min,
+             local.tm_sec)
 
     def write(handle: IO[bytes]) -> None:
         with zipfile.ZipFile(handle, "w") as zf:
@@ -696,15 +698,15 @@ def _display_name(name: str) -> str:
     return name[:80]
 
 
-def _add(zf: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...],
-         method: int) -> None:
-    info = zipfile.ZipInfo(name, date_time=max((1980, 1, 1, 0, 0, 0), stamp[:6]))
+def _add(zf: zipfile.ZipFile, name: str, data: bytes,
+         stamp: tuple[int, int, int, int, int, int], method: int) -> None:
+    info = zipfile.ZipInfo(name, date_time=max((1980, 1, 1, 0, 0, 0), stamp))
     info.compress_type = method
     info.external_attr = 0o644 << 16
     zf.writestr(info, data)
 
 
-def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None], *,
+def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
                  backup: bool = False) -> Path:
     """Write a file so that ``path`` is always either the old or the new complete file.
 
@@ -942,8 +944,8 @@ class _Loader:
                 self.extracted[member] = None
                 return None
             self.extracted[member] = dest
-        dest = self.extracted[member]
-        return str(dest) if dest is not None else None
+        stored = self.extracted[member]
+        return str(stored) if stored is not None else None
 
     def linked_path(self, entry: dict[str, Any]) -> str | None:
         from .photos import probe_photo  # noqa: PLC0415

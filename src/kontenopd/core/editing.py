@@ -235,10 +235,11 @@ class FrameHit:
 
 
 def photo_frames(template: Template, fmt: str) -> list[FrameHit]:
-    """The photo frames of a format, bottom to top."""
+    """The photo frames of a format, bottom to top (like :func:`frame_at`, only those with a
+    fixed photo index: "n" belongs to a carousel slide, whose layers are not the format's)."""
     frames = []
     for layer in template.formats[fmt].layers:
-        if isinstance(layer, PhotoLayer):
+        if isinstance(layer, PhotoLayer) and isinstance(layer.index, int):
             frames.append(FrameHit(layer.field, layer.index, layer.box))
     return frames
 

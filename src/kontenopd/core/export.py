@@ -650,6 +650,7 @@ class _Exporter:
 
     def write_manifest(self, post: _Post) -> None:
         assert post.template is not None and post.partial is not None
+        assert post.draft is not None
         files: list[dict[str, Any]] = []
         for image in post.planned:
             fmt = image.fmt
@@ -682,7 +683,7 @@ class _Exporter:
             "app": f"KontenOPD {__version__}",
             "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "folder": post.folder_name,
-            "title": _headline(post.template, post.draft),  # type: ignore[arg-type]
+            "title": _headline(post.template, post.draft),
             "source": post.source,
             "template": {"id": post.template.id, "name": post.template.name,
                          "kind": post.template.kind},

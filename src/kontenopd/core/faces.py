@@ -58,11 +58,13 @@ def _cv2() -> Any:
     if not _cv2_state:
         with _cv2_lock:
             if not _cv2_state:
+                module: Any = None
                 try:
                     import cv2  # noqa: PLC0415  (slow: only when a face is looked for)
+                    module = cv2
                 except ImportError:
-                    cv2 = None
-                _cv2_state.append(cv2)
+                    pass
+                _cv2_state.append(module)
     return _cv2_state[0]
 
 

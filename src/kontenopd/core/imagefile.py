@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageCms
 
@@ -30,7 +31,7 @@ def image_format(path: str | Path) -> str:
     return IMAGE_SUFFIXES[suffix]
 
 
-def encode(image: Image.Image, fmt: str, quality: int = 92) -> dict[str, object]:
+def encode(image: Image.Image, fmt: str, quality: int = 92) -> dict[str, Any]:
     """Save options: a fresh sRGB tag and nothing else (no EXIF, no GPS, no camera data)."""
     if fmt == "JPEG":
         # optimize=True (Huffman tables per image) costs ~11 ms per card for ~5 % size.

@@ -170,6 +170,12 @@ def empty_profile(profile_id: str, opd_name: str) -> Profile:
                    badge_bangga_melayani=False)
 
 
+def _with_logos(profile: Profile, logos: dict[str, str]) -> Profile:
+    """``profile`` with the logo paths in ``logos`` (keyed by :data:`LOGO_KEYS`) replaced."""
+    return replace(profile, pemda_logo=logos.get("pemda_logo", profile.pemda_logo),
+                   opd_logo=logos.get("opd_logo", profile.opd_logo))
+
+
 class ProfileStore:
     """List, load, save, duplicate and delete profiles kept as JSON in ``root``."""
 
@@ -216,7 +222,7 @@ class ProfileStore:
                 notices.append(f"Logo {LOGO_LABELS[key]} tidak dipakai: {problem}")
                 dropped[key] = ""
         self.notices[profile_id] = notices
-        return replace(profile, id=profile_id, **dropped)
+        return replace(_with_logos(profile, dropped), id=profile_id)
 
     def unique_id(self, name: str) -> str:
         base = slugify(name, 40) or "profil"
@@ -244,7 +250,7 @@ class ProfileStore:
         except OSError as exc:
             raise ProfileError(
                 f"Profil tidak dapat disimpan di {folder} ({exc.strerror or exc}).") from None
-        return replace(profile, **logos)
+        return _with_logos(profile, logos)
 
     @staticmethod
     def _keep_logo(folder: Path, key: str, value: str) -> str:

@@ -144,7 +144,7 @@ def _bomb_check(size: tuple[int, int], *args: object, **kwargs: object) -> None:
 
 
 if getattr(Image._decompression_bomb_check, "__module__", "") != __name__:
-    Image._decompression_bomb_check = _bomb_check  # type: ignore[assignment]
+    Image._decompression_bomb_check = _bomb_check
 
 # Pillow's own warnings about files (bomb warnings below our caps, "corrupt EXIF", "tag data
 # larger than file"...) are for developers; the user gets our one-line messages instead.
@@ -510,6 +510,8 @@ def _to_8bit(img: Image.Image) -> Image.Image:
     if img.mode.startswith("I;16"):
         img = img.convert("I")
     lo, hi = img.getextrema()
+    if isinstance(lo, tuple) or isinstance(hi, tuple):  # per-band pairs: not a deep mode
+        return img.convert("L")
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return img.convert("L")
     if img.mode == "F" and lo >= 0 and hi <= 1.0:
@@ -531,7 +533,9 @@ def _icc_to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
         src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         desc = ImageCms.getProfileDescription(src) or ""
         if "srgb" not in desc.lower() or img.mode != "RGB":
-            return ImageCms.profileToProfile(img, src, _SRGB, outputMode="RGB")
+            converted = ImageCms.profileToProfile(img, src, _SRGB, outputMode="RGB")
+            if converted is not None:  # None only with inPlace=True
+                return converted
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         pass  # a broken profile: fall back to the plain conversion
     return img

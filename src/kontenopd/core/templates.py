@@ -496,7 +496,7 @@ def _layer(data: Any, key: str, styles: dict[str, dict[str, Any]]) -> Layer:
             raise _InvalidError(f"{key}.style", f"gaya {data['style']!r} tidak didefinisikan")
         data = {**style, **data}
     kind = data.get("type")
-    cls = LAYER_TYPES.get(kind)  # type: ignore[arg-type]
+    cls = LAYER_TYPES.get(kind)
     if cls is None:
         raise _InvalidError(f"{key}.type", f"jenis layer {kind!r} tidak dikenal")
     if cls is StackLayer:
@@ -774,8 +774,8 @@ def _parse(data: Any, folder: Path) -> Template:
             for v in sample_photos.values()):
         raise _InvalidError("sample_photos", "sample_photos harus {field: [berkas.jpg, ...]}")
     for key in sample_photos:
-        f = template_fields.get(key)
-        if f is None or f.type != "photo":
+        photo_field = template_fields.get(key)
+        if photo_field is None or photo_field.type != "photo":
             raise _InvalidError(f"sample_photos.{key}", "bukan field foto")
     return Template(
         id=data["id"], name=data["name"], kind=data["kind"],

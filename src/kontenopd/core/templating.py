@@ -38,6 +38,7 @@ from typing import Any
 import jinja2
 from jinja2 import filters as jfilters
 from jinja2 import meta, nodes
+from jinja2.exceptions import FilterArgumentError
 from jinja2.runtime import LoopContext, Macro, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
 from jinja2.utils import Namespace, generate_lorem_ipsum
@@ -396,8 +397,8 @@ def _pre_truncate(s: Any, length: Any = 255, killwords: bool = False, end: Any =
 def _safe_format(value: Any, *args: Any, **kwargs: Any) -> str:
     """The ``format`` filter: ``'%s, %d'|format(a, b)``, bounded."""
     if args and kwargs:
-        raise jinja2.FilterArgumentError("can't handle positional and keyword arguments "
-                                         "at the same time")
+        raise FilterArgumentError("can't handle positional and keyword arguments at the "
+                                  "same time")
     values = kwargs or args
     formatted = _printf(str(value), values)
     return value % values if isinstance(value, Markup) else formatted
@@ -502,18 +503,19 @@ class _Guard(NodeTransformer):
     def __init__(self, environment: Any) -> None:
         self.environment = environment
 
-    def _wrap(self, node: nodes.Expr, name: str) -> nodes.Filter:
+    def _wrap(self, node: nodes.Node, name: str) -> nodes.Filter:
         wrapped = nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
         wrapped.set_environment(self.environment)
         return wrapped
 
+    # generic_visit rewrites a node's children in place and returns the node itself.
     def visit_For(self, node: nodes.For) -> nodes.For:  # noqa: N802 - Jinja's visitor names
-        node = self.generic_visit(node)
+        self.generic_visit(node)
         node.iter = self._wrap(node.iter, "_budget_loop")
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:  # noqa: N802
-        node = self.generic_visit(node)
+        self.generic_visit(node)
         parts = nodes.List(list(node.nodes), lineno=node.lineno)
         return self._wrap(parts, "_budget_concat")
 
@@ -583,7 +585,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super()._generate(source, name, filename, defer_init=defer_init)
 
     # -- output of templates, macros, blocks, {% set %} blocks
-    def concat(self, parts: Any) -> str:  # type: ignore[override]
+    def concat(self, parts: Any) -> str:
         budget = _BUDGET.get()
         pieces = []
         size = 0

@@ -487,6 +487,7 @@ def extract_urls(text: str) -> list[XEntity]:
             continue
         host_start, host_end, proto_len = hit
         tail = _URL_TAIL.match(probe, host_end)
+        assert tail is not None  # every part of the tail is optional: it always matches
         end = tail.end()
         m = end  # the search goes on after the whole match
         url, domain = probe[start:end], probe[host_start:host_end]

@@ -162,7 +162,9 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
         r.fill((x - pad_x, round(top) - pad_y, w + 2 * pad_x, round(total) + 2 * pad_y),
                r.color(layer.panel.fill, layer.opacity), r.px(layer.panel.radius))
     for i in sorted(dropped):
-        _drop(r, children[i][0], x, top)  # type: ignore[arg-type]
+        dropped_child = children[i][0]
+        if isinstance(dropped_child, TextLayer):  # only optional texts are ever left out
+            _drop(r, dropped_child, x, top)
     placed: list[Placed] = []  # (child index, child, layout, top, height)
     cursor = top
     for n, (i, layout, height) in enumerate(items):
@@ -215,7 +217,8 @@ def _gap(r: Renderer, child: TextLayer | RuleLayer | ListLayer, gap: int) -> int
     return gap if space is None else r.px(space)
 
 
-def _report_overflow(r: Renderer, children: list[tuple[TextLayer | RuleLayer, str]],
+def _report_overflow(r: Renderer,
+                     children: list[tuple[TextLayer | RuleLayer | ListLayer, str]],
                      items: list[tuple[int, TextLayout | None, float]], total: float,
                      width: float, room: float,
                      gap: int) -> tuple[list[tuple[int, TextLayout | None, float]], float]:
@@ -238,12 +241,13 @@ def _report_overflow(r: Renderer, children: list[tuple[TextLayer | RuleLayer, st
     total = sum(h for _, _, h in fixed) + sum(
         _gap(r, children[i][0], gap) for i, _, _ in fixed[1:])
     if not own and total > room + 0.5:
-        texts = [(i, lay) for i, lay, _ in fixed if lay is not None]
-        longest, lay = max(texts, key=lambda t: len(children[t[0]][1]))
-        child, value = children[longest]
+        texts = [(i, c, lay) for i, lay, _ in fixed
+                 if lay is not None and isinstance(c := children[i][0], TextLayer)]
+        longest, child, lay = max(texts, key=lambda t: len(children[t[0]][1]))
+        value = children[longest][1]
         per_line = len(value) / max(1, len(lay.lines))
         chars = max(1, round(math.ceil((total - room) / max(1.0, lay.line_step)) * per_line))
-        key = r.field_of(child, child.text)  # type: ignore[union-attr]
+        key = r.field_of(child, child.text)
         others = [r.label(r.field_of(c, c.text)) for j, (c, _) in enumerate(children)
                   if isinstance(c, TextLayer) and j != longest]
         together = f" bersama {', '.join(dict.fromkeys(others))}" if others else ""

@@ -145,7 +145,8 @@ class Renderer:
         # lokasi %} • {{ lokasi }}{% endif %}" without a place is the date's text.
         named = [name for name in referenced_names(source) if name in self.fields]
         filled = [name for name in named if self.ctx.get(name) not in (None, "", [], ())]
-        return (filled or named or [None])[0]
+        candidates = filled or named
+        return candidates[0] if candidates else None
 
     def fill(self, box: tuple[int, int, int, int], rgba: RGBA, radius: int = 0) -> None:
         """Fill a (scaled) box with a colour that may be translucent or rounded."""
