@@ -3,9 +3,14 @@ queue label and the caption's headline name a post the same way, for every templ
 
 from __future__ import annotations
 
-from kontenopd.core import export
 from kontenopd.core.captions import caption_context
-from kontenopd.core.drafts import draft_title, headline_key, read_draft_info, save_draft
+from kontenopd.core.drafts import (
+    draft_title,
+    headline_key,
+    post_title,
+    read_draft_info,
+    save_draft,
+)
 from kontenopd.core.editing import like_yesterday, sample_draft
 from kontenopd.core.export import ExportJob
 
@@ -15,7 +20,7 @@ def test_every_owner_gives_the_same_title(library, profile, tmp_path):
         draft = sample_draft(template)
         title = draft_title(draft, template)
         assert title, template.id
-        assert export._headline(template, draft) == title, template.id
+        assert post_title(draft, template) == title, template.id
         job = ExportJob.from_draft(draft, profile, template=template)
         assert job.label == title, template.id
         key = headline_key(template)
@@ -56,3 +61,25 @@ def test_settings_are_never_the_title(library):
     apel = library.get("apel-upacara")
     assert draft_title(like_yesterday(apel, sample_draft(apel)), apel) == \
         "Upacara Hari Kesadaran Nasional"
+
+
+def test_a_post_without_a_title_is_filed_by_its_template_name(library):
+    from kontenopd.core.editing import new_draft
+    from kontenopd.core.model import slugify
+
+    template = library.get("agenda-undangan")
+    draft = new_draft(template)
+    assert draft_title(draft, template) == ""
+    assert post_title(draft, template) == "Agenda / Undangan"
+    assert slugify(post_title(draft, template), 40) == "agenda-undangan"
+
+
+def test_slugs_are_cut_at_a_word_boundary():
+    from kontenopd.core.model import slugify
+
+    title = "Rapat Koordinasi Percepatan Penurunan Stunting Tingkat Kabupaten"
+    assert slugify(title, 40) == "rapat-koordinasi-percepatan-penurunan"
+    assert slugify("Satu-kata-yang-sangatpanjangsekalisampaitidakadabatasnya", 20) == \
+        "satu-kata-yang"
+    assert slugify("Abcdefghijklmnopqrstuvwxyz", 10) == "abcdefghij"  # no boundary near
+    assert slugify("🙂 !!", 10) == "konten"

@@ -195,6 +195,12 @@ def draft_title(draft: Draft, template: Template | None = None) -> str:
     return ""
 
 
+def post_title(draft: Draft, template: Template) -> str:
+    """The post's name wherever it is shown or filed (export folder, manifest, bulk report,
+    window title): :func:`draft_title`, else the template's name."""
+    return draft_title(draft, template) or template.name
+
+
 def _one_line(text: str, limit: int = 100) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -39,6 +39,7 @@ from typing import Any, Protocol
 
 from .. import __version__
 from .captions import Caption, captions_for
+from .drafts import draft_title, post_title
 from .errors import KontenError
 from .imagefile import save_image
 from .images import PostImage, carousel_warnings, check_carousel, images_of
@@ -115,9 +116,9 @@ def _image_type(value: str) -> str:
 
 
 def _draft_label(draft: Draft, template: Template | None = None) -> str:
-    from .drafts import draft_title  # noqa: PLC0415  (drafts imports this module's peers)
-
-    return draft_title(draft, template) or draft.template
+    """The queue's name for a post: its title, else the template's name (its id when the
+    template is not known here)."""
+    return post_title(draft, template) if template else draft_title(draft) or draft.template
 
 
 @dataclass(frozen=True)
@@ -420,23 +421,7 @@ def _activity_date(template: Template, draft: Draft) -> str | None:
     return None
 
 
-def _headline(template: Template, draft: Draft) -> str:
-    """The post's title, for its folder and manifest (the same as everywhere: draft_title)."""
-    from .drafts import draft_title  # noqa: PLC0415
-
-    return draft_title(draft, template) or template.name
-
-
-def _slug(text: str, max_length: int = 40) -> str:
-    """A file-name slug cut at a word boundary (paths stay short for Windows)."""
-    slug = slugify(text, max_length=200)
-    if len(slug) <= max_length:
-        return slug
-    cut = slug[:max_length + 1].rsplit("-", 1)[0]
-    return cut if len(cut) >= max_length // 2 else slug[:max_length].rstrip("-")
-
-
-def _reserve_name(out_dir: Path, base: str, taken: set[str]) -> str:
+def reserve_name(out_dir: Path, base: str, taken: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3``... : never a folder that exists or is reserved."""
     name, n = base, 1
     while name in taken or (out_dir / name).exists():
@@ -560,10 +545,10 @@ class _Exporter:
             listed = ", ".join(f"{f.label} ({f.key})" for f in empty)
             raise KontenError(f"Field wajib belum diisi: {listed}.")
         post.captions = captions_for(template, draft, profile, job.platforms)
-        post.slug = _slug(_headline(template, draft))
+        post.slug = slugify(post_title(draft, template), 40)
         post.base_name = f"{_activity_date(template, draft) or _post_date(self.today)}_" \
                          f"{post.slug}"
-        post.folder_name = _reserve_name(self.out_dir, post.base_name, self.taken)
+        post.folder_name = reserve_name(self.out_dir, post.base_name, self.taken)
         try:
             post.partial = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{post.folder_name}-",
                                                  dir=self.out_dir))
@@ -630,7 +615,7 @@ class _Exporter:
             self.write_manifest(post)
             # Someone may have made a folder of that name meanwhile: check again, never merge.
             self.taken.discard(post.folder_name)
-            name = _reserve_name(self.out_dir, post.base_name, self.taken)
+            name = reserve_name(self.out_dir, post.base_name, self.taken)
             final = self.out_dir / name
             _rename_dir(post.partial, final)
         except OSError as exc:
@@ -683,7 +668,7 @@ class _Exporter:
             "app": f"KontenOPD {__version__}",
             "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "folder": post.folder_name,
-            "title": _headline(post.template, post.draft),
+            "title": post_title(post.draft, post.template),
             "source": post.source,
             "template": {"id": post.template.id, "name": post.template.name,
                          "kind": post.template.kind},

@@ -281,9 +281,15 @@ def check_value_length(key: str, value: Any, label: str | None = None) -> None:
 
 
 def slugify(text: str, max_length: int = 60) -> str:
-    """"Apel Pagi: Senin, 21/11" -> "apel-pagi-senin-21-11"."""
+    """"Apel Pagi: Senin, 21/11" -> "apel-pagi-senin-21-11": ASCII, at most ``max_length``
+    characters, cut at a word boundary when one is near (paths stay short for Windows);
+    "konten" when nothing is left."""
     import unicodedata  # noqa: PLC0415
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "konten"
+    if len(slug) > max_length:
+        head = slug[:max_length + 1]
+        cut = head.rsplit("-", 1)[0] if "-" in head else ""
+        slug = cut if len(cut) >= max_length // 2 else slug[:max_length].rstrip("-")
+    return slug or "konten"

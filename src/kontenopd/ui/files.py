@@ -40,6 +40,7 @@ from ..core.drafts import (
     draft_title,
     draft_to_dict,
     load_draft,
+    post_title,
     prepare_photos,
     save_draft,
 )
@@ -300,7 +301,7 @@ class DraftFiles(QObject):
         doc = self.document
         if doc.path is not None:
             return doc.path.name
-        return draft_title(doc.draft, doc.template) or doc.template.name
+        return post_title(doc.draft, doc.template)
 
     def window_title(self) -> str:
         return f"{self.display_name().replace('[*]', '')}[*] — KontenOPD"
@@ -321,8 +322,7 @@ class DraftFiles(QObject):
         if doc.path is not None:
             return str(doc.path.with_suffix(SUFFIX) if doc.path.suffix.lower() != SUFFIX
                        else doc.path)
-        name = slugify(draft_title(doc.draft, doc.template)) or slugify(doc.template.name) \
-            or "draf"
+        name = slugify(post_title(doc.draft, doc.template))
         return str(Path(self._folder()) / f"{name}{SUFFIX}")
 
     def _thumbnail_then(self, template: Template, draft: Draft, profile: Profile,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..drafts import post_title
 from ..errors import KontenError, ValueInputError
 from ..model import Draft, PhotoRef, Profile, value_length_problem
 from ..spreadsheet import SheetRow, Table
@@ -166,12 +167,6 @@ def _check_values(template: Template, draft: Draft) -> list[str]:
     return problems
 
 
-def _title(template: Template, draft: Draft) -> str:
-    from ..drafts import draft_title  # noqa: PLC0415 - drafts imports the renderer's peers
-
-    return draft_title(draft, template) or template.name
-
-
 def plan(table: Table, template: Template, mapping: Mapping, *,
          formats: Sequence[str] = (), mode: str = MODE_ROWS,
          profile: Profile | None = None) -> list[RowPlan]:
@@ -210,7 +205,7 @@ def _plan(table: Table, template: Template, mapping: Mapping, formats: Sequence[
         draft.photos.update(photos)
         if not errors:
             item.errors += _check_values(template, draft)
-        item.title = _title(template, draft)
+        item.title = post_title(draft, template)
         item.draft = draft if not item.errors else None
         plans.append(item)
     return plans
@@ -263,7 +258,7 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
                                f"menerima paling banyak {f.max_items}.")
     if rows:
         post.errors += _check_values(template, draft)
-        post.title = _title(template, draft)
+        post.title = post_title(draft, template)
         post.draft = draft if not post.errors else None
         return [post, *failed]
     return failed

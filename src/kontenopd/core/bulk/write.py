@@ -69,7 +69,8 @@ def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, ou
     """Each good plan as ``<slug>.kontenopd`` in ``out_dir`` (a layout the engine cannot fit
     is a warning: the admin fixes it in the app). Returns False when cancelled."""
     from ..drafts import SUFFIX, THUMBNAIL_SIDE, make_thumbnail, save_draft  # noqa: PLC0415
-    from ..export import _reserve_name, _slug, preflight  # noqa: PLC0415
+    from ..export import preflight, reserve_name  # noqa: PLC0415
+    from ..model import slugify  # noqa: PLC0415
     from ..photos import PhotoCache  # noqa: PLC0415
 
     todo = [p for p in plans if p.draft is not None]
@@ -88,7 +89,7 @@ def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, ou
         item.warnings += [f"{fmt} perlu diperbaiki sebelum diekspor: {why}"
                           for fmt, why in check.blocked.items()]
         item.warnings += [w for w in check.warnings if w not in item.warnings]
-        name = _reserve_name(out_dir, _slug(item.title), taken)
+        name = reserve_name(out_dir, slugify(item.title, 40), taken)
         target = out_dir / f"{name}{SUFFIX}"
         taken.add(target.name)
         try:
