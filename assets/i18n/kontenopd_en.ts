@@ -42,154 +42,6 @@ Your work is still saved automatically. Details for the developers are in {log}.
         <translation>Bulk Create from Spreadsheet</translation>
     </message>
     <message>
-        <source>Lembar kerja:</source>
-        <translation>Spreadsheet:</translation>
-    </message>
-    <message>
-        <source>Belum dipilih — klik “Pilih Lembar…” atau seret berkas CSV/XLSX ke jendela ini</source>
-        <translation>None chosen yet — click “Choose Sheet…” or drag a CSV/XLSX file onto this window</translation>
-    </message>
-    <message>
-        <source>&amp;Pilih Lembar…</source>
-        <translation>&amp;Choose Sheet…</translation>
-    </message>
-    <message>
-        <source>Buka berkas Excel (XLSX/XLS), LibreOffice (ODS) atau CSV</source>
-        <translation>Open an Excel (XLSX/XLS), LibreOffice (ODS) or CSV file</translation>
-    </message>
-    <message>
-        <source>&amp;Templat:</source>
-        <translation>&amp;Template:</translation>
-    </message>
-    <message>
-        <source>&amp;Unduh Contoh…</source>
-        <translation>Do&amp;wnload Example…</translation>
-    </message>
-    <message>
-        <source>Simpan lembar contoh dengan kolom yang tepat untuk templat ini, untuk diisi di Excel</source>
-        <translation>Save an example sheet with the right columns for this template, to fill in in Excel</translation>
-    </message>
-    <message>
-        <source>Satu baris lembar = satu postingan. Belum punya lembar? Unduh contoh untuk templat ini, isi di Excel, simpan, lalu pilih di sini.</source>
-        <translation>One sheet row = one post. No sheet yet? Download the example for this template, fill it in in Excel, save it, then choose it here.</translation>
-    </message>
-    <message>
-        <source>&amp;Kolom lembar untuk tiap isian</source>
-        <translation>Sheet co&amp;lumn for each field</translation>
-    </message>
-    <message>
-        <source>Isian templat</source>
-        <translation>Template field</translation>
-    </message>
-    <message>
-        <source>Kolom di lembar</source>
-        <translation>Column in the sheet</translation>
-    </message>
-    <message>
-        <source>Isi baris pertama</source>
-        <translation>First row&apos;s value</translation>
-    </message>
-    <message>
-        <source>(tidak dipakai)</source>
-        <translation>(not used)</translation>
-    </message>
-    <message>
-        <source>Postingan:</source>
-        <translation>Posts:</translation>
-    </message>
-    <message>
-        <source>Satu postingan per ba&amp;ris</source>
-        <translation>One post per &amp;row</translation>
-    </message>
-    <message>
-        <source>Semua baris jadi satu postingan (&amp;carousel)</source>
-        <translation>All rows make one post (car&amp;ousel)</translation>
-    </message>
-    <message>
-        <source>Tiap baris menambah satu foto atau butir daftar ke satu postingan</source>
-        <translation>Each row adds one photo or list item to a single post</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <source>&amp;Hasil pemeriksaan per baris</source>
-        <translation>C&amp;heck results per row</translation>
-    </message>
-    <message>
-        <source>Baris</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Judul</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Keterangan</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Pratinjau postingan pertama</source>
-        <translation>Preview of the first posts</translation>
-    </message>
-    <message>
-        <source>&amp;Batal</source>
-        <translation>Ca&amp;ncel</translation>
-    </message>
-    <message>
-        <source>Hentikan: postingan yang sudah selesai tetap tersimpan</source>
-        <translation>Stop: the posts already finished are kept</translation>
-    </message>
-    <message>
-        <source>Buka &amp;Folder</source>
-        <translation>Open &amp;Folder</translation>
-    </message>
-    <message>
-        <source>Buka Lap&amp;oran</source>
-        <translation>Open Re&amp;port</translation>
-    </message>
-    <message>
-        <source>laporan.csv: status dan alasan tiap baris, bisa dibuka di Excel</source>
-        <translation>laporan.csv: each row&apos;s status and reasons, opens in Excel</translation>
-    </message>
-    <message>
-        <source>Buat &amp;Draf…</source>
-        <translation>Create &amp;Drafts…</translation>
-    </message>
-    <message>
-        <source>Simpan satu draf (.kontenopd) per postingan ke folder pilihan, untuk diperiksa dan disunting di aplikasi sebelum diekspor</source>
-        <translation>Save one draft (.kontenopd) per post in a folder of your choice, to check and edit in the app before exporting</translation>
-    </message>
-    <message>
-        <source>&amp;Ekspor Gambar…</source>
-        <translation>&amp;Export Images…</translation>
-    </message>
-    <message>
-        <source>Langsung ekspor gambar dan caption tiap postingan ke folder pilihan. Jenis berkas ({type}) dan platform ({platforms}) mengikuti pilihan di panel Antrean.</source>
-        <translation>Export each post&apos;s images and captions straight into a folder of your choice. The file type ({type}) and platforms ({platforms}) are those chosen in the Queue panel.</translation>
-    </message>
-    <message>
-        <source>Pilih lembar kerja</source>
-        <translation>Choose a spreadsheet</translation>
-    </message>
-    <message>
-        <source>Lembar kerja ({patterns});;Semua berkas (*)</source>
-        <translation>Spreadsheets ({patterns});;All files (*)</translation>
-    </message>
-    <message>
-        <source>Membaca {name}…</source>
-        <translation>Reading {name}…</translation>
-    </message>
-    <message>
-        <source>{file} — lembar “{sheet}”</source>
-        <translation>{file} — sheet “{sheet}”</translation>
-    </message>
-    <message>
         <source>Lembar {name} hanya berisi judul kolom, tanpa baris data.</source>
         <translation>Sheet {name} holds only column headings, no data rows.</translation>
     </message>
@@ -200,142 +52,6 @@ Your work is still saved automatically. Details for the developers are in {log}.
     <message>
         <source>Tidak bisa dilanjutkan: {error}</source>
         <translation>Cannot continue: {error}</translation>
-    </message>
-    <message>
-        <source>(kolom {letter} tanpa judul)</source>
-        <translation>(column {letter}, no heading)</translation>
-    </message>
-    <message>
-        <source>{header} (kolom {letter})</source>
-        <translation>{header} (column {letter})</translation>
-    </message>
-    <message>
-        <source>{label} (wajib)</source>
-        <translation>{label} (required)</translation>
-    </message>
-    <message>
-        <source>Jika tidak dipilih, dipakai: {value}</source>
-        <translation>When no column is chosen: {value}</translation>
-    </message>
-    <message>
-        <source>Kolom untuk &apos;{field}&apos; belum dipilih.</source>
-        <translation>No column chosen for &apos;{field}&apos; yet.</translation>
-    </message>
-    <message>
-        <source>Pilih minimal satu format.</source>
-        <translation>Choose at least one format.</translation>
-    </message>
-    <message>
-        <source>Memeriksa baris…</source>
-        <translation>Checking the rows…</translation>
-    </message>
-    <message>
-        <source>{format} tidak bisa diekspor: {why}</source>
-        <translation>{format} cannot be exported: {why}</translation>
-    </message>
-    <message>
-        <source>… Memeriksa</source>
-        <translation>… Checking</translation>
-    </message>
-    <message>
-        <source>✔ OK</source>
-        <translation>✔ OK</translation>
-    </message>
-    <message>
-        <source>✔ Berhasil</source>
-        <translation>✔ Done</translation>
-    </message>
-    <message>
-        <source>⚠ Peringatan</source>
-        <translation>⚠ Warning</translation>
-    </message>
-    <message>
-        <source>✖ Gagal</source>
-        <translation>✖ Failed</translation>
-    </message>
-    <message>
-        <source>– Dibatalkan</source>
-        <translation>– Cancelled</translation>
-    </message>
-    <message>
-        <source>Pilih lembar kerja untuk melihat baris-barisnya di sini.</source>
-        <translation>Choose a spreadsheet to see its rows here.</translation>
-    </message>
-    <message>
-        <source>Tidak ada baris data di lembar ini.</source>
-        <translation>This sheet has no data rows.</translation>
-    </message>
-    <message>
-        <source>{posts} postingan akan dibuat; {failed} baris gagal.</source>
-        <translation>{posts} posts will be made; {failed} rows failed.</translation>
-    </message>
-    <message>
-        <source>{n} dengan peringatan.</source>
-        <translation>{n} with warnings.</translation>
-    </message>
-    <message>
-        <source>Memeriksa tata letak… ({n} lagi)</source>
-        <translation>Checking the layouts… ({n} to go)</translation>
-    </message>
-    <message>
-        <source>Pratinjau muncul di sini setelah baris diperiksa.</source>
-        <translation>The preview appears here once the rows are checked.</translation>
-    </message>
-    <message>
-        <source>Baris {rows}</source>
-        <translation>Row {rows}</translation>
-    </message>
-    <message>
-        <source>Simpan contoh lembar</source>
-        <translation>Save the example sheet</translation>
-    </message>
-    <message>
-        <source>Buku kerja Excel (*.xlsx);;CSV, dipisah titik koma (*.csv)</source>
-        <translation>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</translation>
-    </message>
-    <message>
-        <source>Contoh tidak tersimpan</source>
-        <translation>Example not saved</translation>
-    </message>
-    <message>
-        <source>Contoh lembar disimpan: {path}. Isi di Excel, simpan, lalu pilih dengan “Pilih Lembar…”.</source>
-        <translation>Example sheet saved: {path}. Fill it in in Excel, save it, then choose it with “Choose Sheet…”.</translation>
-    </message>
-    <message>
-        <source>Gambar belum bisa diekspor: profil yang dipakai masih profil contoh ({fields} masih berisi contoh). Isi identitas OPD Anda lewat Profil ▸ Kelola profil…, atau pilih “Buat Draf…” dulu.</source>
-        <translation>Images cannot be exported yet: the profile in use is still the demo profile ({fields} still hold the example). Fill in your office&apos;s identity in Profile ▸ Manage profiles…, or choose “Create Drafts…” first.</translation>
-    </message>
-    <message>
-        <source>Pilih folder untuk draf</source>
-        <translation>Choose a folder for the drafts</translation>
-    </message>
-    <message>
-        <source>Pilih folder tujuan ekspor</source>
-        <translation>Choose the export folder</translation>
-    </message>
-    <message>
-        <source>Menyiapkan…</source>
-        <translation>Preparing…</translation>
-    </message>
-    <message>
-        <source>{done} dari {total}: {message}</source>
-        <translation>{done} of {total}: {message}</translation>
-    </message>
-    <message>
-        <source>Membatalkan… menunggu postingan yang sedang dibuat.</source>
-        <translation>Cancelling… waiting for the post being made.</translation>
-    </message>
-    <message>
-        <source>Yang sudah selesai tetap tersimpan.</source>
-        <translation>What was finished is kept.</translation>
-    </message>
-    <message>
-        <source>Hasil di {folder}</source>
-        <translation>Results in {folder}</translation>
-    </message>
-    <message>
-        <source>Tidak bisa dibuka di komputer ini. Letaknya: {path}</source>
-        <translation>Cannot be opened on this computer. It is here: {path}</translation>
     </message>
     <message>
         <source>Pembuatan massal sedang berjalan</source>
@@ -455,6 +171,53 @@ Your work is still saved automatically. Details for the developers are in {log}.
     <message>
         <source>✓ Disalin</source>
         <translation>✓ Copied</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingPanel</name>
+    <message>
+        <source>&amp;Kolom lembar untuk tiap isian</source>
+        <translation>Sheet co&amp;lumn for each field</translation>
+    </message>
+    <message>
+        <source>(tidak dipakai)</source>
+        <translation>(not used)</translation>
+    </message>
+    <message>
+        <source>(kolom {letter} tanpa judul)</source>
+        <translation>(column {letter}, no heading)</translation>
+    </message>
+    <message>
+        <source>{header} (kolom {letter})</source>
+        <translation>{header} (column {letter})</translation>
+    </message>
+    <message>
+        <source>Isian templat</source>
+        <translation>Template field</translation>
+    </message>
+    <message>
+        <source>Kolom di lembar</source>
+        <translation>Column in the sheet</translation>
+    </message>
+    <message>
+        <source>Isi baris pertama</source>
+        <translation>First row&apos;s value</translation>
+    </message>
+    <message>
+        <source>{label} (wajib)</source>
+        <translation>{label} (required)</translation>
+    </message>
+    <message>
+        <source>Jika tidak dipilih, dipakai: {value}</source>
+        <translation>When no column is chosen: {value}</translation>
+    </message>
+    <message>
+        <source>Kolom untuk &apos;{field}&apos; belum dipilih.</source>
+        <translation>No column chosen for &apos;{field}&apos; yet.</translation>
+    </message>
+    <message>
+        <source>Pilih minimal satu format.</source>
+        <translation>Choose at least one format.</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1337,29 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>PostOptions</name>
+    <message>
+        <source>Postingan:</source>
+        <translation>Posts:</translation>
+    </message>
+    <message>
+        <source>Satu postingan per ba&amp;ris</source>
+        <translation>One post per &amp;row</translation>
+    </message>
+    <message>
+        <source>Semua baris jadi satu postingan (&amp;carousel)</source>
+        <translation>All rows make one post (car&amp;ousel)</translation>
+    </message>
+    <message>
+        <source>Tiap baris menambah satu foto atau butir daftar ke satu postingan</source>
+        <translation>Each row adds one photo or list item to a single post</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+</context>
+<context>
     <name>PreviewCanvas</name>
     <message>
         <source>Zona aman story: jangan taruh teks di sini</source>
@@ -2216,6 +2002,238 @@ Autosaved {when} · {where}</translation>
     <message>
         <source>Buang “{title}”? Isian yang belum disimpan ini akan hilang dan tidak bisa dikembalikan.</source>
         <translation>Discard “{title}”? This unsaved work will be lost and cannot be brought back.</translation>
+    </message>
+</context>
+<context>
+    <name>RowChecker</name>
+    <message>
+        <source>{format} tidak bisa diekspor: {why}</source>
+        <translation>{format} cannot be exported: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>RowResultsPanel</name>
+    <message>
+        <source>&amp;Hasil pemeriksaan per baris</source>
+        <translation>C&amp;heck results per row</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Pratinjau postingan pertama</source>
+        <translation>Preview of the first posts</translation>
+    </message>
+    <message>
+        <source>Hasil di {folder}</source>
+        <translation>Results in {folder}</translation>
+    </message>
+    <message>
+        <source>Membaca {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>Memeriksa baris…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <source>… Memeriksa</source>
+        <translation>… Checking</translation>
+    </message>
+    <message>
+        <source>✔ OK</source>
+        <translation>✔ OK</translation>
+    </message>
+    <message>
+        <source>✔ Berhasil</source>
+        <translation>✔ Done</translation>
+    </message>
+    <message>
+        <source>⚠ Peringatan</source>
+        <translation>⚠ Warning</translation>
+    </message>
+    <message>
+        <source>✖ Gagal</source>
+        <translation>✖ Failed</translation>
+    </message>
+    <message>
+        <source>– Dibatalkan</source>
+        <translation>– Cancelled</translation>
+    </message>
+    <message>
+        <source>Pilih lembar kerja untuk melihat baris-barisnya di sini.</source>
+        <translation>Choose a spreadsheet to see its rows here.</translation>
+    </message>
+    <message>
+        <source>Tidak ada baris data di lembar ini.</source>
+        <translation>This sheet has no data rows.</translation>
+    </message>
+    <message>
+        <source>{posts} postingan akan dibuat; {failed} baris gagal.</source>
+        <translation>{posts} posts will be made; {failed} rows failed.</translation>
+    </message>
+    <message>
+        <source>{n} dengan peringatan.</source>
+        <translation>{n} with warnings.</translation>
+    </message>
+    <message>
+        <source>Memeriksa tata letak… ({n} lagi)</source>
+        <translation>Checking the layouts… ({n} to go)</translation>
+    </message>
+    <message>
+        <source>Pratinjau muncul di sini setelah baris diperiksa.</source>
+        <translation>The preview appears here once the rows are checked.</translation>
+    </message>
+    <message>
+        <source>Baris {rows}</source>
+        <translation>Row {rows}</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Hentikan: postingan yang sudah selesai tetap tersimpan</source>
+        <translation>Stop: the posts already finished are kept</translation>
+    </message>
+    <message>
+        <source>Buka &amp;Folder</source>
+        <translation>Open &amp;Folder</translation>
+    </message>
+    <message>
+        <source>Buka Lap&amp;oran</source>
+        <translation>Open Re&amp;port</translation>
+    </message>
+    <message>
+        <source>laporan.csv: status dan alasan tiap baris, bisa dibuka di Excel</source>
+        <translation>laporan.csv: each row&apos;s status and reasons, opens in Excel</translation>
+    </message>
+    <message>
+        <source>Buat &amp;Draf…</source>
+        <translation>Create &amp;Drafts…</translation>
+    </message>
+    <message>
+        <source>Simpan satu draf (.kontenopd) per postingan ke folder pilihan, untuk diperiksa dan disunting di aplikasi sebelum diekspor</source>
+        <translation>Save one draft (.kontenopd) per post in a folder of your choice, to check and edit in the app before exporting</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor Gambar…</source>
+        <translation>&amp;Export Images…</translation>
+    </message>
+    <message>
+        <source>Langsung ekspor gambar dan caption tiap postingan ke folder pilihan. Jenis berkas ({type}) dan platform ({platforms}) mengikuti pilihan di panel Antrean.</source>
+        <translation>Export each post&apos;s images and captions straight into a folder of your choice. The file type ({type}) and platforms ({platforms}) are those chosen in the Queue panel.</translation>
+    </message>
+    <message>
+        <source>Gambar belum bisa diekspor: profil yang dipakai masih profil contoh ({fields} masih berisi contoh). Isi identitas OPD Anda lewat Profil ▸ Kelola profil…, atau pilih “Buat Draf…” dulu.</source>
+        <translation>Images cannot be exported yet: the profile in use is still the demo profile ({fields} still hold the example). Fill in your office&apos;s identity in Profile ▸ Manage profiles…, or choose “Create Drafts…” first.</translation>
+    </message>
+    <message>
+        <source>Pilih folder untuk draf</source>
+        <translation>Choose a folder for the drafts</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan ekspor</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>Menyiapkan…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>{done} dari {total}: {message}</source>
+        <translation>{done} of {total}: {message}</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu postingan yang sedang dibuat.</source>
+        <translation>Cancelling… waiting for the post being made.</translation>
+    </message>
+    <message>
+        <source>Yang sudah selesai tetap tersimpan.</source>
+        <translation>What was finished is kept.</translation>
+    </message>
+    <message>
+        <source>Tidak bisa dibuka di komputer ini. Letaknya: {path}</source>
+        <translation>Cannot be opened on this computer. It is here: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetChooser</name>
+    <message>
+        <source>Lembar kerja:</source>
+        <translation>Spreadsheet:</translation>
+    </message>
+    <message>
+        <source>Belum dipilih — klik “Pilih Lembar…” atau seret berkas CSV/XLSX ke jendela ini</source>
+        <translation>None chosen yet — click “Choose Sheet…” or drag a CSV/XLSX file onto this window</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih Lembar…</source>
+        <translation>&amp;Choose Sheet…</translation>
+    </message>
+    <message>
+        <source>Buka berkas Excel (XLSX/XLS), LibreOffice (ODS) atau CSV</source>
+        <translation>Open an Excel (XLSX/XLS), LibreOffice (ODS) or CSV file</translation>
+    </message>
+    <message>
+        <source>&amp;Templat:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <source>&amp;Unduh Contoh…</source>
+        <translation>Do&amp;wnload Example…</translation>
+    </message>
+    <message>
+        <source>Simpan lembar contoh dengan kolom yang tepat untuk templat ini, untuk diisi di Excel</source>
+        <translation>Save an example sheet with the right columns for this template, to fill in in Excel</translation>
+    </message>
+    <message>
+        <source>Satu baris lembar = satu postingan. Belum punya lembar? Unduh contoh untuk templat ini, isi di Excel, simpan, lalu pilih di sini.</source>
+        <translation>One sheet row = one post. No sheet yet? Download the example for this template, fill it in in Excel, save it, then choose it here.</translation>
+    </message>
+    <message>
+        <source>{file} — lembar “{sheet}”</source>
+        <translation>{file} — sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>Pilih lembar kerja</source>
+        <translation>Choose a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Lembar kerja ({patterns});;Semua berkas (*)</source>
+        <translation>Spreadsheets ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Simpan contoh lembar</source>
+        <translation>Save the example sheet</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx);;CSV, dipisah titik koma (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</translation>
+    </message>
+    <message>
+        <source>Contoh tidak tersimpan</source>
+        <translation>Example not saved</translation>
+    </message>
+    <message>
+        <source>Contoh lembar disimpan: {path}. Isi di Excel, simpan, lalu pilih dengan “Pilih Lembar…”.</source>
+        <translation>Example sheet saved: {path}. Fill it in in Excel, save it, then choose it with “Choose Sheet…”.</translation>
     </message>
 </context>
 <context>

@@ -16,13 +16,16 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kontenopd.core.bulk import write as bulk_module
 from kontenopd.core.bulk import STATUS_FAILED, STATUS_OK, STATUS_SKIPPED, expected_headers
+from kontenopd.core.bulk import write as bulk_module
 from kontenopd.core.bulk.example import header_of
 from kontenopd.core.drafts import load_draft
 from kontenopd.core.profiles import is_demo
 from kontenopd.core.spreadsheet import read_table
-from kontenopd.ui.bulk_dialog import NOT_USED, READY, STATUS_ROLE, BulkDialog
+from kontenopd.ui.bulk_dialog import BulkDialog
+from kontenopd.ui.bulk_mapping import NOT_USED
+from kontenopd.ui.bulk_rows import STATUS_ROLE
+from kontenopd.ui.bulk_run import READY
 from kontenopd.ui.tasks import TaskRunner
 
 AGENDA = "agenda-undangan"
@@ -53,7 +56,7 @@ def open_dialog(window, template_id: str = AGENDA) -> BulkDialog:
     window.act_bulk.trigger()
     dialog = window.bulk_dialog
     assert dialog is not None and dialog.isVisible()
-    combo = dialog.template_combo
+    combo = dialog.chooser.template_combo
     combo.setCurrentIndex(combo.findData(template_id))
     assert dialog.template.id == template_id
     return dialog
@@ -66,7 +69,7 @@ def bulk(window) -> BulkDialog:
 
 def rows_shown(dialog: BulkDialog) -> list[tuple[str, str, str, str, str]]:
     """(row number, status key, status text, title, reasons) of every line of the table."""
-    table = dialog.rows_table
+    table = dialog.rows.table
     return [(table.item(r, 0).text(), table.item(r, 1).data(STATUS_ROLE),
              table.item(r, 1).text(), table.item(r, 2).text(), table.item(r, 3).text())
             for r in range(table.rowCount())]
@@ -93,15 +96,16 @@ def test_the_menu_opens_one_dialog_that_fits_an_office_screen(window, qtbot):
     dialog = window.bulk_dialog
     assert dialog.isVisible() and not dialog.isModal()  # the window stays usable beside it
     assert dialog.template is window.document.template  # the template being edited
-    assert dialog.template_combo.currentData() == window.document.template.id
+    assert dialog.chooser.template_combo.currentData() == window.document.template.id
     window.act_bulk.trigger()
     assert window.bulk_dialog is dialog  # brought forward, not a second one
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768 - 40 - 30  # taskbar, title bar
     assert dialog.width() <= 1366 and dialog.height() <= 768
     # nothing to run yet; the mapping already lists what the template needs
-    assert not dialog.draft_button.isEnabled() and not dialog.export_button.isEnabled()
-    assert dialog.combos and all(not c.isEnabled() for c in dialog.combos.values())
+    assert (not dialog.run_panel.draft_button.isEnabled()
+            and not dialog.run_panel.export_button.isEnabled())
+    assert dialog.columns.combos and all(not c.isEnabled() for c in dialog.columns.combos.values())
     dialog.close()
     assert not dialog.isVisible()
     window.act_bulk.trigger()
@@ -110,17 +114,17 @@ def test_the_menu_opens_one_dialog_that_fits_an_office_screen(window, qtbot):
 
 def test_a_sheet_is_read_mapped_and_every_row_judged(bulk, sheet, qtbot):
     bulk.load_sheet(sheet)
-    assert bulk.sheet_line.text() == "agenda minggu ini.csv"
-    shown = {key: combo.currentText() for key, combo in bulk.combos.items()}
+    assert bulk.chooser.sheet_line.text() == "agenda minggu ini.csv"
+    shown = {key: combo.currentText() for key, combo in bulk.columns.combos.items()}
     assert shown["acara"] == "Nama acara"
     assert shown["tanggal"] == "Tanggal"
     assert shown["jam_mulai"] == "Pukul mulai"
     assert shown["tempat"] == "Tempat"
     assert shown["peserta"] == shown["kontak"] == "(tidak dipakai)"
-    combo = bulk.combos["tempat"]
+    combo = bulk.columns.combos["tempat"]
     assert [combo.itemText(i) for i in range(combo.count())] == ["(tidak dipakai)", *HEAD]
-    assert bulk._example_labels["tempat"].text() == "Aula Kantor Bupati"  # the first row
-    assert not bulk.missing_label.isVisibleTo(bulk)
+    assert bulk.columns.example_labels["tempat"].text() == "Aula Kantor Bupati"  # the first row
+    assert not bulk.columns.missing_label.isVisibleTo(bulk)
 
     rows = rows_shown(bulk)
     assert [(r[0], r[1]) for r in rows] == [("2", READY), ("3", STATUS_FAILED), ("4", READY)]
@@ -128,9 +132,10 @@ def test_a_sheet_is_read_mapped_and_every_row_judged(bulk, sheet, qtbot):
     _number, _status, text, title, reasons = rows[1]
     assert text == "✖ Gagal" and title == "Sosialisasi Perizinan Berusaha"
     assert "Tanggal" in reasons and "31/02/2023" in reasons
-    assert "2 postingan" in bulk.rows_summary.text() and "1 baris gagal" in bulk.rows_summary.text()
+    assert ("2 postingan" in bulk.rows.summary_label.text()
+            and "1 baris gagal" in bulk.rows.summary_label.text())
     assert bulk.card_rows() == ["baris 2", "baris 4"]  # the good posts, as cards
-    assert bulk.draft_button.isEnabled() and bulk.export_button.isEnabled()
+    assert bulk.run_panel.draft_button.isEnabled() and bulk.run_panel.export_button.isEnabled()
     assert bulk.message() == ""
 
 
@@ -147,27 +152,28 @@ def test_a_layout_that_does_not_fit_is_gagal_before_anything_is_written(bulk, tm
 
 def test_a_required_column_left_out_stops_the_buttons(bulk, sheet, qtbot):
     bulk.load_sheet(sheet)
-    combo = bulk.combos["tempat"]
+    combo = bulk.columns.combos["tempat"]
     combo.setCurrentIndex(combo.findData(NOT_USED))  # "(tidak dipakai)"
-    assert bulk.missing_label.isVisibleTo(bulk)
-    assert bulk.missing_label.text() == "Kolom untuk 'Tempat' belum dipilih."
-    assert not bulk.draft_button.isEnabled() and not bulk.export_button.isEnabled()
+    assert bulk.columns.missing_label.isVisibleTo(bulk)
+    assert bulk.columns.missing_label.text() == "Kolom untuk 'Tempat' belum dipilih."
+    assert (not bulk.run_panel.draft_button.isEnabled()
+            and not bulk.run_panel.export_button.isEnabled())
     assert not bulk.run_into(bulk.sheet_path.parent / "tidak", drafts=True)
     combo.setCurrentIndex(combo.findText("Tempat"))
-    assert not bulk.missing_label.isVisibleTo(bulk)
-    assert bulk.draft_button.isEnabled()
+    assert not bulk.columns.missing_label.isVisibleTo(bulk)
+    assert bulk.run_panel.draft_button.isEnabled()
     # no format at all: said, and nothing to run either
-    click(qtbot, bulk.format_boxes["4:5"])
-    assert "Pilih minimal satu format." in bulk.missing_label.text()
-    assert not bulk.draft_button.isEnabled()
-    click(qtbot, bulk.format_boxes["1:1"])
-    assert bulk.draft_button.isEnabled()
+    click(qtbot, bulk.options.format_boxes["4:5"])
+    assert "Pilih minimal satu format." in bulk.columns.missing_label.text()
+    assert not bulk.run_panel.draft_button.isEnabled()
+    click(qtbot, bulk.options.format_boxes["1:1"])
+    assert bulk.run_panel.draft_button.isEnabled()
     assert bulk.plans[0].draft.formats == ["1:1"]
 
 
 def test_one_carousel_from_all_rows(bulk, sheet, qtbot):
     bulk.load_sheet(sheet)
-    click(qtbot, bulk.mode_one)
+    click(qtbot, bulk.options.mode_one)
     rows = rows_shown(bulk)
     assert [r[0] for r in rows] == ["2–4", "3"]  # one post from the good rows, the bad row
     assert rows[1][1] == STATUS_FAILED and "Tanggal" in rows[1][4]
@@ -184,7 +190,7 @@ def test_buat_draf_writes_a_draft_per_good_row_and_the_report(bulk, sheet, tmp_p
     dialogs.expect("file", match="getExistingDirectory", answer=str(out))
     finished = []
     bulk.run_finished.connect(finished.append)
-    click(qtbot, bulk.draft_button)
+    click(qtbot, bulk.run_panel.draft_button)
     assert finished and finished[0] is bulk.report
     drafts = sorted(out.glob("*.kontenopd"))
     assert len(drafts) == 2
@@ -203,12 +209,12 @@ def test_buat_draf_writes_a_draft_per_good_row_and_the_report(bulk, sheet, tmp_p
         ("2", "berhasil"), ("3", "gagal"), ("4", "berhasil")]
     assert bulk.settings.value("bulk/out_folder") == str(out)
     # the result's buttons
-    assert bulk.result_box.isVisibleTo(bulk)
-    click(qtbot, bulk.open_folder_button)
-    click(qtbot, bulk.open_report_button)
+    assert bulk.run_panel.result_box.isVisibleTo(bulk)
+    click(qtbot, bulk.run_panel.open_folder_button)
+    click(qtbot, bulk.run_panel.open_report_button)
     assert opened == [out, out / "laporan.csv"]
     # changing a choice afterwards judges the rows again (the summary goes)
-    click(qtbot, bulk.format_boxes["1:1"])
+    click(qtbot, bulk.options.format_boxes["1:1"])
     assert bulk.summary() == ""
     assert [r[1] for r in rows_shown(bulk)] == [READY, STATUS_FAILED, READY]
 
@@ -223,14 +229,14 @@ def test_batal_keeps_what_was_written_and_marks_the_rest(bulk, tmp_path, qtbot):
         steps.append(step)
         if len(steps) == 1:
             assert bulk.running and not bulk.setup_box.isEnabled()
-            assert bulk.progress_box.isVisibleTo(bulk)
-            click(qtbot, bulk.cancel_button)  # during the first post
+            assert bulk.run_panel.progress_box.isVisibleTo(bulk)
+            click(qtbot, bulk.run_panel.cancel_button)  # during the first post
 
     bulk.progressed.connect(on_step)
     out = tmp_path / "hasil"
     assert bulk.run_into(out, drafts=True)
     assert not bulk.running and bulk.setup_box.isEnabled()
-    assert not bulk.progress_box.isVisibleTo(bulk)
+    assert not bulk.run_panel.progress_box.isVisibleTo(bulk)
     assert len(list(out.glob("*.kontenopd"))) == 1  # the post being written was finished
     statuses = [r[1] for r in rows_shown(bulk)]
     assert statuses == [STATUS_OK, STATUS_FAILED, STATUS_SKIPPED, STATUS_SKIPPED]
@@ -246,11 +252,11 @@ def test_the_column_chosen_by_hand_is_remembered(window, tmp_path, qtbot, app_pa
     path = write_csv(tmp_path / "jadwal.csv", [renamed, ROWS[0], ROWS[2]])
     dialog = open_dialog(window)
     dialog.load_sheet(path)
-    assert dialog.combos["acara"].currentText() == "(tidak dipakai)"
-    assert "Kolom untuk 'Nama acara' belum dipilih." in dialog.missing_label.text()
+    assert dialog.columns.combos["acara"].currentText() == "(tidak dipakai)"
+    assert "Kolom untuk 'Nama acara' belum dipilih." in dialog.columns.missing_label.text()
     assert all(r[1] == STATUS_FAILED for r in rows_shown(dialog))  # without a title
     dialog.choose_column("acara", "Kegiatan")
-    assert not dialog.missing_label.isVisibleTo(dialog)
+    assert not dialog.columns.missing_label.isVisibleTo(dialog)
     assert [r[1] for r in rows_shown(dialog)] == [READY, READY]
     assert dialog.run_into(tmp_path / "hasil", drafts=True)
     assert "acara" in app_paths.bulk_columns.read_text(encoding="utf-8")
@@ -259,9 +265,9 @@ def test_the_column_chosen_by_hand_is_remembered(window, tmp_path, qtbot, app_pa
     again = open_dialog(window)
     assert again is not dialog
     again.load_sheet(path)
-    assert again.combos["acara"].currentText() == "Kegiatan"
-    assert not again.missing_label.isVisibleTo(again)
-    assert again.draft_button.isEnabled()
+    assert again.columns.combos["acara"].currentText() == "Kegiatan"
+    assert not again.columns.missing_label.isVisibleTo(again)
+    assert again.run_panel.draft_button.isEnabled()
 
 
 def test_export_images_with_the_opds_profile(bulk, own_profile, sheet, tmp_path, qtbot):
@@ -279,7 +285,7 @@ def test_export_with_the_demo_profile_is_refused_before_a_folder_is_asked(bulk, 
                                                                           dialogs):
     assert is_demo(bulk.document.profile)  # the first start's profile
     bulk.load_sheet(sheet)
-    click(qtbot, bulk.export_button)  # no folder dialog: the fixture would fail the test
+    click(qtbot, bulk.run_panel.export_button)  # no folder dialog: the fixture would fail the test
     assert "profil contoh" in bulk.message()
     assert bulk.message_label.isVisibleTo(bulk)
     assert dialogs.of("file") == []
@@ -299,17 +305,30 @@ def test_an_unreadable_sheet_is_said_in_one_line_in_the_dialog(bulk, tmp_path, s
     assert bulk.message_label.isVisibleTo(bulk)
     assert "rekap.xlsx" in text and "rusak" in text
     assert "\n" not in text and "Traceback" not in text and "internal" not in text
-    assert bulk.rows_table.rowCount() == 0
-    assert not bulk.draft_button.isEnabled()
+    assert bulk.rows.table.rowCount() == 0
+    assert not bulk.run_panel.draft_button.isEnabled()
     bulk.load_sheet(sheet)  # a good sheet again: the message goes
-    assert bulk.message() == "" and bulk.rows_table.rowCount() == 3
+    assert bulk.message() == "" and bulk.rows.table.rowCount() == 3
+
+
+def test_an_unreadable_sheet_after_a_run_leaves_no_stale_results(bulk, tmp_path, sheet):
+    bulk.load_sheet(sheet)
+    assert bulk.run_into(tmp_path / "hasil", drafts=True)
+    assert bulk.rows.summary_label.text().startswith("Hasil di")
+    broken = tmp_path / "rekap.xlsx"
+    broken.write_bytes(b"PK\x03\x04 rusak")
+    bulk.load_sheet(broken)
+    assert "rekap.xlsx" in bulk.message() and bulk.rows.table.rowCount() == 0
+    assert bulk.rows.summary_label.text() == ("Pilih lembar kerja untuk melihat "
+                                              "baris-barisnya di sini.")
+    assert not bulk.run_panel.result_box.isVisibleTo(bulk)
 
 
 def test_pilih_lembar_and_dropping_a_file_load_the_sheet(bulk, sheet, dialogs, qtbot):
     dialogs.expect("file", match="getOpenFileName: Pilih lembar kerja",
                    answer=(str(sheet), ""))
-    click(qtbot, bulk.pick_button)
-    assert bulk.rows_table.rowCount() == 3
+    click(qtbot, bulk.chooser.pick_button)
+    assert bulk.rows.table.rowCount() == 3
     assert bulk.settings.value("bulk/sheet_folder") == str(sheet.parent)
 
     other = write_csv(sheet.parent / "lain.csv", [HEAD, ROWS[0]])
@@ -322,8 +341,8 @@ def test_pilih_lembar_and_dropping_a_file_load_the_sheet(bulk, sheet, dialogs, q
     drop = QDropEvent(QPointF(bulk.rect().center()), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(bulk, drop)
-    assert bulk.sheet_line.text() == "lain.csv"
-    assert bulk.rows_table.rowCount() == 1
+    assert bulk.chooser.sheet_line.text() == "lain.csv"
+    assert bulk.rows.table.rowCount() == 1
 
     photo = QMimeData()  # not a sheet: not taken
     photo.setUrls([QUrl.fromLocalFile(str(sheet.parent / "foto.jpg"))])
@@ -343,14 +362,14 @@ def test_unduh_contoh_writes_a_sheet_that_reads_back(bulk, tmp_path, dialogs, qt
     # the button, with a name typed without its extension
     dialogs.expect("file", match="getSaveFileName: Simpan contoh lembar",
                    answer=(str(tmp_path / "isian"), "Buku kerja Excel (*.xlsx)"))
-    click(qtbot, bulk.example_button)
+    click(qtbot, bulk.chooser.example_button)
     assert (tmp_path / "isian.xlsx").is_file()
     # the example, filled in as shipped, is a good sheet for its template
     bulk.load_sheet(tmp_path / "isian.xlsx")
-    assert bulk.sheet_line.text() == f"isian.xlsx — lembar “{table.sheet_name}”"
-    assert not bulk.missing_label.isVisibleTo(bulk)
+    assert bulk.chooser.sheet_line.text() == f"isian.xlsx — lembar “{table.sheet_name}”"
+    assert not bulk.columns.missing_label.isVisibleTo(bulk)
     assert [r[0] for r in rows_shown(bulk)] == ["3", "4"]  # the help row (2) is skipped
-    assert bulk.draft_button.isEnabled()
+    assert bulk.run_panel.draft_button.isEnabled()
     # a folder that cannot be written: one message box, in Indonesian
     dialogs.expect("warning", match="Contoh tidak tersimpan")
     blocked = tmp_path / "berkas"
@@ -360,18 +379,18 @@ def test_unduh_contoh_writes_a_sheet_that_reads_back(bulk, tmp_path, dialogs, qt
 
 def test_switching_the_template_maps_the_sheet_again(bulk, sheet, qtbot):
     bulk.load_sheet(sheet)
-    combo = bulk.template_combo
+    combo = bulk.chooser.template_combo
     combo.setCurrentIndex(combo.findData("liputan-kegiatan"))
     assert bulk.template.id == "liputan-kegiatan"
-    assert "acara" not in bulk.combos
-    assert list(bulk.format_boxes) == list(bulk.template.format_keys)
-    assert [b.isChecked() for b in bulk.format_boxes.values()] == [
-        i == 0 for i in range(len(bulk.format_boxes))]  # the first format
-    assert bulk.missing_label.isVisibleTo(bulk)  # this sheet lacks its required columns
-    assert not bulk.draft_button.isEnabled()
+    assert "acara" not in bulk.columns.combos
+    assert list(bulk.options.format_boxes) == list(bulk.template.format_keys)
+    assert [b.isChecked() for b in bulk.options.format_boxes.values()] == [
+        i == 0 for i in range(len(bulk.options.format_boxes))]  # the first format
+    assert bulk.columns.missing_label.isVisibleTo(bulk)  # this sheet lacks its required columns
+    assert not bulk.run_panel.draft_button.isEnabled()
     combo.setCurrentIndex(combo.findData(AGENDA))
-    assert bulk.combos["acara"].currentText() == "Nama acara"
-    assert bulk.draft_button.isEnabled()
+    assert bulk.columns.combos["acara"].currentText() == "Nama acara"
+    assert bulk.run_panel.draft_button.isEnabled()
 
 
 # ---------------------------------------------------------------- closing mid-run
@@ -389,7 +408,7 @@ def held_run(bulk, tmp_path, monkeypatch):
         return real_write(plans, template, profile, out_dir, progress, cancel)
 
     monkeypatch.setattr(bulk_module, "_write_drafts", write_drafts)
-    bulk.run_runner = TaskRunner()
+    bulk.run.runner = TaskRunner()
     return waiting
 
 
@@ -408,7 +427,7 @@ def test_closing_the_dialog_mid_run_asks_then_cancels_and_closes(bulk, sheet, tm
     assert bulk.isVisible()  # closes once the run has stopped
     qtbot.waitUntil(lambda: not bulk.isVisible(), timeout=30_000)
     assert not bulk.running
-    assert bulk.run_runner.wait(30_000)
+    assert bulk.run.runner.wait(30_000)
     assert list(out.glob("*.kontenopd")) == []  # cancelled before the first draft
     lines = report_lines(out / "laporan.csv")
     assert [line[1] for line in lines[1:]] == ["dibatalkan", "gagal", "dibatalkan"]
@@ -427,7 +446,7 @@ def test_quitting_the_app_mid_run_asks_and_waits_for_the_run(window, bulk, sheet
     dialogs.expect("question", match="Hentikan dan keluar")
     assert window.close()
     # the run stopped before the window went: its report is on disk, no worker is left
-    assert bulk.run_runner.pool.activeThreadCount() == 0
+    assert bulk.run.runner.pool.activeThreadCount() == 0
     assert (out / "laporan.csv").is_file()
 
 
@@ -443,7 +462,7 @@ def test_the_dialog_speaks_english_when_chosen(window, bulk, sheet, language):
     texts = visible_texts(bulk)
     assert sorted({t for t in texts if t in sources}) == []
     assert "Create Drafts…" in [t.replace("&", "") for t in texts]
-    assert bulk.combos["peserta"].itemText(0) == "(not used)"
-    assert bulk.rows_table.item(0, 1).text() == "✔ OK"
+    assert bulk.columns.combos["peserta"].itemText(0) == "(not used)"
+    assert bulk.rows.table.item(0, 1).text() == "✔ OK"
     window.set_language("id")
-    assert bulk.draft_button.text() == "Buat &Draf…"
+    assert bulk.run_panel.draft_button.text() == "Buat &Draf…"

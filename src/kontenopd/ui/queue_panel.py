@@ -70,7 +70,7 @@ def open_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _setting_list(settings: QSettings, key: str, default: Sequence[str]) -> list[str]:
+def setting_list(settings: QSettings, key: str, default: Sequence[str]) -> list[str]:
     value = settings.value(key, None)
     if value is None:
         return list(default)
@@ -126,7 +126,7 @@ class QueuePanel(QWidget):
         self.thread: ExportThread | None = None
         self.last_report: ExportReport | None = None
         self._running_ids: list[int] = []
-        self._formats_off = set(_setting_list(settings, SETTINGS_FORMATS_OFF, ()))
+        self._formats_off = set(setting_list(settings, SETTINGS_FORMATS_OFF, ()))
 
         self.title = heading_label("", 1)
         self.formats_label = QLabel()
@@ -135,7 +135,7 @@ class QueuePanel(QWidget):
         self.format_boxes: dict[str, QCheckBox] = {}
         self.platforms_label = QLabel()
         self.platform_boxes: dict[str, QCheckBox] = {}
-        chosen = _setting_list(settings, SETTINGS_PLATFORMS, PLATFORM_KEYS)
+        chosen = setting_list(settings, SETTINGS_PLATFORMS, PLATFORM_KEYS)
         platforms_row = QHBoxLayout()
         for key in PLATFORM_KEYS:
             box = QCheckBox(PLATFORMS[key].name)

@@ -1,0 +1,232 @@
+"""The background parts of Buat Massal dari Lembar Kerja: planning the rows and checking each
+good row's layout (:class:`RowChecker`), and writing the posts (:class:`BulkRun`).
+
+Both hand their work to ui/tasks.py (the one helper for background work) and report back on
+the GUI thread by signal; workers get fixed inputs and never touch a widget. All the work
+itself is kontenopd.core's (bulk.plan, export.preflight, bulk.run_bulk).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from ..core.bulk import (
+    STATUS_FAILED,
+    STATUS_WARNING,
+    BulkProgress,
+    BulkReport,
+    Mapping,
+    RowPlan,
+    plan,
+    run_bulk,
+)
+from ..core.errors import KontenError
+from ..core.export import Preflight, preflight
+from ..core.model import Profile
+from ..core.photos import PhotoCache
+from ..core.spreadsheet import Table
+from ..core.templates import Library, Template
+from .preview import to_qimage
+from .tasks import LatestTask, SyncRunner, TaskRunner
+
+# Row states shown before a run; after a run the core's statuses (berhasil, peringatan, gagal,
+# dibatalkan) are shown as they are.
+CHECKING = "memeriksa"
+READY = "ok"
+CARDS = 3  # posts previewed as cards
+CARD_SIDE = 220  # px, the thumbnail preflight makes for a card
+SMALL_SIDE = 24  # px, the thumbnail of a row that will not be a card (thrown away)
+CHECK_PRIORITY = -5  # below the main window's previews: they stay quick while rows are checked
+PLAN_PRIORITY = 5
+
+
+def error_text(error: BaseException | None) -> str:
+    """One Indonesian line for the user, never a traceback (translated as the dialog's own
+    lines: the dialog shows them)."""
+    if isinstance(error, KontenError):
+        return str(error)
+    if isinstance(error, OSError):
+        return QCoreApplication.translate("BulkDialog", "Berkas tidak bisa dibuka: {why}").format(
+            why=error.strerror or error)
+    return QCoreApplication.translate("BulkDialog", "Tidak bisa dilanjutkan: {error}").format(
+        error=error or "")
+
+
+class RowChecker(QObject):
+    """Plans the rows (only the latest request counts), then checks the layout of every good
+    row by rendering it small, one row at a time, the first few large enough for a card."""
+
+    planned = Signal(object, object)  # list[RowPlan] | None, BaseException | None
+    # plan index, status (READY, STATUS_WARNING or STATUS_FAILED), reasons, card (QImage|None)
+    checked = Signal(int, str, object, object)
+
+    def __init__(self, runner: TaskRunner | SyncRunner) -> None:
+        # no parent: a check finishing after the dialog is gone still has a live object
+        super().__init__()
+        self.runner = runner
+        self._planner = LatestTask(runner, self.planned.emit, PLAN_PRIORITY)
+        self._plans: list[RowPlan] = []
+        self._template: Template | None = None
+        self._profile: Profile | None = None
+        self._cards = 0  # rows given a card since the checks started
+        self._generation = 0
+        self._queue: list[int] = []
+        self._busy = False
+        self._pumping = False
+        self._pump_again = False
+        self._photo_cache = PhotoCache()
+
+    def plan(self, table: Table, template: Template, mapping: Mapping, formats: list[str],
+             mode: str) -> None:
+        """Plan every row again off the GUI thread; :attr:`planned` brings the plans."""
+        mapping = dict(mapping)
+        self._planner.submit(lambda: plan(table, template, mapping, formats=formats,
+                                          mode=mode))
+
+    def cancel(self) -> None:
+        """No more planning or checking (a job under way finishes and is ignored)."""
+        self.stop_checks()
+        self._planner.cancel()
+
+    def check(self, plans: list[RowPlan], template: Template, profile: Profile) -> None:
+        """Check the layout of every plan that has a draft, in order."""
+        self._generation += 1
+        self._plans, self._template, self._profile = plans, template, profile
+        self._queue = [i for i, p in enumerate(plans) if p.draft is not None]
+        self._busy = False
+        self._cards = 0
+        self._photo_cache = PhotoCache()  # photos changed on disk are read again
+        self._pump()
+
+    def stop_checks(self) -> None:
+        """Rows not checked yet are not checked any more (the one rendering finishes and is
+        ignored)."""
+        self._generation += 1
+        self._queue = []
+        self._busy = False
+
+    def _pump(self) -> None:
+        """Start the next row's check. A loop, not recursion: with a synchronous runner the
+        callback of each check comes back here before ``run`` returns."""
+        if self._pumping:
+            self._pump_again = True
+            return
+        self._pumping = True
+        try:
+            while True:
+                self._pump_again = False
+                if self._busy or not self._queue:
+                    break
+                self._check_next()
+                if not self._pump_again:
+                    break
+        finally:
+            self._pumping = False
+
+    def _check_next(self) -> None:
+        index = self._queue.pop(0)
+        draft = self._plans[index].draft
+        if draft is None or self._template is None or self._profile is None:
+            return
+        generation, template, profile = self._generation, self._template, self._profile
+        formats, cache = list(draft.formats), self._photo_cache
+        side = CARD_SIDE if self._cards < CARDS else SMALL_SIDE
+        self._busy = True
+        self.runner.run(lambda: preflight(template, draft, profile, formats, photos=cache,
+                                          thumb_side=side),
+                        lambda result, error: self._checked(generation, index, result, error),
+                        CHECK_PRIORITY)
+
+    def _checked(self, generation: int, index: int, result: Preflight | None,
+                 error: BaseException | None) -> None:
+        if generation != self._generation:
+            return
+        self._busy = False
+        check = result if result is not None else Preflight(error=error_text(error))
+        item = self._plans[index]
+        failed = ([check.error] if check.error else []) + [
+            self.tr("{format} tidak bisa diekspor: {why}").format(format=fmt, why=why)
+            for fmt, why in check.blocked.items()]
+        warned = [*item.warnings, *(w for w in check.warnings if w not in item.warnings)]
+        if failed:
+            status, reasons = STATUS_FAILED, failed + warned
+        elif warned:
+            status, reasons = STATUS_WARNING, warned
+        else:
+            status, reasons = READY, []
+        card = None
+        if status != STATUS_FAILED and check.thumbnail is not None and self._cards < CARDS:
+            self._cards += 1
+            card = to_qimage(check.thumbnail)
+        self.checked.emit(index, status, reasons, card)
+        self._pump()
+
+
+class _Progress(QObject):
+    """Carries run_bulk's progress from the worker to the GUI thread (queued signal)."""
+
+    step = Signal(object)  # BulkProgress
+
+
+class BulkRun(QObject):
+    """One run at a time: the rows planned again and written as drafts or exported images
+    on the run's own thread, its progress relayed, Batal through a threading.Event."""
+
+    started = Signal()  # on the GUI thread, before the work is handed over
+    progressed = Signal(object)  # BulkProgress, on the GUI thread, while the run goes
+    finished = Signal(object, object)  # BulkReport | None, BaseException | None
+
+    def __init__(self, runner: TaskRunner | SyncRunner) -> None:
+        # no parent, nor has its relay: a worker still running after the dialog is gone
+        # emits into live objects
+        super().__init__()
+        self.runner = runner
+        self.running = False
+        self.cancel_event: threading.Event | None = None
+        self._relay = _Progress()
+        self._relay.step.connect(self._step)
+
+    @property
+    def cancelling(self) -> bool:
+        return self.cancel_event is not None and self.cancel_event.is_set()
+
+    def start(self, table: Table, template: Template, mapping: Mapping, *, formats: list[str],
+              mode: str, profile: Profile, out: Path, drafts: bool, platforms: list[str],
+              image_type: str, library: Library) -> None:
+        """Write every good row of ``table`` into ``out``; :attr:`finished` brings the
+        report (or the error)."""
+        mapping = dict(mapping)
+        cancel = self.cancel_event = threading.Event()
+        relay = self._relay
+        self.running = True
+        self.started.emit()
+
+        def job() -> BulkReport:
+            plans = plan(table, template, mapping, formats=formats, mode=mode)
+            return run_bulk(plans, template, profile, out, drafts=drafts, platforms=platforms,
+                            image_type=image_type, progress=relay.step.emit, cancel=cancel,
+                            refuse_demo=not drafts, library=library)
+
+        self.runner.run(job, self._done)
+
+    def cancel(self) -> bool:
+        """Ask the run to stop after the post being written; False when nothing runs."""
+        if not self.running or self.cancel_event is None:
+            return False
+        self.cancel_event.set()
+        return True
+
+    def wait(self, msecs: int) -> bool:
+        return self.runner.wait(msecs)
+
+    def _step(self, step: BulkProgress) -> None:
+        if self.running:
+            self.progressed.emit(step)
+
+    def _done(self, report: BulkReport | None, error: BaseException | None) -> None:
+        self.running = False
+        self.cancel_event = None
+        self.finished.emit(report, error)
