@@ -196,22 +196,16 @@ def moved(items: list[Any], index: int, offset: int) -> list[Any]:
 
 
 def list_lines(value: Any, columns: int) -> list[list[str]]:
-    """A list field's stored text ("a | b" per line) as rows of ``columns`` cells."""
-    if value in (None, ""):
-        return []
-    if isinstance(value, (list, tuple)):
-        lines = [" | ".join(v.values()) if isinstance(v, dict) else str(v) for v in value]
+    """A list field's value as rows of ``columns`` cells for the form's table: the
+    renderer's parser (render.values.list_items), empty items left out."""
+    from .render.values import list_items  # noqa: PLC0415 - the renderer loads Pillow
+
+    if columns > 1:
+        names = tuple(str(i) for i in range(columns))
+        rows = [[item[n] for n in names] for item in list_items(value, names)]
     else:
-        text = str(value)
-        lines = text.split("\n") if "\n" in text else text.split(";")
-    rows = []
-    for line in lines:
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("|")] if columns > 1 else [line.strip()]
-        parts = (parts + [""] * columns)[:columns] if columns > 1 else parts
-        rows.append(parts)
-    return rows
+        rows = [[str(item).strip()] for item in list_items(value)]
+    return [row for row in rows if any(cell.strip() for cell in row)]
 
 
 def join_lines(rows: list[list[str]]) -> str:

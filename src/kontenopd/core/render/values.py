@@ -21,7 +21,9 @@ from ..templates import Field, Template
 def list_items(value: Any, columns: tuple[str, ...] = ()) -> list[Any]:
     """Normalise a list field: a list, or text with one item per line (or ';').
 
-    With ``columns``, each item becomes a dict; text items split on '|'.
+    With ``columns``, each item becomes a dict; text items split on '|', sequences and dicts
+    with other keys give their cells in order. The one parser of list values: the form's
+    table (editing.list_lines) reads them through it too.
     """
     if value in (None, ""):
         return []
@@ -36,9 +38,15 @@ def list_items(value: Any, columns: tuple[str, ...] = ()) -> list[Any]:
         return [str(i) if not isinstance(i, dict) else " ".join(map(str, i.values()))
                 for i in items]
     out = []
-    for item in items:
+    for entry in items:
+        # a dict with other names gives its cells in their order
+        item = list(entry.values()) if isinstance(entry, dict) and \
+            not any(c in entry for c in columns) else entry
         if isinstance(item, dict):
             out.append({c: str(item.get(c, "")) for c in columns})
+        elif isinstance(item, (list, tuple)):
+            out.append({c: (str(item[i]).strip() if i < len(item) else "")
+                        for i, c in enumerate(columns)})
         else:
             parts = [p.strip() for p in str(item).split("|")]
             out.append({c: (parts[i] if i < len(parts) else "") for i, c in enumerate(columns)})
