@@ -336,3 +336,39 @@ def test_the_grey_proxy_is_upright_and_decoded_small(tmp_path):
     png = tmp_path / "transparan.png"
     Image.new("RGBA", (64, 64), (0, 0, 0, 0)).save(png)
     assert open_image(png, PHOTO, mode="L").image.getpixel((5, 5)) == 255  # onto white
+
+
+def test_an_export_worker_handed_known_faces_needs_no_detector(tmp_path, library) -> None:
+    """Faces found in the parent (on adding, or by bulk create) travel with the render task:
+    the worker warns about the cut face without loading OpenCV (its memory, its time)."""
+    import json
+    import pickle
+    import subprocess
+    import sys
+
+    from kontenopd.core import export
+    from kontenopd.core.editing import sample_draft
+    from kontenopd.core.faces import detect_faces, known_faces
+    from kontenopd.core.model import PhotoRef, demo_profile
+
+    photo = Path(__file__).resolve().parents[2] / "assets" / "samples" / "astronaut.jpg"
+    assert detect_faces(photo)
+    template = library.get("kutipan-pimpinan")
+    draft = sample_draft(template)
+    draft.photos["foto"] = [PhotoRef(str(photo), (0.5, 1.0))]  # the face cut off the top
+    task = export.RenderTask(0, str(template.folder), "9:16", draft, demo_profile(),
+                             str(tmp_path / "out.jpg"), 8 * 2**20, 0, known_faces([photo]))
+    assert task.faces
+    script = (
+        "import json, pickle, sys\n"
+        "from kontenopd.core.export import run_task\n"
+        "from kontenopd.core.photos import PhotoCache\n"
+        "done = run_task(pickle.load(sys.stdin.buffer), PhotoCache())\n"
+        "print(json.dumps({'codes': [w[0] for w in done.warnings], "
+        "'cv2': 'cv2' in sys.modules, 'error': done.error}))\n")
+    out = subprocess.run([sys.executable, "-c", script], input=pickle.dumps(task),
+                         capture_output=True, check=True, timeout=120)
+    result = json.loads(out.stdout)
+    assert "face_cut" in result["codes"]
+    assert result["cv2"] is False and result["error"] is None
+    assert (tmp_path / "out.jpg").is_file()

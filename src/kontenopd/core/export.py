@@ -261,6 +261,7 @@ class RenderTask:
     path: str  # inside the post's partial folder
     max_bytes: int
     slide: int = 0  # of a carousel
+    faces: tuple[Any, ...] = ()  # faces.known_faces of the draft's photos, found already
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ def _worker_init() -> None:
     global _worker_photos  # noqa: PLW0603 - one photo cache per process, by design
     from .photos import PhotoCache  # noqa: PLC0415
 
-    _worker_photos = PhotoCache(max_pixels=32_000_000, max_frames=6)
+    _worker_photos = PhotoCache(max_pixels=16_000_000, max_frames=4)
     # Ctrl+C is the parent's to handle (it cancels cleanly); a worker killed mid-task would
     # break the pool instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -337,6 +338,10 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
     from .render import render  # noqa: PLC0415
 
     try:
+        if task.faces:
+            from .faces import seed_faces  # noqa: PLC0415
+
+            seed_faces(task.faces)
         template = _load_template(task.template_folder)
         result = render(template, task.fmt, task.draft, task.profile, photos=photos,
                         slide=task.slide)
@@ -571,9 +576,15 @@ class _Exporter:
         assert post.draft is not None and post.profile is not None
         max_bytes = min(get_platform(p).max_image_bytes for p in post.job.platforms)
         suffix = IMAGE_TYPES[post.job.image_type]
+        known: tuple[Any, ...] = ()
+        if post.draft.photos:  # faces found here (on adding, or by bulk) travel along
+            from .faces import known_faces  # noqa: PLC0415
+
+            known = known_faces(ref.path for refs in post.draft.photos.values()
+                                for ref in refs)
         return [RenderTask(post.index, str(post.template.folder), image.fmt, post.draft,
                            post.profile, str(post.partial / f"{image.stem(post.slug)}{suffix}"),
-                           max_bytes, image.slide)
+                           max_bytes, image.slide, known)
                 for image in post.planned]
 
     # -- completion

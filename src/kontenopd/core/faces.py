@@ -180,13 +180,37 @@ class _FaceCache:
         self._items: OrderedDict[tuple[str, int, int], tuple[Box, ...]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, path: str | Path) -> tuple[Box, ...]:
+    @staticmethod
+    def key(path: str | Path) -> tuple[str, int, int] | None:
+        """(resolved path, mtime, size): one version of one file; None when it is gone."""
         path = Path(path)
         try:
             st = os.stat(path)
         except OSError:
+            return None
+        return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+    def peek(self, path: str | Path) -> tuple[tuple[str, int, int], tuple[Box, ...]] | None:
+        """The cached faces of this file version, without detecting anything."""
+        key = self.key(path)
+        with self._lock:
+            hit = self._items.get(key) if key is not None else None
+        return (key, hit) if key is not None and hit is not None else None
+
+    def seed(self, entries: Iterable[tuple[tuple[str, int, int], tuple[Box, ...]]]) -> None:
+        """Faces another process found (an export worker is handed the parent's)."""
+        with self._lock:
+            for key, boxes in entries:
+                self._items[key] = boxes
+                self._items.move_to_end(key)
+            while len(self._items) > self.limit:
+                self._items.popitem(last=False)
+
+    def get(self, path: str | Path) -> tuple[Box, ...]:
+        path = Path(path)
+        key = self.key(path)
+        if key is None:
             return ()
-        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
@@ -219,6 +243,23 @@ def _detect_file(path: Path) -> tuple[Box, ...]:
 
 
 FACES = _FaceCache()
+
+
+def known_faces(paths: Iterable[str | Path]) -> tuple[tuple[tuple[str, int, int],
+                                                               tuple[Box, ...]], ...]:
+    """The faces already found for these files (file version, boxes): picklable, for
+    :func:`seed_faces` in another process; files not yet looked at are left out."""
+    found = (FACES.peek(path) for path in dict.fromkeys(paths))
+    return tuple(entry for entry in found if entry is not None)
+
+
+def seed_faces(entries: Iterable[tuple[tuple[str, int, int], tuple[Box, ...]]]) -> None:
+    FACES.seed(entries)
+
+
+def all_known(paths: Iterable[str | Path]) -> bool:
+    """Whether the faces of every one of these files are cached (no detector needed)."""
+    return all(FACES.peek(path) is not None for path in paths)
 
 
 def detect_faces(path: str | Path) -> tuple[Box, ...]:

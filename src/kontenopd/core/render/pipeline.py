@@ -38,7 +38,9 @@ def _face_warnings(template: Template, fmt: str, draft: Draft,
         return []
     from .. import faces  # noqa: PLC0415  (OpenCV loads on first use, and only if present)
 
-    if not faces.available():
+    paths = [ref.path for refs in draft.photos.values() for ref in refs]
+    # an export worker handed the parent's faces needs no detector (nor OpenCV's memory)
+    if not faces.all_known(paths) and not faces.available():
         return []
     return [RenderWarning("face_cut", message, key)
             for key, message in faces.face_warnings(template, fmt, draft, profile)]
