@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar
@@ -800,14 +801,69 @@ def load_template(folder: Path) -> Template:
     return template
 
 
-@dataclass
-class Library:
-    """Every template that loaded, plus an error for each that did not."""
+_TEMPLATE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-    templates: dict[str, Template]
-    errors: list[TemplateError]
+
+class Library:
+    """Every template that loaded, plus an error for each that did not.
+
+    Read lazily: :meth:`get` parses only the template asked for (``kontenopd render`` and an
+    export worker need one of fifteen), ``templates`` and ``errors`` load them all on first
+    use. Later folders override earlier ids.
+    """
+
+    def __init__(self, templates: dict[str, Template] | None = None,
+                 errors: list[TemplateError] | None = None, *,
+                 folders: Sequence[Path] = ()) -> None:
+        self._templates = templates
+        self._errors = errors if errors is not None else ([] if templates is not None else None)
+        self._folders = tuple(folders)
+        self._single: dict[str, Template] = {}
+
+    @property
+    def templates(self) -> dict[str, Template]:
+        if self._templates is None:
+            self._load_all()
+        assert self._templates is not None
+        return self._templates
+
+    @property
+    def errors(self) -> list[TemplateError]:
+        if self._errors is None:
+            self._load_all()
+        assert self._errors is not None
+        return self._errors
+
+    def _load_all(self) -> None:
+        templates: dict[str, Template] = {}
+        errors: list[TemplateError] = []
+        for root in self._folders:
+            if not root.is_dir():
+                continue
+            for sub in sorted(p for p in root.iterdir() if (p / "template.json").is_file()):
+                try:
+                    template = self._single.get(sub.name) or load_template(sub)
+                except TemplateError as exc:
+                    errors.append(exc)
+                    continue
+                templates[template.id] = template
+        self._templates, self._errors = templates, errors
+
+    def _folder_of(self, template_id: str) -> Path | None:
+        if not _TEMPLATE_ID.fullmatch(template_id):
+            return None
+        for root in reversed(self._folders):
+            if (root / template_id / "template.json").is_file():
+                return root / template_id
+        return None
 
     def get(self, template_id: str) -> Template:
+        if self._templates is None:
+            folder = self._folder_of(template_id)
+            if folder is not None:
+                if template_id not in self._single:
+                    self._single[template_id] = load_template(folder)
+                return self._single[template_id]
         try:
             return self.templates[template_id]
         except KeyError:
@@ -816,23 +872,16 @@ class Library:
                 f"Templat '{template_id}' tidak ditemukan. Templat yang ada: {known}"
             ) from None
 
+    def __repr__(self) -> str:
+        loaded = "belum dibaca" if self._templates is None else f"{len(self._templates)} templat"
+        return f"Library({', '.join(str(f) for f in self._folders) or '-'}: {loaded})"
+
 
 def load_library(*folders: Path) -> Library:
-    """Load every <folder>/<id>/template.json; later folders override earlier ids."""
+    """The templates of every <folder>/<id>/template.json (default: the bundled ones); later
+    folders override earlier ids. Nothing is parsed until asked for (see :class:`Library`)."""
     if not folders:
         from .paths import templates_dir  # noqa: PLC0415
 
         folders = (templates_dir(),)
-    templates: dict[str, Template] = {}
-    errors: list[TemplateError] = []
-    for root in folders:
-        if not root.is_dir():
-            continue
-        for sub in sorted(p for p in root.iterdir() if (p / "template.json").is_file()):
-            try:
-                template = load_template(sub)
-            except TemplateError as exc:
-                errors.append(exc)
-                continue
-            templates[template.id] = template
-    return Library(templates, errors)
+    return Library(folders=folders)
