@@ -393,3 +393,23 @@ def test_photos_from_a_sheet_are_framed_around_their_faces(tmp_path, library, pr
     expected = faces.default_focus(tmp_path / "bupati.jpg", template, "foto", 0, ["9:16"],
                                    item.draft, profile)
     assert ref.focus == expected and ref.focus != (0.5, 0.5)
+
+
+def test_one_number_per_row_makes_one_infographic(tmp_path, library) -> None:
+    template = library.get("infografis-data")
+    path = write_csv(tmp_path / "angka.csv", [
+        ["Judul", "Sumber data", "Nilai", "Keterangan"],
+        ["Capaian Layanan Adminduk 2022", "Disdukcapil", "12.480", "KTP-el dicetak"],
+        ["", "", "8.215", "akta kelahiran terbit"],
+        ["", "", "97%", "permohonan selesai di hari yang sama"],
+    ])
+    table = read_table(path)
+    (post,) = plan(table, template, auto_map(template, table.headers), mode=MODE_ONE_POST)
+    assert post.status == "berhasil", post.errors
+    assert post.draft.values["angka"] == ["12.480 | KTP-el dicetak",
+                                          "8.215 | akta kelahiran terbit",
+                                          "97% | permohonan selesai di hari yang sama"]
+    from kontenopd.core.render import field_value
+
+    assert field_value(template.field("angka"), post.draft.values["angka"])[2] == {
+        "nilai": "97%", "keterangan": "permohonan selesai di hari yang sama"}
