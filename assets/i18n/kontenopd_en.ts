@@ -591,6 +591,83 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>ExportBox</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Salin alamat folder</source>
+        <translation>Copy folder path</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan ekspor</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>Menyiapkan {n} konten…</source>
+        <translation>Preparing {n} posts…</translation>
+    </message>
+    <message>
+        <source>{done} dari {total}: {name}</source>
+        <translation>{done} of {total}: {name}</translation>
+    </message>
+    <message>
+        <source>Mengekspor {total} gambar…</source>
+        <translation>Exporting {total} images…</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu gambar yang sedang dibuat.</source>
+        <translation>Cancelling… waiting for the image being made.</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal: {error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan. {n} konten yang sudah selesai tetap tersimpan; tidak ada berkas setengah jadi.</source>
+        <translation>Export cancelled. {n} finished posts were kept; no half-written files.</translation>
+    </message>
+    <message>
+        <source>Selesai: {n} konten, {files} berkas di {folder}.</source>
+        <translation>Done: {n} posts, {files} files in {folder}.</translation>
+    </message>
+    <message>
+        <source>{n} konten diekspor, {failed} gagal:</source>
+        <translation>{n} posts exported, {failed} failed:</translation>
+    </message>
+    <message>
+        <source>{n} konten diekspor, tidak semua formatnya:</source>
+        <translation>{n} post(s) exported, not all of their formats:</translation>
+    </message>
+    <message>
+        <source>{n} peringatan:</source>
+        <translation>{n} warning(s):</translation>
+    </message>
+    <message>
+        <source>… dan {n} lainnya (lihat manifest.json di folder hasil).</source>
+        <translation>… and {n} more (see manifest.json in the result folder).</translation>
+    </message>
+    <message>
+        <source>Folder tidak bisa dibuka di pengelola berkas. Hasil ada di:
+{folder}</source>
+        <translation>The folder could not be opened in a file manager. The results are in:
+{folder}</translation>
+    </message>
+    <message>
+        <source>Folder tidak bisa dibuka: {folder}</source>
+        <translation>The folder cannot be opened: {folder}</translation>
+    </message>
+    <message>
+        <source>Alamat folder disalin: {folder}</source>
+        <translation>Folder path copied: {folder}</translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message>
         <source>Tagar dan ringkasan</source>
@@ -1671,6 +1748,45 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>{template} · {formats} · {platforms} · {type}</source>
+        <translation>{template} · {formats} · {platforms} · {type}</translation>
+    </message>
+    <message>
+        <source>{n} gambar</source>
+        <translation>{n} images</translation>
+    </message>
+    <message>
+        <source>menyimpan…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>✖ Belum bisa diekspor: {error}</source>
+        <translation>✖ Cannot be exported yet: {error}</translation>
+    </message>
+    <message>
+        <source>✖ {format} tidak akan diekspor: {why}</source>
+        <translation>✖ {format} will not be exported: {why}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} peringatan (arahkan kursor untuk membaca)</source>
+        <translation>⚠ {n} warning(s) (hover to read)</translation>
+    </message>
+    <message>
+        <source>✔ Siap diekspor</source>
+        <translation>✔ Ready to export</translation>
+    </message>
+    <message>
+        <source>✖ Gagal: {error}</source>
+        <translation>✖ Failed: {error}</translation>
+    </message>
+    <message>
+        <source>Antrean tidak bisa disimpan untuk lain kali: {error}</source>
+        <translation>The queue could not be kept for next time: {error}</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <source>Antrean ekspor</source>
@@ -1741,18 +1857,6 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>Export the whole queue into one folder (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Buka folder</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <source>Salin alamat folder</source>
-        <translation>Copy folder path</translation>
-    </message>
-    <message>
         <source>Antrean kosong. Isi konten, lalu klik “Tambah ke antrean”; ulangi untuk konten berikutnya.</source>
         <translation>The queue is empty. Fill in a post, then click “Add to queue”; repeat for the next post.</translation>
     </message>
@@ -1821,10 +1925,6 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>This post, with the same choices, is already in the queue.</translation>
     </message>
     <message>
-        <source>Antrean tidak bisa disimpan untuk lain kali: {error}</source>
-        <translation>The queue could not be kept for next time: {error}</translation>
-    </message>
-    <message>
         <source>Ditambahkan ke antrean: {label} ({n} konten).</source>
         <translation>Added to the queue: {label} ({n} posts).</translation>
     </message>
@@ -1833,102 +1933,12 @@ Kesehatan: #GermasContoh #HidupSehat</translation>
         <translation>Export queue from the previous session: {n} posts.</translation>
     </message>
     <message>
-        <source>{template} · {formats} · {platforms} · {type}</source>
-        <translation>{template} · {formats} · {platforms} · {type}</translation>
-    </message>
-    <message>
-        <source>{n} gambar</source>
-        <translation>{n} images</translation>
-    </message>
-    <message>
-        <source>✖ Belum bisa diekspor: {error}</source>
-        <translation>✖ Cannot be exported yet: {error}</translation>
-    </message>
-    <message>
-        <source>✖ {format} tidak akan diekspor: {why}</source>
-        <translation>✖ {format} will not be exported: {why}</translation>
-    </message>
-    <message>
-        <source>⚠ {n} peringatan (arahkan kursor untuk membaca)</source>
-        <translation>⚠ {n} warning(s) (hover to read)</translation>
-    </message>
-    <message>
-        <source>✔ Siap diekspor</source>
-        <translation>✔ Ready to export</translation>
-    </message>
-    <message>
-        <source>✖ Gagal: {error}</source>
-        <translation>✖ Failed: {error}</translation>
-    </message>
-    <message>
-        <source>Pilih folder tujuan ekspor</source>
-        <translation>Choose the export folder</translation>
-    </message>
-    <message>
         <source>Antrean kosong: tambahkan konten dengan “Tambah ke antrean”.</source>
         <translation>The queue is empty: add posts with “Add to queue”.</translation>
     </message>
     <message>
         <source>{n} konten di antrean ({labels})</source>
         <translation>{n} queued post(s) ({labels})</translation>
-    </message>
-    <message>
-        <source>Menyiapkan {n} konten…</source>
-        <translation>Preparing {n} posts…</translation>
-    </message>
-    <message>
-        <source>{done} dari {total}: {name}</source>
-        <translation>{done} of {total}: {name}</translation>
-    </message>
-    <message>
-        <source>Mengekspor {total} gambar…</source>
-        <translation>Exporting {total} images…</translation>
-    </message>
-    <message>
-        <source>Membatalkan… menunggu gambar yang sedang dibuat.</source>
-        <translation>Cancelling… waiting for the image being made.</translation>
-    </message>
-    <message>
-        <source>Ekspor gagal: {error}</source>
-        <translation>Export failed: {error}</translation>
-    </message>
-    <message>
-        <source>Ekspor dibatalkan. {n} konten yang sudah selesai tetap tersimpan; tidak ada berkas setengah jadi.</source>
-        <translation>Export cancelled. {n} finished posts were kept; no half-written files.</translation>
-    </message>
-    <message>
-        <source>Selesai: {n} konten, {files} berkas di {folder}.</source>
-        <translation>Done: {n} posts, {files} files in {folder}.</translation>
-    </message>
-    <message>
-        <source>{n} konten diekspor, {failed} gagal:</source>
-        <translation>{n} posts exported, {failed} failed:</translation>
-    </message>
-    <message>
-        <source>{n} konten diekspor, tidak semua formatnya:</source>
-        <translation>{n} post(s) exported, not all of their formats:</translation>
-    </message>
-    <message>
-        <source>{n} peringatan:</source>
-        <translation>{n} warning(s):</translation>
-    </message>
-    <message>
-        <source>… dan {n} lainnya (lihat manifest.json di folder hasil).</source>
-        <translation>… and {n} more (see manifest.json in the result folder).</translation>
-    </message>
-    <message>
-        <source>Folder tidak bisa dibuka di pengelola berkas. Hasil ada di:
-{folder}</source>
-        <translation>The folder could not be opened in a file manager. The results are in:
-{folder}</translation>
-    </message>
-    <message>
-        <source>Folder tidak bisa dibuka: {folder}</source>
-        <translation>The folder cannot be opened: {folder}</translation>
-    </message>
-    <message>
-        <source>Alamat folder disalin: {folder}</source>
-        <translation>Folder path copied: {folder}</translation>
     </message>
     <message>
         <source>Antrean belum diekspor</source>

@@ -1,6 +1,7 @@
 """The export queue kept across restarts: order, choices, and defensive reading."""
 
 import json
+from pathlib import Path
 
 from kontenopd.core.export import ExportJob
 from kontenopd.core.model import Draft
@@ -43,3 +44,38 @@ def test_damaged_or_hostile_queue_files_are_skipped_with_a_notice(tmp_path, libr
     assert outside.exists()  # never read or deleted outside the queue folder
     (folder / QUEUE_FILE).write_text("{rusak", encoding="utf-8")
     assert store.read() == ([], ["Daftar antrean ekspor rusak; antrean dimulai kosong."])
+
+
+def test_reserve_names_the_file_and_keep_writes_it(tmp_path, library, profile):
+    """The GUI reserves an entry at once (no disk access) and keeps it off its thread; the
+    list may name the file as soon as it is reserved, since the writes run in order."""
+    folder = tmp_path / "queue"
+    store = QueueStore(folder)
+    job = _job(library, profile, "Rapat A")
+    entry = store.reserve(job)
+    assert not folder.exists()  # nothing written yet
+    assert entry.job.label == job.label and entry.template == "agenda-undangan"
+    assert store.keep(job, entry) is entry
+    store.write([entry])
+    back, notices = store.read()
+    assert notices == [] and [e.job.draft_path for e in back] == [entry.job.draft_path]
+
+
+def test_start_up_removes_what_an_interrupted_keep_left(tmp_path, library, profile):
+    """Quitting (or a crash) in the middle of a keep leaves only the atomic writer's hidden
+    temporary file: read() at start-up removes it; a kept file the list does not name (the
+    session ended between the keep and the list) goes with the next write."""
+    folder = tmp_path / "queue"
+    store = QueueStore(folder)
+    kept = store.keep(_job(library, profile, "Rapat A"))
+    store.write([kept])
+    partial = folder / ".0123abcd.kontenopd.x1y2z3.tmp"
+    partial.write_bytes(b"PK setengah")
+    unlisted = store.keep(_job(library, profile, "Rapat B"))
+    back, notices = QueueStore(folder).read()
+    assert [e.job.label for e in back] == ["Rapat A"] and notices == []
+    assert not partial.exists()
+    assert Path(unlisted.job.draft_path).exists()  # still there until the list is written
+    store.write(back)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [Path(kept.job.draft_path).name, QUEUE_FILE])

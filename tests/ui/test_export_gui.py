@@ -86,7 +86,7 @@ def test_export_a_two_post_queue(window, own_profile, qtbot, photo, out_dir, ope
     click(qtbot, queue.export_button)
     assert queue.running  # the export runs on a thread; the window keeps working
     assert window.side_tabs.currentWidget() is queue  # progress is shown
-    assert queue.progress_box.isVisible() and queue.cancel_button.isEnabled()
+    assert queue.export_box.progress_box.isVisible() and queue.export_box.cancel_button.isEnabled()
     assert not queue.export_button.isEnabled()
     type_text(window.form.editor("lokasi").edit, "x")  # the GUI still takes input
     wait_done(qtbot, queue)
@@ -123,10 +123,10 @@ def test_export_a_two_post_queue(window, own_profile, qtbot, photo, out_dir, ope
 
     # done: the queue is empty, the result says where, and the folder opens on request
     assert queue.list.count() == 0
-    assert queue.result_box.isVisible()
-    assert "2 konten" in queue.result_label.text()
-    assert str(out_dir) in queue.result_label.text()
-    click(qtbot, queue.open_button)
+    assert queue.export_box.result_box.isVisible()
+    assert "2 konten" in queue.export_box.result_label.text()
+    assert str(out_dir) in queue.export_box.result_label.text()
+    click(qtbot, queue.export_box.open_button)
     assert opened == [out_dir]
     assert window.settings.value("export/folder") == str(out_dir)
 
@@ -149,21 +149,21 @@ def test_cancel_midway_leaves_no_half_written_file(window, own_profile, qtbot, o
         calls.append(task.path)
         if len(calls) == 2:
             second_started.set()
-            assert queue.thread is not None
-            assert queue.thread.cancel.wait(30)
+            assert queue.export_box.task is not None
+            assert queue.export_box.task.cancelled.wait(30)
         return real(task, photos)
 
     monkeypatch.setattr(export_module, "run_task", run_task)
     queue.workers = 0
     click(qtbot, queue.export_button)
     qtbot.waitUntil(second_started.is_set, timeout=30_000)
-    qtbot.waitUntil(lambda: queue.progress.value() == 1, timeout=10_000)
-    assert "1 dari 6" in queue.progress_label.text()
+    qtbot.waitUntil(lambda: queue.export_box.progress.value() == 1, timeout=10_000)
+    assert "1 dari 6" in queue.export_box.progress_label.text()
     # one image of the first post is already on disk, in the hidden partial folder
     partial = [p for p in out_dir.iterdir() if p.name.startswith(".kontenopd-partial-")]
     assert partial and any(p.suffix == ".jpg" for d in partial for p in d.iterdir())
-    click(qtbot, queue.cancel_button)
-    assert not queue.cancel_button.isEnabled()
+    click(qtbot, queue.export_box.cancel_button)
+    assert not queue.export_box.cancel_button.isEnabled()
     wait_done(qtbot, queue)
 
     assert len(calls) == 2  # nothing was started after Cancel
@@ -171,8 +171,8 @@ def test_cancel_midway_leaves_no_half_written_file(window, own_profile, qtbot, o
     report = queue.last_report
     assert report is not None and report.cancelled and report.folders == []
     assert queue.list.count() == 2  # nothing was lost from the queue: export again later
-    assert "dibatalkan" in queue.result_label.text()
-    assert not queue.open_button.isVisible()
+    assert "dibatalkan" in queue.export_box.result_label.text()
+    assert not queue.export_box.open_button.isVisible()
     assert queue.export_button.isEnabled()
     assert opened == []
 
@@ -203,9 +203,9 @@ def test_a_failing_post_is_reported_and_the_others_export(window, own_profile, q
     item = queue.list.item(0)
     assert item.text().startswith("Dengan Foto")
     assert "Gagal" in item.text()
-    assert "1 konten diekspor, 1 gagal" in queue.result_label.text()
-    assert "Dengan Foto" in queue.result_label.text()
-    click(qtbot, queue.open_button)
+    assert "1 konten diekspor, 1 gagal" in queue.export_box.result_label.text()
+    assert "Dengan Foto" in queue.export_box.result_label.text()
+    click(qtbot, queue.export_box.open_button)
     assert opened == [folders[0]]  # one post: its own folder
 
 
@@ -259,8 +259,8 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, own_prof
 
     def run_task(task, photos):
         started.set()
-        assert queue.thread is not None
-        assert queue.thread.cancel.wait(30)  # held until the window asks to cancel
+        assert queue.export_box.task is not None
+        assert queue.export_box.task.cancelled.wait(30)  # held until the window asks to cancel
         return real(task, photos)
 
     monkeypatch.setattr(export_module, "run_task", run_task)
@@ -270,7 +270,7 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, own_prof
     dialogs.expect("question", match="ekspor")  # "Batalkan ekspor dan tutup?": Yes
     assert window.close()
     assert len(dialogs.of("question")) == 1
-    assert queue.thread is None or queue.thread.isFinished()
+    assert queue.export_box.task is None or queue.export_box.runner.wait(0)
     assert [p for p in out_dir.rglob("*") if p.is_file()] == []  # the first post was unfinished
     assert not [p for p in out_dir.iterdir() if p.name.startswith(".kontenopd-partial-")]
 
@@ -280,7 +280,7 @@ def test_closing_with_a_waiting_queue_asks_first_when_it_is_not_kept(window, own
     """Without a queue store, queued posts would be lost: closing says so and can be refused."""
     from PySide6.QtWidgets import QMessageBox
 
-    window.queue.store = None
+    window.queue.model.store = None
     window.fill_sample()
     assert window.queue.add_current()
     asked = []
@@ -294,7 +294,7 @@ def test_closing_with_a_waiting_queue_asks_first_when_it_is_not_kept(window, own
     assert asked and "1 konten" in asked[0]
     window.queue.list.setCurrentRow(0)
     window.queue.remove_current()
-    assert not window.queue.jobs
+    assert not window.queue.model.posts
     assert window.queue.confirm_close()
 
 
@@ -329,4 +329,5 @@ def test_the_queue_comes_back_after_a_restart(window, own_profile, qtbot, app_pa
 
     again.queue.list.setCurrentRow(0)
     again.queue.remove_current()
+    assert again.queue.model.flush()  # the store is written on its own thread
     assert len(list(queue_dir.glob("*.kontenopd"))) == 1

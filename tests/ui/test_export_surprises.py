@@ -48,7 +48,7 @@ def test_a_queued_post_shows_thumbnail_warnings_and_what_will_not_be_exported(
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["formats"] == ["4:5"]
     assert [b["format"] for b in manifest["blocked"]] == ["16:9"]
-    summary = queue.result_label.text()
+    summary = queue.export_box.result_label.text()
     assert "tidak semua formatnya" in summary
     assert "✖ " + CUT_IN_16X9[:20] in summary and "16:9 tidak diekspor" in summary
 
@@ -75,7 +75,7 @@ def test_a_clean_post_is_marked_ready_and_its_warnings_are_listed_after_export(
     click(qtbot, queue.export_button)
     wait_done(qtbot, queue)
     assert queue.last_report is not None and queue.last_report.ok
-    summary = queue.result_label.text()
+    summary = queue.export_box.result_label.text()
     assert summary.startswith("Selesai: 2 konten")
     assert "1 peringatan:" in summary and "⚠ Foto Kecil: " in summary
     assert "terlalu kecil" in summary
@@ -102,11 +102,11 @@ def test_open_folder_without_a_file_manager_shows_the_path_to_copy(
     tick_only(qtbot, queue.format_boxes, {"1:1"})
     assert queue.export_current()
     wait_done(qtbot, queue)
-    assert not queue.copy_button.isVisible()
-    click(qtbot, queue.open_button)
+    assert not queue.export_box.copy_button.isVisible()
+    click(qtbot, queue.export_box.open_button)
     (folder,) = list(out_dir.iterdir())
-    assert "tidak bisa dibuka" in queue.result_label.text()
-    assert str(folder) in queue.result_label.text()
-    assert queue.copy_button.isVisible()
-    click(qtbot, queue.copy_button)
+    assert "tidak bisa dibuka" in queue.export_box.result_label.text()
+    assert str(folder) in queue.export_box.result_label.text()
+    assert queue.export_box.copy_button.isVisible()
+    click(qtbot, queue.export_box.copy_button)
     assert QGuiApplication.clipboard().text() == str(folder)

@@ -120,14 +120,14 @@ def test_side_panel_does_not_widen_during_export(window, qtbot):
     settle(qtbot)
     side, form = window.side_tabs.width(), window.form_column.width()
     queue = window.queue
-    queue.progress.setRange(0, 0)
-    queue.progress_box.show()
+    queue.export_box.progress.setRange(0, 0)
+    queue.export_box.progress_box.show()
     name = "2026-12-01_peresmian-jembatan-desa-sukamaju-kecamatan-contoh-kabupaten/" \
         "peresmian-jembatan-desa-sukamaju-kecamatan-contoh-kabupaten_9x16.jpg"
-    queue._progressed(ExportProgress(3, 12, 0, name, ""))
+    queue.export_box.show_progress(ExportProgress(3, 12, 0, name, ""))
     settle(qtbot)
-    assert name in queue.progress_label.text()
+    assert name in queue.export_box.progress_label.text()
     assert window.side_tabs.width() == side
     assert window.form_column.width() == form
-    queue.progress_box.hide()
+    queue.export_box.progress_box.hide()
     assert QSize(window.width(), window.height()) == QSize(1366, 768)

@@ -3,6 +3,14 @@
 Each queued post is saved as a draft file in the queue folder (a snapshot, like the queue
 itself) and ``queue.json`` lists them in order with their formats, platforms and image
 type. Reading is defensive: a missing or damaged entry is skipped with a notice.
+
+Keeping a post is two steps so the slow one can run off the GUI thread: :meth:`reserve`
+names its file at once (nothing is written), :meth:`keep` writes it. The queue list may name a
+reserved file before it is written, as long as the writes happen in order (the GUI runs them
+one at a time, keeps before the list that follows). Every file is written atomically: a keep
+that was interrupted leaves no ``*.kontenopd``, only a hidden temporary file, which
+:meth:`read` removes at start-up; a file the list does not name is removed by the next
+:meth:`write`.
 """
 
 from __future__ import annotations
@@ -29,16 +37,25 @@ class QueueStore:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
-    def keep(self, job: ExportJob) -> QueueEntry:
-        """Save an in-memory job's draft into the queue folder; return the file job."""
+    def reserve(self, job: ExportJob) -> QueueEntry:
+        """The entry an in-memory job will have once kept: a new file in the queue folder,
+        not written yet."""
         if job.draft is None or job.profile is None:
             raise KontenError("Hanya konten yang sedang disunting yang bisa disimpan di antrean.")
-        self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{uuid.uuid4().hex}.kontenopd"
-        save_draft(path, job.draft, job.profile, backup=False)
         kept = ExportJob.from_file(path, formats=job.formats, platforms=job.platforms,
                                    image_type=job.image_type, label=job.label)
         return QueueEntry(kept, job.draft.template)
+
+    def keep(self, job: ExportJob, entry: QueueEntry | None = None) -> QueueEntry:
+        """Save an in-memory job's draft into the queue folder, as ``entry``'s file (a new
+        one without it); return the entry."""
+        entry = entry or self.reserve(job)
+        if job.draft is None or job.profile is None or entry.job.draft_path is None:
+            raise KontenError("Hanya konten yang sedang disunting yang bisa disimpan di antrean.")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        save_draft(entry.job.draft_path, job.draft, job.profile, backup=False)
+        return entry
 
     def write(self, entries: list[QueueEntry]) -> None:
         """Record the queue's order and choices (atomically)."""
@@ -54,6 +71,7 @@ class QueueStore:
 
     def read(self) -> tuple[list[QueueEntry], list[str]]:
         """The saved queue, and a notice for each entry that could not be restored."""
+        self._clean_partial()
         path = self.folder / QUEUE_FILE
         if not path.is_file():
             return [], []
@@ -79,6 +97,11 @@ class QueueStore:
                 label = post.get("label", "?") if isinstance(post, dict) else "?"
                 notices.append(f"Konten antrean '{label}' tidak bisa dipulihkan: {exc}")
         return entries, notices
+
+    def _clean_partial(self) -> None:
+        """Remove the temporary files of keeps a closed or crashed session interrupted."""
+        for file in self.folder.glob(".*.kontenopd.*.tmp"):
+            file.unlink(missing_ok=True)
 
     def _prune(self, keep: set[str]) -> None:
         """Remove draft files no longer in the queue (exported or removed)."""

@@ -8,7 +8,6 @@ itself is kontenopd.core's (bulk.plan, export.preflight, bulk.run_bulk).
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -30,7 +29,7 @@ from ..core.photos import PhotoCache
 from ..core.spreadsheet import Table
 from ..core.templates import Library, Template
 from .preview import to_qimage
-from .tasks import LatestTask, SyncRunner, TaskRunner
+from .tasks import LatestTask, SyncRunner, Task, TaskRunner
 
 # Row states shown before a run; after a run the core's statuses (berhasil, peringatan, gagal,
 # dibatalkan) are shown as they are.
@@ -165,33 +164,26 @@ class RowChecker(QObject):
         self._pump()
 
 
-class _Progress(QObject):
-    """Carries run_bulk's progress from the worker to the GUI thread (queued signal)."""
-
-    step = Signal(object)  # BulkProgress
-
-
 class BulkRun(QObject):
     """One run at a time: the rows planned again and written as drafts or exported images
-    on the run's own thread, its progress relayed, Batal through a threading.Event."""
+    on the runner's thread, its progress coming back through the runner's progress channel,
+    Batal through the task's cancel token."""
 
     started = Signal()  # on the GUI thread, before the work is handed over
     progressed = Signal(object)  # BulkProgress, on the GUI thread, while the run goes
     finished = Signal(object, object)  # BulkReport | None, BaseException | None
 
     def __init__(self, runner: TaskRunner | SyncRunner) -> None:
-        # no parent, nor has its relay: a worker still running after the dialog is gone
-        # emits into live objects
+        # no parent: a worker still running after the dialog is gone reports into a live
+        # object (the runner's relay has none either)
         super().__init__()
         self.runner = runner
         self.running = False
-        self.cancel_event: threading.Event | None = None
-        self._relay = _Progress()
-        self._relay.step.connect(self._step)
+        self.task: Task | None = None  # the run under way (its cancel token)
 
     @property
     def cancelling(self) -> bool:
-        return self.cancel_event is not None and self.cancel_event.is_set()
+        return self.task is not None and self.task.cancelled.is_set()
 
     def start(self, table: Table, template: Template, mapping: Mapping, *, formats: list[str],
               mode: str, profile: Profile, out: Path, drafts: bool, platforms: list[str],
@@ -199,24 +191,23 @@ class BulkRun(QObject):
         """Write every good row of ``table`` into ``out``; :attr:`finished` brings the
         report (or the error)."""
         mapping = dict(mapping)
-        cancel = self.cancel_event = threading.Event()
-        relay = self._relay
+        self.task = Task()  # held before the work starts: Batal may come at once
         self.running = True
         self.started.emit()
 
-        def job() -> BulkReport:
+        def job(task: Task) -> BulkReport:
             plans = plan(table, template, mapping, formats=formats, mode=mode)
             return run_bulk(plans, template, profile, out, drafts=drafts, platforms=platforms,
-                            image_type=image_type, progress=relay.step.emit, cancel=cancel,
+                            image_type=image_type, progress=task.emit, cancel=task.cancelled,
                             refuse_demo=not drafts, library=library)
 
-        self.runner.run(job, self._done)
+        self.runner.run(job, self._done, progress=self._step, task=self.task)
 
     def cancel(self) -> bool:
         """Ask the run to stop after the post being written; False when nothing runs."""
-        if not self.running or self.cancel_event is None:
+        if not self.running or self.task is None:
             return False
-        self.cancel_event.set()
+        self.task.cancel()
         return True
 
     def wait(self, msecs: int) -> bool:
@@ -228,5 +219,5 @@ class BulkRun(QObject):
 
     def _done(self, report: BulkReport | None, error: BaseException | None) -> None:
         self.running = False
-        self.cancel_event = None
+        self.task = None
         self.finished.emit(report, error)
