@@ -10,15 +10,30 @@ import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
-from kontenopd.core.autosave import AutosaveStore, BrowserEntry, RecentDrafts, browse, matches
+from kontenopd.core.autosave import (
+    AutosaveStore,
+    BrowserEntry,
+    RecentDrafts,
+    _session_alive,
+    browse,
+    matches,
+)
 from kontenopd.core.dates import BULAN
-from kontenopd.core.drafts import read_thumbnail, save_draft
+from kontenopd.core.drafts import DraftFileError, read_thumbnail, save_draft
 from kontenopd.core.model import Draft, PhotoRef
 from kontenopd.core.paths import AppPaths
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _die(store: AutosaveStore) -> None:
+    """The session's process dies: the OS releases its lock, its files stay."""
+    assert store._lock is not None
+    store._lock.release()
+    store._lock = None
 
 
 def _draft(title: str, photo: Path | None = None) -> Draft:
@@ -83,6 +98,33 @@ def test_crashed_session_is_offered_with_its_time_and_source(profile, tmp_path,
     assert [p.name for p in store.folder.iterdir()] == []
 
 
+def test_lock_held_by_another_process_is_alive_until_it_is_killed(profile) -> None:
+    script = textwrap.dedent("""
+        import time
+        from kontenopd.core.autosave import AutosaveStore
+        store = AutosaveStore(session="jendela-lain")
+        store.start()
+        print("siap", flush=True)
+        time.sleep(120)
+    """)
+    store = AutosaveStore()
+    lock = store._lock_path("jendela-lain")
+    with subprocess.Popen([sys.executable, "-c", script], env=os.environ.copy(),
+                          stdout=subprocess.PIPE, text=True) as proc:
+        try:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "siap"
+            assert lock.is_file() and _session_alive(lock)
+            with pytest.raises(DraftFileError, match="dipakai jendela lain"):
+                AutosaveStore(session="jendela-lain").start()
+            save_draft(store.folder / "jendela-lain.kontenopd", _draft("Masih diketik"), profile)
+            assert store.recoverable() == []  # a second window, not a crash
+        finally:
+            proc.kill()  # SIGKILL: nothing runs in that process any more
+            proc.wait()
+    assert lock.is_file() and not _session_alive(lock)  # the OS released the lock
+    assert [e.title for e in store.recoverable()] == ["Masih diketik"]
+
+
 def _names(path: Path) -> list[str]:
     import zipfile
 
@@ -105,8 +147,7 @@ def test_autosave_keeps_text_when_a_photo_disappeared(profile, tmp_path) -> None
     photo.unlink()
     store.save(_draft("Judul diperbarui", photo), profile)
     crashed = AutosaveStore(session="uji-2")
-    store._lock_handle.close()  # the first session dies
-    store._lock_handle = None
+    _die(store)
     (entry,) = crashed.recoverable()
     opened = crashed.recover(entry, workdir=tmp_path / "w")
     assert opened.draft.values["judul"] == "Judul diperbarui" and opened.draft.photos == {}
@@ -122,8 +163,7 @@ def test_large_photo_sets_are_linked_not_copied(profile, tmp_path, monkeypatch) 
     store = AutosaveStore(session="besar")
     path = store.save(_draft("Banyak foto", photo), profile)
     assert not [n for n in _names(path) if n.startswith("photos/")]  # linked, not copied
-    store._lock_handle.close()  # the session dies
-    store._lock_handle = None
+    _die(store)
     (entry,) = AutosaveStore().recoverable()
     opened = AutosaveStore().recover(entry, workdir=tmp_path / "w")
     assert opened.draft.photos["foto"][0].path == str(photo.resolve())
@@ -186,8 +226,7 @@ def test_browse_lists_autosaves_then_recent_and_searches(profile, tmp_path) -> N
         recent.add(save_draft(tmp_path / f"{title[:4]}.kontenopd", _draft(title), profile))
     crashed = AutosaveStore(session="mati")
     crashed.save(_draft("Draf Belum Disimpan"), profile)
-    crashed._lock_handle.close()  # the session died
-    crashed._lock_handle = None
+    _die(crashed)
     rows = browse()
     assert [r.kind for r in rows] == ["autosave", "recent", "recent", "recent"]
     assert rows[1].title == "Rapat Koordinasi"  # most recently used first

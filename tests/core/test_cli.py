@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kontenopd.cli import main
+from kontenopd.cli import _build_parser, main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -156,3 +156,58 @@ def test_render_and_draft_frame_the_faces_of_a_photo(capsys, tmp_path: Path) -> 
     opened = load_draft(tmp_path / "k.kontenopd", workdir=tmp_path / "w")
     (ref,) = opened.draft.photos["foto"]
     assert ref.focus != (0.5, 0.5)
+
+
+# Each subcommand's own required arguments, so that only the shared options differ.
+REQUIRED = {"render": [], "draft": ["liputan-kegiatan", "-o", "d.kontenopd"],
+            "export": ["a.kontenopd", "-o", "hasil"], "bulk": ["-o", "hasil"],
+            "sheet": ["-o", "lembar.png"]}
+SHARED = [  # options given, what they parse to, the subcommands that take them
+    (["--set", "judul=Apel", "--set", "lokasi=Aula", "--photo", "foto=a.jpg"],
+     {"set": ["judul=Apel", "lokasi=Aula"], "photo": ["foto=a.jpg"]}, ("render", "draft")),
+    (["--profile", "opd.json"], {"profile": "opd.json"}, ("render", "draft", "bulk", "sheet")),
+    (["--format", "4:5", "--format", "1:1"], {"formats": ["4:5", "1:1"]},
+     ("draft", "export", "bulk")),
+    (["--platform", "x", "--platform", "instagram", "--png", "--jobs", "2"],
+     {"platforms": ["x", "instagram"], "png": True, "jobs": 2}, ("export", "bulk")),
+]
+
+
+@pytest.mark.parametrize(("given", "parsed", "commands"), SHARED)
+def test_shared_options_parse_the_same_in_every_subcommand(given, parsed, commands,
+                                                           capsys, monkeypatch) -> None:
+    parser = _build_parser()
+    defaults, values = [], []
+    for command in commands:
+        plain = vars(parser.parse_args([command, *REQUIRED[command]]))
+        defaults.append({dest: plain[dest] for dest in parsed})
+        given_ns = vars(parser.parse_args([command, *REQUIRED[command], *given]))
+        values.append({dest: given_ns[dest] for dest in parsed})
+    assert all(d == defaults[0] for d in defaults), defaults
+    assert all(v == parsed for v in values), values
+    monkeypatch.setenv("COLUMNS", "200")  # one line per option
+    options = {arg for arg in given if arg.startswith("--")}
+    lines = []
+    for command in commands:
+        lines.append(sorted(line.strip() for line in _help(capsys, command).splitlines()
+                            if line.strip().split(" ")[0] in options))
+    assert len(lines[0]) == len(options)
+    # the same help everywhere, but for export's --format: its default is the draft's formats
+    same = [each for command, each in zip(commands, lines, strict=True)
+            if not (command == "export" and "--format" in options)]
+    assert all(each == same[0] for each in same), lines
+
+
+def _help(capsys, command: str) -> str:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    return out
+
+
+def test_render_takes_one_format_the_others_several() -> None:
+    parser = _build_parser()
+    args = parser.parse_args(["render", "--format", "4:5", "--format", "1:1"])
+    assert args.format == "1:1" and not hasattr(args, "formats")
+    assert parser.parse_args(["render"]).format is None
+    args = parser.parse_args(["draft", *REQUIRED["draft"]])
+    assert args.formats == [] and not hasattr(args, "format")

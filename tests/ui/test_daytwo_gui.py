@@ -221,8 +221,8 @@ def test_no_bar_when_a_crash_recovery_is_offered(start, recent, app_paths, profi
     old = AutosaveStore(app_paths, session="20250101-080000-1-abcdef")
     old.save(Draft(template="liputan-kegiatan", values={"judul": "Sebelum listrik padam"}),
              profile)
-    old._lock_handle.close()  # the process died: the OS released its lock
-    old._lock_handle = None
+    old._lock.release()  # the process died: the OS released its lock
+    old._lock = None
     (app_paths.autosave / "20250101-080000-1-abcdef.lock").unlink()
     asked = []
 

@@ -444,8 +444,8 @@ def crash_leftover(app_paths, library, profile, photo, source: Path | None = Non
                   values={"judul": "Pekerjaan sebelum listrik padam"},
                   photos={"foto": [PhotoRef(str(photo), (0.25, 0.75))]})
     path = old.save(draft, profile, source=source)
-    old._lock_handle.close()  # the process died: the OS released its lock
-    old._lock_handle = None
+    old._lock.release()  # the process died: the OS released its lock
+    old._lock = None
     (app_paths.autosave / "20250101-080000-1-abcdef.lock").unlink()
     return path
 

@@ -7,8 +7,9 @@ Qt-free, so the GUI only wires timers and dialogs to it:
   (atomically); ``discard()`` after the user saved or closed cleanly. At the next start,
   ``recoverable()`` lists autosaves whose session is no longer running (crash, power loss),
   newest first, with the time they were saved; ``recover()`` opens one; ``forget()`` deletes.
-  A session is "running" while its lock file is locked by the OS, so a second window of the
-  app never sees the first one's autosave as a crash, and a killed process releases its lock.
+  A session is "running" while its lock file is locked by the OS (``filelock.FileLock``), so a
+  second window of the app never sees the first one's autosave as a crash, and a killed process
+  releases its lock.
 - :class:`RecentDrafts`: ``<data>/recent.json``, most recent first, at most 15 entries.
 - :func:`browse`: recent and recoverable drafts as :class:`BrowserEntry` rows, filtered by a
   search string (title, template, file name, date such as ``21 november`` or ``2022-11-21``).
@@ -24,15 +25,15 @@ import json
 import os
 import re
 import secrets
-import sys
 import threading
 import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from filelock import FileLock, Timeout
 from PIL import Image
 
 from .dates import BULAN
@@ -74,50 +75,30 @@ class BrowserEntry:
 # ---------------------------------------------------------------- OS file locks
 
 
-def _lock(handle: IO[bytes]) -> bool:
-    """Try to take an exclusive, non-blocking lock on an open file."""
-    try:
-        if sys.platform == "win32":  # a check mypy narrows (msvcrt is Windows-only)
-            import msvcrt  # noqa: PLC0415
+def _os_lock(path: Path) -> FileLock:
+    """An exclusive OS lock on ``path`` (flock / LockFileEx) taken in one non-blocking try.
 
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl  # noqa: PLC0415
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(handle: IO[bytes]) -> None:
-    try:
-        if sys.platform == "win32":
-            import msvcrt  # noqa: PLC0415
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl  # noqa: PLC0415
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    except OSError:
-        pass
+    Never a soft (file-exists) lock: only an OS lock is released when its process is killed.
+    Not thread-local: :meth:`AutosaveStore.save` may take it on a worker thread and
+    :meth:`AutosaveStore.close` release it on the GUI thread. The file stays on release (the
+    store removes its own when it closes).
+    """
+    return FileLock(path, timeout=0, blocking=False, thread_local=False,
+                    fallback_to_soft=False, preserve_lock_file=True)
 
 
 def _session_alive(lock_path: Path) -> bool:
     """True while another running session holds ``lock_path``."""
     if not lock_path.exists():
         return False
+    probe = _os_lock(lock_path)
     try:
-        with open(lock_path, "a+b") as handle:
-            if _lock(handle):
-                _unlock(handle)
-                return False
-            return True
-    except OSError:
-        return True  # cannot tell (e.g. Windows denies access to a locked file): keep it
+        probe.acquire()
+    except OSError:  # filelock.Timeout: held; or cannot tell (Windows denies access): keep it
+        return True
+    with contextlib.suppress(OSError):
+        probe.release()
+    return False
 
 
 # ---------------------------------------------------------------- autosave
@@ -132,7 +113,7 @@ class AutosaveStore:
             time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{secrets.token_hex(3)}")
         if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", self.session):
             raise ValueError(f"invalid session id {self.session!r}")
-        self._lock_handle: IO[bytes] | None = None
+        self._lock: FileLock | None = None  # held from start() to close()
         self._mutex = threading.Lock()
 
     @property
@@ -149,19 +130,20 @@ class AutosaveStore:
 
     def start(self) -> None:
         """Create the folder and hold this session's lock until :meth:`close`."""
-        if self._lock_handle is not None:
+        if self._lock is not None:
             return
+        lock = _os_lock(self._lock_path(self.session))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle = open(self._lock_path(self.session), "a+b")  # noqa: SIM115 - held open
+            lock.acquire()
+        except Timeout:  # an OSError too: first
+            raise DraftFileError("Sesi simpan otomatis ini sedang dipakai jendela lain.") \
+                from None
         except OSError as exc:
             raise DraftFileError(
                 f"Folder simpan otomatis tidak bisa dibuat: {self.folder} ({exc.strerror}).") \
                 from None
-        if not _lock(handle):
-            handle.close()
-            raise DraftFileError("Sesi simpan otomatis ini sedang dipakai jendela lain.")
-        self._lock_handle = handle
+        self._lock = lock
 
     def save(self, draft: Draft, profile: Profile, *, source: str | Path | None = None,
              thumbnail: Image.Image | None = None, title: str | None = None,
@@ -192,10 +174,10 @@ class AutosaveStore:
     def close(self) -> None:
         """Clean end of the session: discard the autosave and release the lock."""
         self.discard()
-        handle, self._lock_handle = self._lock_handle, None
-        if handle is not None:
-            _unlock(handle)
-            handle.close()
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                lock.release()
             self._lock_path(self.session).unlink(missing_ok=True)
 
     def __enter__(self) -> AutosaveStore:

@@ -26,7 +26,8 @@ from ..core.platforms import PLATFORM_KEYS, PLATFORMS
 from ..core.profiles import demo_traces
 from . import queue_panel
 from .bulk_run import BulkRun
-from .bulk_sheet import SETTINGS_OUT, remember_folder, start_folder
+from .bulk_sheet import SETTINGS_OUT
+from .folders import remember_folder, start_folder
 from .profile_dialog import demo_fields
 from .style import error_color, muted_color, small_font, warning_color
 
@@ -161,8 +162,8 @@ class RunPanel(QWidget):
         """The folder to write the drafts (or images) into, "" if none was chosen."""
         title = self.tr("Pilih folder untuk draf") if drafts else self.tr(
             "Pilih folder tujuan ekspor")
-        folder = QFileDialog.getExistingDirectory(
-            self, title, start_folder(self.settings, SETTINGS_OUT, sheet_path))
+        start = start_folder(self.settings, SETTINGS_OUT, sheet_path and sheet_path.parent)
+        folder = QFileDialog.getExistingDirectory(self, title, start)
         if folder:
             remember_folder(self.settings, SETTINGS_OUT, Path(folder))
         return folder

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from ..core.bulk.example import write_example
 from ..core.errors import KontenError
 from ..core.spreadsheet import SUFFIXES, Table
 from ..core.templates import Library, Template
+from .folders import remember_folder, start_folder
 from .style import muted_color, small_font
 
 SETTINGS_SHEETS = "bulk/sheet_folder"
@@ -38,23 +39,6 @@ def sheet_path_of(event: QDropEvent) -> Path | None:
         if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SUFFIXES:
             return Path(url.toLocalFile())
     return None
-
-
-def start_folder(settings: QSettings | None, key: str, sheet_path: Path | None) -> str:
-    """Where a file dialog starts: the folder last used for ``key``, else the sheet's,
-    Documents or home."""
-    remembered = str(settings.value(key, "") or "") if settings else ""
-    candidates = [remembered,
-                  str(sheet_path.parent) if sheet_path else "",
-                  QStandardPaths.writableLocation(
-                      QStandardPaths.StandardLocation.DocumentsLocation),
-                  str(Path.home())]
-    return next((c for c in candidates if c and Path(c).is_dir()), str(Path.home()))
-
-
-def remember_folder(settings: QSettings | None, key: str, folder: Path) -> None:
-    if settings is not None:
-        settings.setValue(key, str(folder))
 
 
 class SheetChooser(QWidget):
@@ -147,15 +131,15 @@ class SheetChooser(QWidget):
         patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Pilih lembar kerja"),
-            start_folder(self.settings, SETTINGS_SHEETS, self.path),
+            start_folder(self.settings, SETTINGS_SHEETS, self.path and self.path.parent),
             self.tr("Lembar kerja ({patterns});;Semua berkas (*)").format(patterns=patterns))
         if path:
             remember_folder(self.settings, SETTINGS_SHEETS, Path(path).parent)
             self.sheet_chosen.emit(Path(path))
 
     def download_example(self) -> None:
-        start = Path(start_folder(self.settings, SETTINGS_SHEETS, self.path)) / (
-            f"contoh-{self.template.id}.xlsx")
+        folder = start_folder(self.settings, SETTINGS_SHEETS, self.path and self.path.parent)
+        start = Path(folder) / f"contoh-{self.template.id}.xlsx"
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Simpan contoh lembar"), str(start),
             self.tr("Buku kerja Excel (*.xlsx);;CSV, dipisah titik koma (*.csv)"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -73,7 +73,6 @@ class PlatformPage(QWidget):
         self.platform = platform
         self.caption: Caption | None = None
         self.check: CaptionCheck | None = None
-        self._updating = False
         self.state_label = QLabel()
         self.state_label.setFont(small_font(self))
         self.reset_button = QPushButton()
@@ -146,11 +145,8 @@ class PlatformPage(QWidget):
         self.caption = caption
         current = self.editor.toPlainText()
         if current != caption.text and tidy(current) != tidy(caption.text):
-            self._updating = True
-            try:
+            with QSignalBlocker(self.editor):  # not an edit by the user
                 self.editor.setPlainText(caption.text)
-            finally:
-                self._updating = False
             current = caption.text
         self._show_state()
         self.show_check(caption.check if current == caption.text
@@ -213,8 +209,6 @@ class PlatformPage(QWidget):
 
     # ------------------------------------------------------------ typing
     def _text_changed(self) -> None:
-        if self._updating:
-            return
         text = self.editor.toPlainText()
         self.show_check(check_caption(text, self.platform))  # live, before the model round trip
         self.edited.emit(self.platform, text)

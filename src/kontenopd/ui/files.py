@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,7 @@ from ..core.profiles import ProfileStore, same_profile
 from ..core.templates import Template
 from .draft_browser import DraftBrowser, format_when
 from .draft_profile import DraftProfileDialog
+from .folders import remember_folder, start_folder
 from .profile_dialog import profile_name, profile_title
 from .recovery import RecoveryDialog
 from .tasks import SyncRunner, TaskRunner
@@ -187,6 +188,7 @@ class DraftFiles(QObject):
             self._autosave_error = ""
         self._user_profile: Profile | None = None  # set while a draft's own profile is shown
         self._after_open: list[Callable[[], None]] = []  # see when_opened()
+        # not a QSignalBlocker on the Document: the form, preview and title follow a load
         self._loading = False
         self._saving = False
         self._opening = False
@@ -307,15 +309,10 @@ class DraftFiles(QObject):
         return f"{self.display_name().replace('[*]', '')}[*] — KontenOPD"
 
     def _folder(self) -> str:
-        folder = str(self.settings.value("drafts/folder", ""))
-        if folder and Path(folder).is_dir():
-            return folder
-        docs = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        return docs or str(Path.home())
+        return start_folder(self.settings, "drafts/folder")
 
     def _remember_folder(self, path: Path) -> None:
-        self.settings.setValue("drafts/folder", str(path.parent))
+        remember_folder(self.settings, "drafts/folder", path.parent)
 
     def _suggested_path(self) -> str:
         doc = self.document

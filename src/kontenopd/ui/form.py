@@ -1,7 +1,8 @@
 """The editor form, generated from the template's fields.
 
 Every editor writes through the Document (so through the undo stack) and is refreshed from
-it when the model changes (undo, redo, template switch) without echoing an edit back.
+it when the model changes (undo, redo, template switch) without echoing an edit back (``show``
+fills its widget under a QSignalBlocker where a change signal would echo it).
 Warnings from the last render are shown under the field they concern.
 """
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QMimeData,
     QObject,
     QPoint,
+    QSignalBlocker,
     QSize,
     Qt,
     QTime,
@@ -210,7 +212,6 @@ class TitleEditor(_Editor):
         layout.addWidget(self.counter)
         box.setFocusProxy(self.edit)
         self.widget = box
-        self._showing = False
         self.edit.textChanged.connect(self._changed)
         self._count()
 
@@ -237,19 +238,18 @@ class TitleEditor(_Editor):
             self.show(clean)
             text = clean
         self._count()
-        if not self._showing:
-            self.edited.emit(text)
+        self.edited.emit(text)
 
     def show(self, value: Any) -> None:
-        text = one_line("" if value is None else str(value))
+        text = one_line("" if value is None else str(value))[:MAX_VALUE_CHARS]
         if self.edit.toPlainText() != text:
-            was, self._showing = self._showing, True
-            pos = self.edit.textCursor().position()
-            self.edit.setPlainText(text)
-            cursor = self.edit.textCursor()
-            cursor.setPosition(min(pos, len(text)))
-            self.edit.setTextCursor(cursor)
-            self._showing = was
+            # the edit's own signals only: its document still lays out and _fit still runs
+            with QSignalBlocker(self.edit):
+                pos = self.edit.textCursor().position()
+                self.edit.setPlainText(text)
+                cursor = self.edit.textCursor()
+                cursor.setPosition(min(pos, len(text)))
+                self.edit.setTextCursor(cursor)
         self._count()
 
 
@@ -262,12 +262,9 @@ class MultilineEditor(_Editor):
         line = self.edit.fontMetrics().lineSpacing()
         self.edit.setFixedHeight(line * 4 + 14)
         self.widget = self.edit
-        self._showing = False
         self.edit.textChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        if self._showing:
-            return
         text = self.edit.toPlainText()
         if len(text) > MAX_VALUE_CHARS:  # a paste too long to render: keep what fits, say so
             self.show(text[:MAX_VALUE_CHARS])
@@ -280,14 +277,12 @@ class MultilineEditor(_Editor):
     def show(self, value: Any) -> None:
         text = "" if value is None else str(value)
         if self.edit.toPlainText() != text:
-            self._showing = True
-            cursor = self.edit.textCursor()
-            pos = cursor.position()
-            self.edit.setPlainText(text)
-            cursor = self.edit.textCursor()
-            cursor.setPosition(min(pos, len(text)))
-            self.edit.setTextCursor(cursor)
-            self._showing = False
+            with QSignalBlocker(self.edit):
+                pos = self.edit.textCursor().position()
+                self.edit.setPlainText(text)
+                cursor = self.edit.textCursor()
+                cursor.setPosition(min(pos, len(text)))
+                self.edit.setTextCursor(cursor)
 
 
 class DateEditor(_Editor):
@@ -298,12 +293,10 @@ class DateEditor(_Editor):
         self.edit.setDisplayFormat("dddd, d MMMM yyyy")
         self.edit.setDate(QDate.currentDate())
         self.widget = self.edit
-        self._showing = False
         self.edit.dateChanged.connect(self._changed)
 
     def _changed(self, value: QDate) -> None:
-        if not self._showing:
-            self.edited.emit(value.toString("yyyy-MM-dd"))
+        self.edited.emit(value.toString("yyyy-MM-dd"))
 
     def show(self, value: Any) -> None:
         try:
@@ -312,9 +305,8 @@ class DateEditor(_Editor):
             day = None
         qdate = QDate(day.year, day.month, day.day) if day else QDate.currentDate()
         if self.edit.date() != qdate:
-            self._showing = True
-            self.edit.setDate(qdate)
-            self._showing = False
+            with QSignalBlocker(self.edit):
+                self.edit.setDate(qdate)
 
 
 class TimeEditor(_Editor):
@@ -331,12 +323,10 @@ class TimeEditor(_Editor):
         row.addWidget(self.zone)
         row.addStretch(1)
         self.widget = box
-        self._showing = False
         self.edit.timeChanged.connect(self._changed)
 
     def _changed(self, value: QTime) -> None:
-        if not self._showing:
-            self.edited.emit(value.toString("HH.mm"))
+        self.edited.emit(value.toString("HH.mm"))
 
     def show(self, value: Any) -> None:
         try:
@@ -345,9 +335,8 @@ class TimeEditor(_Editor):
             t = None
         qtime = QTime(t.hour, t.minute) if t else QTime(8, 0)
         if self.edit.time() != qtime:
-            self._showing = True
-            self.edit.setTime(qtime)
-            self._showing = False
+            with QSignalBlocker(self.edit):
+                self.edit.setTime(qtime)
 
 
 class ChoiceEditor(_Editor):
@@ -359,20 +348,17 @@ class ChoiceEditor(_Editor):
         for choice in field.choices:
             self.combo.addItem(choice, choice)
         self.widget = self.combo
-        self._showing = False
         self.combo.currentIndexChanged.connect(self._changed)
 
     def _changed(self, _index: int) -> None:
-        if not self._showing:
-            self.edited.emit(self.combo.currentData() or None)
+        self.edited.emit(self.combo.currentData() or None)
 
     def show(self, value: Any) -> None:
         index = self.combo.findData("" if value is None else str(value))
         index = max(index, 0)
         if self.combo.currentIndex() != index:
-            self._showing = True
-            self.combo.setCurrentIndex(index)
-            self._showing = False
+            with QSignalBlocker(self.combo):
+                self.combo.setCurrentIndex(index)
 
 
 class BoolEditor(_Editor):
@@ -380,15 +366,13 @@ class BoolEditor(_Editor):
         super().__init__(field)
         self.check = QCheckBox(field.label)
         self.widget = self.check
-        self._showing = False
-        self.check.toggled.connect(lambda on: None if self._showing else self.edited.emit(on))
+        self.check.toggled.connect(self.edited.emit)
 
     def show(self, value: Any) -> None:
         on = value if isinstance(value, bool) else str(value).lower() in ("1", "ya", "true")
         if self.check.isChecked() != on:
-            self._showing = True
-            self.check.setChecked(on)
-            self._showing = False
+            with QSignalBlocker(self.check):
+                self.check.setChecked(on)
 
 
 class _CappedCells(QStyledItemDelegate):
@@ -442,7 +426,6 @@ class ListEditor(_Editor):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.widget = box
-        self._showing = False
         self._value = ""  # the stored text form last shown or sent
         self.table.itemChanged.connect(self._changed)
         self.add.clicked.connect(self._add_row)
@@ -478,18 +461,17 @@ class ListEditor(_Editor):
                 n=self.field.max_items) if full else "")
 
     def _changed(self, _item: QTableWidgetItem) -> None:
-        if not self._showing:
-            self._emit(self.rows())
+        self._emit(self.rows())
 
     def _add_row(self) -> None:
         if self.table.rowCount() >= max(1, self.field.max_items):
             return
-        self._showing = True
         row = self.table.rowCount()
-        self.table.insertRow(row)
-        for c in range(self.table.columnCount()):
-            self.table.setItem(row, c, QTableWidgetItem(""))
-        self._showing = False
+        # the table's own signals only: its model still tells the view about the new row
+        with QSignalBlocker(self.table):
+            self.table.insertRow(row)
+            for c in range(self.table.columnCount()):
+                self.table.setItem(row, c, QTableWidgetItem(""))
         self._sync_buttons()
         self.table.setCurrentCell(row, 0)
         self.table.editItem(self.table.item(row, 0))
@@ -497,9 +479,8 @@ class ListEditor(_Editor):
     def _remove_row(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < self.table.rowCount():
-            self._showing = True
-            self.table.removeRow(row)  # an empty row was never stored: remove it here too
-            self._showing = False
+            with QSignalBlocker(self.table):
+                self.table.removeRow(row)  # an empty row was never stored: remove it here too
             self._sync_buttons()
             self._emit(self.rows())
 
@@ -517,12 +498,11 @@ class ListEditor(_Editor):
         if [[c.strip() for c in r] for r in current] == wanted:
             self._sync_buttons()
             return
-        self._showing = True
-        self.table.setRowCount(len(wanted))
-        for r, row in enumerate(wanted):
-            for c, cell in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(cell))
-        self._showing = False
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(wanted))
+            for r, row in enumerate(wanted):
+                for c, cell in enumerate(row):
+                    self.table.setItem(r, c, QTableWidgetItem(cell))
         self._sync_buttons()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QRect,
+    QSignalBlocker,
     QSize,
     Qt,
     Signal,
@@ -177,15 +178,15 @@ class TemplateGallery(QWidget):
         self._items[template.id] = item
 
     def _fill_kinds(self) -> None:
-        self.kind.blockSignals(True)
-        current = self.kind.currentData()
-        self.kind.clear()
-        self.kind.addItem(self.tr("Semua jenis"), "")
-        for kind in sorted({t.kind for t in self.library.templates.values()}, key=kind_label):
-            self.kind.addItem(kind_label(kind), kind)
-        index = self.kind.findData(current) if current else 0
-        self.kind.setCurrentIndex(max(0, index))
-        self.kind.blockSignals(False)
+        with QSignalBlocker(self.kind):
+            current = self.kind.currentData()
+            self.kind.clear()
+            self.kind.addItem(self.tr("Semua jenis"), "")
+            for kind in sorted({t.kind for t in self.library.templates.values()},
+                               key=kind_label):
+                self.kind.addItem(kind_label(kind), kind)
+            index = self.kind.findData(current) if current else 0
+            self.kind.setCurrentIndex(max(0, index))
 
     def set_recent(self, template_ids: list[str]) -> None:
         """Put these templates (used most recently, most recent first) at the top, marked

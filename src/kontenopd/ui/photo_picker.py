@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,7 +71,6 @@ class PhotoPicker(QDialog):
         self.result_: picking.Picking | None = None
         self._cancel = threading.Event()
         self._closed = False
-        self._updating = False
         self._progress = _Progress()
         self._progress.step.connect(self._step)
 
@@ -179,32 +178,33 @@ class PhotoPicker(QDialog):
 
     def _fill(self, thumbs: dict[str, QImage]) -> None:
         assert self.result_ is not None
-        self._updating = True
-        self.list.clear()
-        for score in self.result_.ranked():
-            reasons = score.reasons()
-            item = QListWidgetItem(score.name if not reasons else f"{score.name}\n⚠ {reasons}")
-            image = thumbs.get(score.path)
-            if image is not None and not image.isNull():
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
-            item.setData(PATH_ROLE, score.path)
-            item.setToolTip(f"{Path(score.path).name}\n{reasons}" if reasons
-                            else Path(score.path).name)
-            if score.ok:
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                if reasons:
-                    item.setForeground(self._warning_brush())
-            else:
-                item.setFlags(Qt.ItemFlag.ItemIsSelectable)  # shown, not choosable
-            self.list.addItem(item)
-        self._updating = False
+        with QSignalBlocker(self.list):  # not the user ticking: no itemChanged
+            self.list.clear()
+            for score in self.result_.ranked():
+                self.list.addItem(self._item(score, thumbs.get(score.path)))
         self.list.setEnabled(True)
         for button in (self.best_button, self.clear_button):
             button.setEnabled(True)
         self.select_best()
         self.list.setFocus()
+
+    def _item(self, score: picking.PhotoScore, image: QImage | None) -> QListWidgetItem:
+        reasons = score.reasons()
+        item = QListWidgetItem(score.name if not reasons else f"{score.name}\n⚠ {reasons}")
+        if image is not None and not image.isNull():
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        item.setData(PATH_ROLE, score.path)
+        item.setToolTip(f"{Path(score.path).name}\n{reasons}" if reasons
+                        else Path(score.path).name)
+        if score.ok:
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            if reasons:
+                item.setForeground(self._warning_brush())
+        else:
+            item.setFlags(Qt.ItemFlag.ItemIsSelectable)  # shown, not choosable
+        return item
 
     def _warning_brush(self) -> QBrush:
         return QBrush(QColor(warning_color(self)))
@@ -219,12 +219,11 @@ class PhotoPicker(QDialog):
             self._check_only(set(self.result_.best(self.limit)))
 
     def _check_only(self, paths: set[str]) -> None:
-        self._updating = True
-        for item in self.items():
-            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                on = item.data(PATH_ROLE) in paths
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self._updating = False
+        with QSignalBlocker(self.list):
+            for item in self.items():
+                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    on = item.data(PATH_ROLE) in paths
+                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self._update_status()
 
     def _toggle(self, item: QListWidgetItem) -> None:
@@ -234,12 +233,9 @@ class PhotoPicker(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _item_changed(self, item: QListWidgetItem) -> None:
-        if self._updating:
-            return
         if item.checkState() == Qt.CheckState.Checked and len(self.chosen()) > self.limit:
-            self._updating = True
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self._updating = False
+            with QSignalBlocker(self.list):
+                item.setCheckState(Qt.CheckState.Unchecked)
             self._update_status(full=True)
             return
         self._update_status()

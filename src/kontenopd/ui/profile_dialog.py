@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -395,20 +395,18 @@ class ProfileDialog(QDialog):
 
     # ------------------------------------------------------------ list
     def _reload_list(self, select_id: str) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for profile in self.store.list():
-            item = QListWidgetItem(profile_name(profile))
-            item.setData(Qt.ItemDataRole.UserRole, profile.id)
-            item.setToolTip(profile.pemda_name)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for profile in self.store.list():
+                item = QListWidgetItem(profile_name(profile))
+                item.setData(Qt.ItemDataRole.UserRole, profile.id)
+                item.setToolTip(profile.pemda_name)
+                self.list.addItem(item)
         rows = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
         row = rows.index(select_id) if select_id in rows else 0
         if rows:
-            self.list.blockSignals(True)
-            self.list.setCurrentRow(row)
-            self.list.blockSignals(False)
+            with QSignalBlocker(self.list):
+                self.list.setCurrentRow(row)
             self._load(rows[row])
         self.del_button.setEnabled(len(rows) > 1)
 
@@ -482,9 +480,8 @@ class ProfileDialog(QDialog):
 
     def _switch(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if previous is not None and not self.save_current():
-            self.list.blockSignals(True)
-            self.list.setCurrentItem(previous)
-            self.list.blockSignals(False)
+            with QSignalBlocker(self.list):
+                self.list.setCurrentItem(previous)
             return
         if current is not None:
             self._load(current.data(Qt.ItemDataRole.UserRole))
