@@ -381,7 +381,8 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def _column_letters(index: int) -> str:
+def column_letters(index: int) -> str:
+    """0 -> "A", 27 -> "AB": columns as Excel names them."""
     letters = ""
     index += 1
     while index:
@@ -410,7 +411,7 @@ def _scan_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -
 def _check_extent(last_row: int, last_col: int, name: str) -> None:
     if (last_row + 1) * (last_col + 1) > MAX_CELLS:
         raise SheetError(f"Berkas {name} tidak dibuka: ada isi jauh di luar tabel (sampai sel "
-                         f"{_column_letters(last_col)}{last_row + 1}). Hapus isi sel itu lalu "
+                         f"{column_letters(last_col)}{last_row + 1}). Hapus isi sel itu lalu "
                          "simpan ulang.")
 
 

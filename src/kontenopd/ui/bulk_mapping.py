@@ -21,22 +21,12 @@ from PySide6.QtWidgets import (
 
 from ..core.bulk import Mapping, Target, cell_text, targets, unmapped_required
 from ..core.bulk.example import is_help_row
-from ..core.spreadsheet import Table
+from ..core.spreadsheet import Table, column_letters
 from ..core.templates import Template
 from .style import error_color, heading_label, muted_color, small_font
 
 NOT_USED = -1  # the combo entry "(tidak dipakai)"
 EXAMPLE_CHARS = 40
-
-
-def column_letter(index: int) -> str:
-    """0 -> "A", 27 -> "AB": columns as Excel names them."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 class ColumnMappingPanel(QWidget):
@@ -121,10 +111,10 @@ class ColumnMappingPanel(QWidget):
             combo.addItem(self.tr("(tidak dipakai)"), NOT_USED)
             for i, text in enumerate(headers):
                 shown = text or self.tr("(kolom {letter} tanpa judul)").format(
-                    letter=column_letter(i))
+                    letter=column_letters(i))
                 if text in duplicates:
                     shown = self.tr("{header} (kolom {letter})").format(
-                        header=text, letter=column_letter(i))
+                        header=text, letter=column_letters(i))
                 combo.addItem(shown, i)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(target.key, NOT_USED))))
             combo.setEnabled(table is not None)

@@ -10,12 +10,9 @@ from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,8 @@ from .bulk_run import BulkRun
 from .bulk_sheet import SETTINGS_OUT
 from .folders import remember_folder, start_folder
 from .profile_dialog import demo_fields
-from .style import error_color, muted_color, small_font, warning_color
+from .progress_box import ProgressBox
+from .style import error_color, muted_color, warning_color
 
 
 def export_choices(settings: QSettings | None) -> tuple[list[str], str]:
@@ -56,22 +54,11 @@ class RunPanel(QWidget):
         self.settings = settings
         self.report: BulkReport | None = None  # the one summarised
         # ---- progress
-        self.progress = QProgressBar()
-        self.progress.setObjectName("bulkProgress")
-        self.progress_label = QLabel()
-        self.progress_label.setFont(small_font(self))
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                          QSizePolicy.Policy.Preferred)
-        self.cancel_button = QPushButton()
+        self.progress_box = ProgressBox("bulkProgress")
+        self.progress = self.progress_box.bar
+        self.progress_label = self.progress_box.label
+        self.cancel_button = self.progress_box.cancel_button
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress_box = QWidget()
-        pl = QGridLayout(self.progress_box)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.progress, 0, 0)
-        pl.addWidget(self.cancel_button, 0, 1)
-        pl.addWidget(self.progress_label, 1, 0, 1, 2)
-        self.progress_box.hide()
         # ---- result
         self.summary_label = QLabel()
         self.summary_label.setObjectName("bulkSummary")

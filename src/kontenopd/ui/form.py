@@ -242,15 +242,22 @@ class TitleEditor(_Editor):
 
     def show(self, value: Any) -> None:
         text = one_line("" if value is None else str(value))[:MAX_VALUE_CHARS]
-        if self.edit.toPlainText() != text:
-            # the edit's own signals only: its document still lays out and _fit still runs
-            with QSignalBlocker(self.edit):
-                pos = self.edit.textCursor().position()
-                self.edit.setPlainText(text)
-                cursor = self.edit.textCursor()
-                cursor.setPosition(min(pos, len(text)))
-                self.edit.setTextCursor(cursor)
+        _show_text(self.edit, text)
         self._count()
+
+
+def _show_text(edit: QPlainTextEdit, text: str) -> None:
+    """Put ``text`` in ``edit`` without it reporting an edit, the cursor kept where it was.
+    Only the edit's own signals are blocked: its document still lays out (a title's _fit
+    still runs)."""
+    if edit.toPlainText() == text:
+        return
+    with QSignalBlocker(edit):
+        pos = edit.textCursor().position()
+        edit.setPlainText(text)
+        cursor = edit.textCursor()
+        cursor.setPosition(min(pos, len(text)))
+        edit.setTextCursor(cursor)
 
 
 class MultilineEditor(_Editor):
@@ -275,14 +282,7 @@ class MultilineEditor(_Editor):
         self.edited.emit(text)
 
     def show(self, value: Any) -> None:
-        text = "" if value is None else str(value)
-        if self.edit.toPlainText() != text:
-            with QSignalBlocker(self.edit):
-                pos = self.edit.textCursor().position()
-                self.edit.setPlainText(text)
-                cursor = self.edit.textCursor()
-                cursor.setPosition(min(pos, len(text)))
-                self.edit.setTextCursor(cursor)
+        _show_text(self.edit, "" if value is None else str(value))
 
 
 class DateEditor(_Editor):

@@ -12,12 +12,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,8 @@ from ..core.errors import KontenError
 from ..core.export import ExportJob, ExportProgress, ExportReport, export
 from ..core.templates import Library
 from .folders import Standard, start_folder
-from .style import error_color, muted_color, small_font, warning_color
+from .progress_box import ProgressBox
+from .style import error_color, muted_color, warning_color
 from .tasks import Runner, Task, TaskRunner
 
 SUMMARY_WARNINGS = 12  # warnings listed in the summary; the rest are counted
@@ -48,24 +46,11 @@ class ExportBox(QWidget):
         self.task: Task | None = None  # the export under way
         self.report: ExportReport | None = None  # the last export's
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("exportProgress")
-        self.progress_label = QLabel()
-        self.progress_label.setFont(small_font(self))
-        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # a long file name wraps instead of widening the side panel (and squeezing the form)
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                          QSizePolicy.Policy.Preferred)
-        self.cancel_button = QPushButton()
+        self.progress_box = ProgressBox("exportProgress", selectable=True)
+        self.progress = self.progress_box.bar
+        self.progress_label = self.progress_box.label
+        self.cancel_button = self.progress_box.cancel_button
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress_box = QWidget()
-        pl = QGridLayout(self.progress_box)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.progress, 0, 0)
-        pl.addWidget(self.cancel_button, 0, 1)
-        pl.addWidget(self.progress_label, 1, 0, 1, 2)
-        self.progress_box.hide()
         self.result_label = QLabel()
         self.result_label.setObjectName("exportResult")
         self.result_label.setWordWrap(True)
