@@ -126,15 +126,8 @@ def run_once(sheet: Path, template_id: str, formats: tuple[str, ...], profile, l
         shutil.rmtree(out, ignore_errors=True)
 
 
-def _load() -> str:
-    try:
-        return " ".join(f"{v:.2f}" for v in os.getloadavg())
-    except (AttributeError, OSError):
-        return "n/a"
-
-
 def main() -> None:
-    from export_bench import camera_like_photo
+    from export_bench import camera_like_photo, load_average
     from kontenopd.core.model import demo_profile
     from kontenopd.core.templates import load_library
 
@@ -168,7 +161,7 @@ def main() -> None:
         sheet = work / "lembar.xlsx"
         write_sheet(sheet, args.rows, photos)
         print(f"{args.rows} rows of {template_id} ({'a photo each' if photos else 'no photos'})"
-              f", {cores} cores, load average before: {_load()}")
+              f", {cores} cores, load average before: {load_average()}")
         for formats in (("4:5",), FORMATS_3):
             elapsed, planned, images, peak = run_once(sheet, template_id, formats, profile,
                                                       library)
@@ -176,7 +169,7 @@ def main() -> None:
                   f" images ({elapsed / images * 1e3:.0f} ms per image; sheet read + rows "
                   f"planned in {planned:.2f} s); peak memory {peak / 2**20:.0f} MB")
         print("target: 100 rows x 3 formats <= 12 s on 2 cores, peak memory <= 400 MB")
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

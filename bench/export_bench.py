@@ -95,7 +95,8 @@ def run(jobs, library, workers: int | None) -> tuple[float, int, float]:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def _load() -> str:
+def load_average() -> str:
+    """The machine's 1, 5 and 15-minute load, printed beside every figure."""
     try:
         return " ".join(f"{v:.2f}" for v in os.getloadavg())
     except (AttributeError, OSError):
@@ -149,7 +150,7 @@ def main() -> None:
         library, jobs = make_jobs(copies, args.drafts)
         print(f"{len(jobs)} drafts x {len(FORMATS)} formats ({', '.join(FORMATS)}), "
               f"template {jobs[0].draft.template}, {cores} cores")
-        print(f"load average before: {_load()}")
+        print(f"load average before: {load_average()}")
         parallel, files, pcpu = run(jobs, library, None)
         print(f"all cores ({cores} processes): {parallel:.2f} s wall for {files} JPEGs "
               f"({parallel / files * 1e3:.0f} ms per image; CPU {pcpu:.1f} s; "
@@ -159,7 +160,8 @@ def main() -> None:
             print(f"one process:             {serial:.2f} s wall "
                   f"({serial / files * 1e3:.0f} ms per image; CPU {scpu:.1f} s)")
             print(f"speed-up: {serial / parallel:.2f}x")
-        print(f"load average after: {_load()} (other programs on the machine skew wall times)")
+        print(f"load average after: {load_average()} (other programs on the machine skew "
+              "wall times)")
         small = jobs[:1]
         pooled, _, _ = run(small, library, 2)
         inproc, _, _ = run(small, library, 0)

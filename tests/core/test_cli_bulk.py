@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -19,6 +18,8 @@ from kontenopd.cli import main
 from kontenopd.core.bulk import auto_map, expected_headers, unmapped_required
 from kontenopd.core.drafts import load_draft
 from kontenopd.core.spreadsheet import read_table
+
+from .ods_files import write_ods
 
 HEAD = ["Nama acara", "Tanggal", "Pukul mulai", "Tempat", "Peserta / sasaran"]
 ROWS = [
@@ -113,27 +114,7 @@ def make_ods(path: Path, rows: list[list[object]]) -> Path:
 
     body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
                    for row in rows)
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="Data">'
-        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>")
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
-        ' manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>")
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                    compress_type=zipfile.ZIP_STORED)
-        zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-    return path
+    return write_ods(path, body, sheet="Data")
 
 
 def test_ods_with_numbers_for_an_infographic(capsys, tmp_path, library) -> None:

@@ -26,6 +26,8 @@ from kontenopd.core.spreadsheet import (
     read_table,
 )
 
+from .ods_files import write_ods
+
 EXPECTED = ("acara", "Nama acara", "tanggal", "jam_mulai", "Pukul mulai", "tempat")
 
 
@@ -311,30 +313,6 @@ def test_xlsx_content_with_wrong_suffix_is_read_by_content(tmp_path: Path) -> No
 
 # --- ODS --------------------------------------------------------------------------------------
 
-_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-
-
-def _ods(path: Path, rows_xml: str) -> Path:
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} '
-               'office:version="1.2"><office:body><office:spreadsheet>'
-               f'<table:table table:name="Lembar1">{rows_xml}</table:table>'
-               '</office:spreadsheet></office:body></office:document-content>')
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
-                '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type='
-                '"application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" '
-                'manifest:media-type="text/xml"/></manifest:manifest>')
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-    return path
-
-
 def _text_cell(*paragraphs: str) -> str:
     inner = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
     return f'<table:table-cell office:value-type="string">{inner}</table:table-cell>'
@@ -358,7 +336,7 @@ def test_ods_values(tmp_path: Path) -> None:
         '<table:table-row table:number-rows-repeated="1048570">'
         '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
     )
-    table = read_table(_ods(tmp_path / "jadwal.ods", rows), expected=EXPECTED)
+    table = read_table(write_ods(tmp_path / "jadwal.ods", rows), expected=EXPECTED)
     assert table.sheet_name == "Lembar1"
     assert table.header_row == 2
     assert table.headers == ("Acara", "Tanggal", "Nilai")
@@ -534,7 +512,7 @@ def test_ods_tables_are_measured_one_by_one(tmp_path: Path) -> None:
     long_rows = ('<table:table-row table:number-rows-repeated="60000">'
                  f"{_text_cell('x')}</table:table-row>")
     wide_row = "<table:table-row>" + _text_cell("Acara") * 90 + "</table:table-row>"
-    path = _ods(tmp_path / "dua.ods", f'{long_rows}</table:table><table:table table:name="B">'
+    path = write_ods(tmp_path / "dua.ods", f'{long_rows}</table:table><table:table table:name="B">'
                                       f"{wide_row}")
     table = read_table(path, sheet="B")
     assert len(table.headers) == 90
@@ -546,4 +524,4 @@ def test_ods_repeated_cells_far_outside_the_table(tmp_path: Path) -> None:
             '<table:table-row table:number-rows-repeated="100000">'
             '<table:table-cell table:number-columns-repeated="999"/>'
             f"{_text_cell('x')}</table:table-row>")
-    assert "ALL100001" in _refused(_ods(tmp_path / "ulang.ods", rows))
+    assert "ALL100001" in _refused(write_ods(tmp_path / "ulang.ods", rows))

@@ -221,3 +221,29 @@ def opened(monkeypatch) -> list[Path]:
 
     monkeypatch.setattr(queue_panel, "open_folder", lambda path: calls.append(path) or True)
     return calls
+
+
+class HeldRunner:
+    """A worker thread that has not got to its jobs yet: they wait, in order, until the test
+    lets them run (``finish``), e.g. a save or a face detection that ends after the user
+    moved on."""
+
+    def __init__(self) -> None:
+        self.jobs = []
+
+    def run(self, func, callback, priority=0, *, progress=None, task=None):
+        self.jobs.append((func, callback))
+        return task
+
+    def finish(self) -> None:
+        while self.jobs:
+            func, callback = self.jobs.pop(0)
+            try:
+                result, error = func(), None
+            except Exception as exc:
+                result, error = None, exc
+            callback(result, error)
+
+    def wait(self, msecs=0) -> bool:
+        self.finish()
+        return True

@@ -9,6 +9,8 @@ import pytest
 from PIL import Image
 from PySide6.QtWidgets import QMessageBox
 
+from .conftest import HeldRunner
+
 pytest.importorskip("cv2")
 
 SAMPLES = Path(__file__).resolve().parents[2] / "assets" / "samples"
@@ -57,40 +59,18 @@ def test_face_found_after_another_edit_is_its_own_step(qtbot, app_paths, setting
                                                        language, face_photo, dialogs):
     from kontenopd.ui.mainwindow import MainWindow
 
-    class LaterRunner:
-        """Keeps jobs until ``flush``: a detection that ends after the user moved on."""
-
-        def __init__(self) -> None:
-            self.jobs: list = []
-
-        def run(self, func, callback, priority: int = 0) -> None:
-            self.jobs.append((func, callback))
-
-        def flush(self) -> None:
-            while self.jobs:
-                func, callback = self.jobs.pop(0)
-                try:
-                    result, error = func(), None
-                except Exception as exc:
-                    result, error = None, exc
-                callback(result, error)
-
-        def wait(self, msecs: int = 0) -> bool:
-            self.flush()
-            return True
-
-    runner = LaterRunner()
+    runner = HeldRunner()
     win = MainWindow(app_paths, settings, library=library, runner=runner)
     qtbot.addWidget(win)
-    runner.flush()  # gallery thumbnails, first preview
+    runner.finish()  # gallery thumbnails, first preview
     win.choose_template("kunjungan-kerja")
-    runner.flush()
+    runner.finish()
     doc = win.document
     win.add_photos([str(face_photo)])
     assert doc.photos("foto")[0].focus == (0.5, 0.5)  # not detected yet
     doc.set_value("kegiatan", "Kunjungan kerja ke Puskesmas", "ketik")
     steps = doc.undo_stack.count()
-    runner.flush()
+    runner.finish()
     focus = doc.photos("foto")[0].focus
     assert focus != (0.5, 0.5)
     assert doc.undo_stack.count() == steps + 1

@@ -19,34 +19,10 @@ from kontenopd.core.queue_store import QUEUE_FILE, QueueStore
 from kontenopd.ui.queue_model import JOB_ROLE, QueueModel
 from kontenopd.ui.tasks import SyncRunner, TaskRunner
 
+from .conftest import HeldRunner
 from .test_export_gui import click, queue_tab, set_title, tick_only, wait_done
 
 SAVING = "menyimpan…"
-
-
-class HeldRunner:
-    """A worker thread that has not got to its jobs yet: they wait, in order, until the test
-    lets them run."""
-
-    def __init__(self) -> None:
-        self.jobs = []
-
-    def run(self, func, callback, priority=0, *, progress=None, task=None):
-        self.jobs.append((func, callback))
-        return task
-
-    def finish(self) -> None:
-        while self.jobs:
-            func, callback = self.jobs.pop(0)
-            try:
-                result, error = func(), None
-            except Exception as exc:
-                result, error = None, exc
-            callback(result, error)
-
-    def wait(self, msecs=0) -> bool:
-        self.finish()
-        return True
 
 
 def _job(library, profile, title: str) -> ExportJob:
