@@ -74,9 +74,7 @@ class _PhotoChecks:
 
         key = str(path)
         if key not in self.seen:
-            try:
-                if not path.is_file():
-                    raise KontenError(f"Foto tidak ditemukan: {path.name}")
+            try:  # a missing file too: "Foto tidak ditemukan atau tidak bisa dibuka: …"
                 check_photo(path)
                 self.seen[key] = None
             except KontenError as exc:
