@@ -13,6 +13,10 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 APP_NAME = "KontenOPD"
 HOME_ENV = "KONTENOPD_HOME"
@@ -47,6 +51,27 @@ def portable_root(executable: str | Path | None = None) -> Path | None:
     return root if _writable(root) else None  # a read-only drive: the usual folders
 
 
+def _platform_dirs(platform: str | None = None) -> PlatformDirsABC:
+    """platformdirs' folders for this system, or for ``platform`` when given: on Windows
+    %LOCALAPPDATA%\\KontenOPD (data and config; the installer never deletes it), on Linux
+    ~/.local/share/KontenOPD and ~/.config/KontenOPD, on macOS ~/Library/Application Support."""
+    import platformdirs  # noqa: PLC0415 - only needed when no override is set
+
+    if platform is None:
+        return platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    if platform == "win32":
+        from platformdirs.windows import Windows  # noqa: PLC0415
+
+        return Windows(APP_NAME, appauthor=False)
+    if platform == "darwin":
+        from platformdirs.macos import MacOS  # noqa: PLC0415
+
+        return MacOS(APP_NAME, appauthor=False)
+    from platformdirs.unix import Unix  # noqa: PLC0415
+
+    return Unix(APP_NAME, appauthor=False)
+
+
 @cache
 def assets_dir() -> Path:
     """The folder holding templates/, fonts/ and profiles/."""
@@ -79,20 +104,18 @@ class AppPaths:
     cache: Path
 
     @classmethod
-    def default(cls, executable: str | Path | None = None) -> AppPaths:
+    def default(cls, executable: str | Path | None = None,
+                platform: str | None = None) -> AppPaths:
         """``KONTENOPD_HOME`` if set, else the portable folder (see :func:`portable_root`),
-        else the platform's user folders."""
+        else the platform's user folders (``platform``: a ``sys.platform`` value, for tests
+        of another system's folders; None: this one)."""
         home = os.environ.get(HOME_ENV)
         root = Path(home) if home else portable_root(executable)
         if root is not None:
             return cls(config=root / "config", data=root / "data", cache=root / "cache")
-        import platformdirs  # noqa: PLC0415 - only needed when no override is set
-
-        return cls(
-            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
-        )
+        dirs = _platform_dirs(platform)
+        return cls(config=Path(dirs.user_config_dir), data=Path(dirs.user_data_dir),
+                   cache=Path(dirs.user_cache_dir))
 
     @property
     def profiles(self) -> Path:

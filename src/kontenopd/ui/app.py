@@ -83,6 +83,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(["kontenopd", *(argv or [])])
     app.setApplicationName("KontenOPD")
     app.setOrganizationName("KontenOPD")
+    # Wayland shells match the window to packaging/linux/id.go.kontenopd.KontenOPD.desktop
+    QGuiApplication.setDesktopFileName("id.go.kontenopd.KontenOPD")
     app.setApplicationDisplayName("KontenOPD")
     app.setStyle("Fusion")  # the same look on every PC; follows the system light/dark mode
     install_emoji_font(app)
