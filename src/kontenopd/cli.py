@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -141,13 +142,58 @@ def _load_profile(path: str | None):
     return Profile.load(path) if path else demo_profile()
 
 
+def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
+    """Start decoding the --photo files, and finding their faces, on a second thread at
+    once, so that the work overlaps the main thread's start-up (imports, templates): Pillow's
+    decoder and OpenCV's scan let go of the GIL. Returns the PhotoCache and a function that
+    waits for the work to finish; the work swallows every error, since build_draft checks
+    each photo again (from the cache) and reports what is wrong."""
+    from .core.errors import KontenError
+    from .core.photos import PhotoCache, needed_decode_size, probe_photo
+    from .core.platforms import FORMAT_SIZES
+
+    cache = PhotoCache()
+    # The format asked for, or the tallest one: a larger decode than needed only costs time.
+    canvas = FORMAT_SIZES.get(fmt or "", FORMAT_SIZES["9:16"])
+
+    def detector() -> None:
+        from .core import faces
+
+        faces.available()  # OpenCV's import, while the first photo decodes
+
+    warm = threading.Thread(target=detector, name="faces-warm", daemon=True)
+
+    def work() -> None:
+        from .core import faces
+
+        warm.start()
+        for _key, path in photos:
+            try:
+                info = probe_photo(path)
+                decoded = cache.get(path, needed_decode_size((info.width, info.height), canvas))
+                warm.join()
+                if faces.available():
+                    faces.detect_faces(path, decoded.image)
+            except (KontenError, OSError, MemoryError, ValueError):
+                continue
+
+    thread = threading.Thread(target=work, name="photo-prefetch", daemon=True)
+    if not photos:
+        return cache, lambda: None
+    thread.start()
+    return cache, thread.join
+
+
 def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str, str]],  # noqa: ANN001
-                profile=None, formats: list[str] | None = None):  # noqa: ANN001
+                profile=None, formats: list[str] | None = None, cache=None):  # noqa: ANN001
     """A Draft from --set/--photo pairs, checked against the template's fields. Each photo's
-    focal point keeps its faces in the frames of ``formats`` (as the app does on adding)."""
+    focal point keeps its faces in the frames of ``formats`` (as the app does on adding).
+    With a PhotoCache ``cache``, each photo is decoded once into it, at the size the
+    largest of ``formats`` needs: the check, the face detection and the render share it."""
     from .core.model import Draft, PhotoRef, check_value_length
-    from .core.photos import check_photo
+    from .core.photos import check_photo, needed_decode_size, probe_photo
     from .core.render import field_value
+
 
     known = {f.key: f for f in template.fields}
     names = ", ".join(known)
@@ -166,12 +212,23 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
             photo_fields = ", ".join(k for k, f in known.items() if f.type == "photo") or "-"
             raise UsageError(f"'{key}' bukan field foto di templat {template.id} "
                              f"(field foto: {photo_fields}).")
-        check_photo(path)  # as the GUI's add: a truncated or damaged photo is refused (exit 2)
+        need = None
+        if cache is not None:
+            info = probe_photo(path)
+            need = max((needed_decode_size((info.width, info.height), template.formats[k].size)
+                        for k in formats or template.format_keys if k in template.formats),
+                       default=None)
+        # as the GUI's add: a truncated or damaged photo is refused (exit 2)
+        check_photo(path, cache, need)
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")
-    from .core.faces import frame_faces
+    from .core.faces import detect_faces, frame_faces
 
+    if cache is not None:
+        for refs in draft.photos.values():
+            for ref in refs:
+                detect_faces(ref.path, cache.any_decode(ref.path, (480, 480)).image)
     frame_faces(template, draft, profile, formats)
     return draft
 
@@ -198,7 +255,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def _render_and_save(template, fmt: str | None, draft, profile, output: str,  # noqa: ANN001
-                     slide: int | None = None, report: str | None = None) -> int:
+                     slide: int | None = None, report: str | None = None,
+                     photos=None) -> int:  # noqa: ANN001
     """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only.
     With ``report``, each image's layout report is written beside it, named the same way."""
     from .core.imagefile import image_format, save_image
@@ -222,7 +280,7 @@ def _render_and_save(template, fmt: str | None, draft, profile, output: str,  # 
         images = [images[slide - 1]]
     single = slide is not None  # one slide asked for: written to OUT (and REPORT) itself
     for image in images:
-        result = render(template, fmt, draft, profile, slide=image.slide)
+        result = render(template, fmt, draft, profile, slide=image.slide, photos=photos)
         _print_warnings(result.warnings, image.label if image.carousel else "")
         target = _numbered(output, image, single)
         save_image(result.image, target)
@@ -290,13 +348,18 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError("Sebutkan berkas keluaran dengan -o OUT (.jpg atau .png).")
     if args.draft is not None:
         return _render_draft(args)
+    photos = _pairs(args.photo, "--photo")
+    cache, prefetched = _prefetch_photos(photos, args.format)
     library = load_library()
     template = library.get(args.template)
     profile = _load_profile(args.profile)
-    draft = build_draft(template, _pairs(args.set, "--set"), _pairs(args.photo, "--photo"),
-                        profile, [args.format] if args.format else None)
-    return _render_and_save(template, args.format, draft, profile, args.output, args.slide,
-                            args.report)
+    fmt = args.format or template.format_keys[0]
+    from .core import render  # noqa: F401  (its imports, while the photos decode)
+
+    prefetched()
+    draft = build_draft(template, _pairs(args.set, "--set"), photos, profile, [fmt], cache)
+    return _render_and_save(template, fmt, draft, profile, args.output, args.slide,
+                            args.report, cache)
 
 
 def _render_draft(args: argparse.Namespace) -> int:

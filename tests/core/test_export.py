@@ -140,7 +140,9 @@ def test_two_posts_layout_captions_and_manifest(tmp_path, lib, profile, spy_phot
     assert seen[0].done == 0 and seen[0].total == 4
     assert [p.done for p in seen[1:]] == [1, 2, 3, 4]
     assert seen[-1].fraction == 1.0
-    assert seen[1].name == "2022-11-21_apel-pagi-bersama-asn/apel-pagi-bersama-asn_4x5.jpg"
+    # a post's tallest format first: its (largest) decode of the photo serves the others
+    assert seen[1].name == "2022-11-21_apel-pagi-bersama-asn/apel-pagi-bersama-asn_9x16.jpg"
+    assert seen[2].name == "2022-11-21_apel-pagi-bersama-asn/apel-pagi-bersama-asn_3x4.jpg"
 
     manifest = assert_complete(first)
     assert manifest["template"] == {"id": "uji-ekspor", "name": "Uji Ekspor", "kind": "liputan"}

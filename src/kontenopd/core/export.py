@@ -41,10 +41,11 @@ from .. import __version__
 from .captions import Caption, captions_for
 from .drafts import draft_title, post_title
 from .errors import KontenError
-from .imagefile import save_image
+from .imagefile import image_bytes, save_image, write_image_bytes
 from .images import PostImage, carousel_warnings, check_carousel, images_of
 from .model import Draft, Profile, slugify
 from .platforms import (
+    FORMAT_SIZES,
     JPEG_MAX_WIDTH,
     JPEG_MIN_WIDTH,
     PLATFORM_KEYS,
@@ -326,6 +327,11 @@ def _pool_chunk(tasks: list[RenderTask]) -> list[RenderDone]:
     return [run_task(task, _worker_photos) for task in tasks]
 
 
+def _tallest_first(task: RenderTask) -> tuple[int, int]:
+    """Sort key: the format with the tallest canvas, then the slides in order."""
+    return (-FORMAT_SIZES.get(task.fmt, (0, 0))[1], task.slide)
+
+
 def _mb(size: int) -> str:
     """8388608 -> "8 MB", 800000 -> "0,8 MB"."""
     value = size / 2**20
@@ -356,13 +362,15 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
         path = Path(task.path)
         quality: int | None = None
         if path.suffix == ".jpg":
+            data = b""
             for quality in _QUALITY_STEPS:  # the last one tried is reported
-                save_image(image, path, quality=quality)
-                if path.stat().st_size <= task.max_bytes:
+                data = image_bytes(image, path, quality=quality)  # tried in memory ...
+                if len(data) <= task.max_bytes:
                     break
             else:
                 warnings.append(("bytes", f"Berkas {path.name} tetap lebih dari "
                                           f"{_mb(task.max_bytes)}.", None))
+            write_image_bytes(data, path)  # ... written once
             if quality != JPEG_QUALITY:
                 warnings.append(("quality", f"Kualitas JPEG {path.name} diturunkan ke {quality} "
                                             f"agar di bawah {_mb(task.max_bytes)}.", None))
@@ -785,7 +793,7 @@ class _Exporter:
         from .photos import PhotoCache  # noqa: PLC0415
 
         photos = PhotoCache()
-        for task in tasks:
+        for task in sorted(tasks, key=lambda t: (t.job, _tallest_first(t))):
             if self.cancelled():
                 return
             self.file_done(self.posts[task.job], run_task(task, photos))
@@ -793,11 +801,14 @@ class _Exporter:
     @staticmethod
     def chunks(tasks: list[RenderTask], workers: int) -> list[list[RenderTask]]:
         """One chunk per post when there are enough posts to keep every core busy (each
-        photo is then decoded once, by one worker); otherwise one image per chunk."""
+        photo is then decoded once, by one worker); otherwise one image per chunk.
+        A post's tallest format goes first: its decode of the photo (the largest a post
+        needs) then serves the other formats too."""
         jobs = list(dict.fromkeys(t.job for t in tasks))
         if len(jobs) < workers * 2:
             return [[t] for t in tasks]
-        return [[t for t in tasks if t.job == job] for job in jobs]
+        return [sorted((t for t in tasks if t.job == job), key=_tallest_first)
+                for job in jobs]
 
     def execute_pool(self, pool: cf.ProcessPoolExecutor, tasks: list[RenderTask],
                      workers: int) -> None:

@@ -18,6 +18,7 @@ or covered. :func:`frame_specs` reads those frames and bands off a template.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import threading
@@ -40,6 +41,7 @@ PROXY_SIDE = 640  # long side of the image the detector sees
 MIN_FACE_PX = 20  # the cascade's window: smaller faces (under 3 % of the long side) are missed
 MAX_FACES = 12
 COARSE_STEP = 1.25  # scale step of the first, proposing scan
+COARSE_MIN_PX = 24  # smallest window of the proposing scan (a 20 px face still answers it)
 HEADROOM = 0.4  # hair above a face box, as a share of the face's height
 STORY_UNSAFE: tuple[Box, ...] = ((0, 0, 1080, 250), (0, 1580, 1080, 1920))  # 9:16 canvas px
 FRONTAL_MODEL = "haarcascade_frontalface_alt2.xml"
@@ -128,6 +130,9 @@ def _plausible(boxes: list[Box]) -> tuple[Box, ...]:
 def _as_gray(image: Image.Image, side: int) -> Any:
     import numpy as np  # noqa: PLC0415  (comes with cv2)
 
+    factor = max(image.size) // side
+    if factor >= 2:  # a large decode: box-reduce first (cheap), then convert and resample
+        image = image.reduce(min(factor, 8))
     proxy = image if image.mode == "L" else image.convert("L")
     scale = side / max(proxy.size)
     if scale < 1:
@@ -151,7 +156,7 @@ def detect_faces_image(image: Image.Image) -> tuple[Box, ...]:
     gray = _as_gray(image, PROXY_SIDE)
     h, w = gray.shape
     proposals = cascade.detectMultiScale(gray, scaleFactor=COARSE_STEP, minNeighbors=0,
-                                         minSize=(MIN_FACE_PX, MIN_FACE_PX))
+                                         minSize=(COARSE_MIN_PX, COARSE_MIN_PX))
     scanned: list[tuple[int, int, int, int, int]] = []
     found: list[Box] = []
     for x, y, bw, bh in sorted((tuple(int(v) for v in r) for r in proposals),
@@ -206,7 +211,7 @@ class _FaceCache:
             while len(self._items) > self.limit:
                 self._items.popitem(last=False)
 
-    def get(self, path: str | Path) -> tuple[Box, ...]:
+    def get(self, path: str | Path, image: Image.Image | None = None) -> tuple[Box, ...]:
         path = Path(path)
         key = self.key(path)
         if key is None:
@@ -216,7 +221,7 @@ class _FaceCache:
             if hit is not None:
                 self._items.move_to_end(key)
                 return hit
-        faces = _detect_file(path)
+        faces = _detect_file(path) if image is None else detect_faces_image(image)
         with self._lock:
             self._items[key] = faces
             while len(self._items) > self.limit:
@@ -262,10 +267,11 @@ def all_known(paths: Iterable[str | Path]) -> bool:
     return all(FACES.peek(path) is not None for path in paths)
 
 
-def detect_faces(path: str | Path) -> tuple[Box, ...]:
+def detect_faces(path: str | Path, image: Image.Image | None = None) -> tuple[Box, ...]:
     """Faces in the photo at ``path`` (0..1 boxes of the upright photo), cached per file
-    version; () for a photo without faces, one that cannot be read, or without OpenCV."""
-    return FACES.get(path)
+    version; () for a photo without faces, one that cannot be read, or without OpenCV.
+    ``image``, the photo already decoded upright at any scale, spares a second decode."""
+    return FACES.get(path, image)
 
 
 # ------------------------------------------------------------------ geometry
@@ -681,10 +687,24 @@ def frame_faces(template: Any, draft: Any, profile: Any = None,
             for index, ref in enumerate(refs)]
 
 
-def face_warnings(template: Any, fmt: str, draft: Any,
-                  profile: Any = None) -> list[tuple[str, str]]:
+def _faces_of(path: str, photos: Any) -> tuple[Box, ...]:
+    """The faces of a photo, found from the decode the render just made (``photos``, a
+    PhotoCache) when they are not known yet: no second decode of the file."""
+    known = FACES.peek(path)
+    if known is not None:
+        return known[1]
+    image = None
+    if photos is not None:
+        with contextlib.suppress(KontenError, OSError, MemoryError):
+            image = photos.any_decode(path, (PROXY_SIDE // 2, PROXY_SIDE // 2)).image
+    return detect_faces(path, image)
+
+
+def face_warnings(template: Any, fmt: str, draft: Any, profile: Any = None,
+                  photos: Any = None) -> list[tuple[str, str]]:
     """(field, message) for every photo of ``draft`` whose faces format ``fmt`` still cuts
-    or hides, for the renderer's warnings (code "face_cut")."""
+    or hides, for the renderer's warnings (code "face_cut"). ``photos``: the PhotoCache the
+    render used, whose decodes serve the detection."""
     out: list[tuple[str, str]] = []
     for field_key, refs in draft.photos.items():
         try:
@@ -692,7 +712,7 @@ def face_warnings(template: Any, fmt: str, draft: Any,
         except KeyError:
             continue
         for index, ref in enumerate(refs):
-            faces = detect_faces(ref.path)
+            faces = _faces_of(ref.path, photos)
             if not faces:
                 continue
             try:

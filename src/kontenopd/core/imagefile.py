@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,15 +41,26 @@ def encode(image: Image.Image, fmt: str, quality: int = 92) -> dict[str, Any]:
     return {"format": "PNG", "optimize": False, "compress_level": 6, "icc_profile": srgb_icc()}
 
 
-def save_image(image: Image.Image, path: str | Path, quality: int = 92) -> Path:
-    """Write ``image`` to ``path`` atomically (temporary file + rename)."""
-    path = Path(path)
-    fmt = image_format(path)
+def image_bytes(image: Image.Image, path: str | Path, quality: int = 92) -> bytes:
+    """The file :func:`save_image` would write to ``path``, in memory (the exporter tries
+    JPEG qualities against a size limit without writing each try)."""
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    options = encode(image, fmt, quality)
+    buffer = io.BytesIO()
+    image.save(buffer, **encode(image, image_format(path), quality))
+    return buffer.getvalue()
+
+
+def save_image(image: Image.Image, path: str | Path, quality: int = 92) -> Path:
+    """Write ``image`` to ``path`` atomically (temporary file + rename)."""
+    return write_image_bytes(image_bytes(image, path, quality), path)
+
+
+def write_image_bytes(data: bytes, path: str | Path) -> Path:
+    """Write an encoded image (:func:`image_bytes`) to ``path`` atomically."""
+    path = Path(path)
     atomic_write(
-        path, lambda handle: image.save(handle, **options), prefix=".kontenopd-",
+        path, lambda handle: handle.write(data), prefix=".kontenopd-",
         suffix=path.suffix,
         folder_error=lambda folder, exc: KontenError(
             f"Folder keluaran tidak bisa ditulisi: {folder} ({exc.strerror})"),

@@ -78,13 +78,18 @@ def photo_thumbnail(path: str | Path, side: int = THUMB_SIDE) -> Image.Image:
     return _thumbnail(PhotoCache._key(Path(path)), side)
 
 
-def check_photo(path: str | Path) -> PhotoInfo:
+def check_photo(path: str | Path, cache: PhotoCache | None = None,
+                min_size: tuple[int, int] | None = None) -> PhotoInfo:
     """Whether a photo can be used, before it is added: the caps (header only), then one
-    whole decode at thumbnail scale, so a truncated or damaged file is refused now with a
-    clear message instead of leaving an empty frame later. The decode is kept for the form's
-    thumbnail (:func:`photo_thumbnail`)."""
+    whole decode, so a truncated or damaged file is refused now with a clear message instead
+    of leaving an empty frame later. The decode is kept: at thumbnail scale for the form's
+    thumbnail (:func:`photo_thumbnail`), or, given a ``cache``, in it at ``min_size`` (the
+    command line decodes each photo once, at the size its render needs)."""
     info = probe_photo(path)
-    photo_thumbnail(path)
+    if cache is None:
+        photo_thumbnail(path)
+    else:
+        cache.get(path, min_size)
     return info
 
 
@@ -196,6 +201,7 @@ class PhotoCache:
         self._info: dict[tuple[str, int, int], PhotoInfo] = {}
         self._frames: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._levels: dict[tuple[str, int, int], list[int]] = {}
+        self._smaller: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._lock = threading.Lock()
 
     @staticmethod
@@ -233,6 +239,17 @@ class PhotoCache:
             self._trim()
         return photo
 
+    def any_decode(self, path: str | Path, min_size: tuple[int, int]) -> DecodedPhoto:
+        """The photo as already decoded, at whatever scale (when it is at least
+        ``min_size``), else a new decode at ``min_size``."""
+        path = Path(path)
+        key = self._key(path)
+        with self._lock:
+            hit = self._items.get(key)
+        if hit is not None and min(hit.image.size) >= min(min_size):
+            return hit
+        return self.get(path, min_size)
+
     def levels(self, path: str | Path) -> list[int]:
         """The auto-enhance lookup table of a photo (:func:`enhance_levels`), worked out once
         per file version from a small decode, so every frame of it gets the same curve."""
@@ -265,12 +282,12 @@ class PhotoCache:
             if hit is not None:
                 self._frames.move_to_end(key)
                 return hit
-        photo = self.get(path, need)
-        crop = cover_crop_box(photo.image.size, size, focus, anchor)
+        source = self._reduced(key[0], self.get(path, need).image, need)
+        crop = cover_crop_box(source.size, size, focus, anchor)
         ratio = size[0] / (crop[2] - crop[0])
         # Mild reductions look the same with bicubic and cost a third less than Lanczos.
         method = Image.Resampling.BICUBIC if ratio >= 0.5 else Image.Resampling.LANCZOS
-        framed = photo.image.resize(size, method, box=crop, reducing_gap=2.0)
+        framed = source.resize(size, method, box=crop, reducing_gap=2.0)
         if enhance:
             framed = framed.point(self.levels(path))
         with self._lock:
@@ -278,6 +295,26 @@ class PhotoCache:
             while len(self._frames) > self.max_frames:
                 self._frames.popitem(last=False)
         return framed
+
+    def _reduced(self, key: tuple[str, int, int], image: Image.Image,
+                 need: tuple[int, int]) -> Image.Image:
+        """``image`` box-reduced by 2, 4 or 8 when it is that many times larger than
+        ``need``: what a JPEG draft decode at that scale would have given. A post's tallest
+        format decodes the photo large once; its smaller formats then resample from a copy
+        of their own size instead of from the whole photo (Lanczos costs per source pixel)."""
+        factor = min(image.width // max(1, need[0]), image.height // max(1, need[1]), 8)
+        factor = 8 if factor >= 8 else 4 if factor >= 4 else 2 if factor >= 2 else 1
+        if factor == 1:
+            return image
+        with self._lock:
+            hit = self._smaller.get((key, image.size, factor))
+        if hit is None:
+            hit = image.reduce(factor)
+            with self._lock:
+                self._smaller[(key, image.size, factor)] = hit
+                while len(self._smaller) > 4:
+                    self._smaller.popitem(last=False)
+        return hit
 
     @staticmethod
     def _covers(photo: DecodedPhoto, min_size: tuple[int, int] | None) -> bool:
@@ -299,6 +336,7 @@ class PhotoCache:
             self._info.clear()
             self._frames.clear()
             self._levels.clear()
+            self._smaller.clear()
 
 
 def needed_decode_size(src: tuple[int, int], frame: tuple[int, int]) -> tuple[int, int]:

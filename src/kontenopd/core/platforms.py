@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 
 from .errors import KontenError
 
+# The image formats a template may offer, with their canvas size in pixels.
+FORMAT_SIZES = {
+    "4:5": (1080, 1350),
+    "1:1": (1080, 1080),
+    "3:4": (1080, 1440),
+    "9:16": (1080, 1920),
+    "16:9": (1200, 675),
+}
+
 # Image rules shared by the exporter (Instagram's publishing rules are the strictest).
 JPEG_MIN_WIDTH = 320
 JPEG_MAX_WIDTH = 1440

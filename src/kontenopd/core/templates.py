@@ -19,16 +19,9 @@ import jinja2
 
 from .colors import parse_hex
 from .errors import TemplateError
-from .platforms import PLATFORM_KEYS
+from .platforms import FORMAT_SIZES, PLATFORM_KEYS
 from .templating import environment
 
-FORMAT_SIZES = {
-    "4:5": (1080, 1350),
-    "1:1": (1080, 1080),
-    "3:4": (1080, 1440),
-    "9:16": (1080, 1920),
-    "16:9": (1200, 675),
-}
 FIELD_TYPES = ("text", "multiline", "date", "time", "photo", "list", "number", "choice", "qr",
                "bool")
 COLOR_REFS = ("primary", "secondary", "accent", "text", "light", "background")

@@ -18,8 +18,8 @@ def render(template: Template, fmt: str, draft: Draft, profile: Profile, *,
     a camera sign (an exported card shows a plain colour there instead). For a carousel,
     ``slide`` (0-based, see ``slide_count``) picks the slide; the first by default.
     """
-    renderer = Renderer(template, fmt, draft, profile, scale, photos or PhotoCache(), preview,
-                         slide)
+    photos = photos or PhotoCache()
+    renderer = Renderer(template, fmt, draft, profile, scale, photos, preview, slide)
     result = renderer.run()
     for f in template.fields:
         value = draft.values.get(f.key)
@@ -27,12 +27,12 @@ def render(template: Template, fmt: str, draft: Draft, profile: Profile, *,
             result.warnings.append(RenderWarning(
                 "length", f"'{f.label}' {len(value)} karakter; sebaiknya paling banyak "
                           f"{f.max_length}.", f.key))
-    result.warnings.extend(_face_warnings(template, fmt, draft, profile))
+    result.warnings.extend(_face_warnings(template, fmt, draft, profile, photos))
     return result
 
 
-def _face_warnings(template: Template, fmt: str, draft: Draft,
-                   profile: Profile) -> list[RenderWarning]:
+def _face_warnings(template: Template, fmt: str, draft: Draft, profile: Profile,
+                   photos: PhotoCache) -> list[RenderWarning]:
     """A face this format still cuts or hides (under a strip, badge or story zone)."""
     if not draft.photos:
         return []
@@ -43,4 +43,4 @@ def _face_warnings(template: Template, fmt: str, draft: Draft,
     if not faces.all_known(paths) and not faces.available():
         return []
     return [RenderWarning("face_cut", message, key)
-            for key, message in faces.face_warnings(template, fmt, draft, profile)]
+            for key, message in faces.face_warnings(template, fmt, draft, profile, photos)]
