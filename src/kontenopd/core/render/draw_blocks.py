@@ -66,121 +66,173 @@ def _measure(r: Renderer, child: TextLayer, value: str, width: float, room: floa
                     balance=child.balance)
 
 
+Child = TextLayer | RuleLayer | ListLayer
+Item = tuple[int, TextLayout | None, float]  # child index, its layout (texts), its height
+
+
 @drawer("stack")
 def draw_stack(r: Renderer, layer: StackLayer) -> None:
-    x, y, w, h = r.box(layer.box)
-    gap = r.px(layer.gap)
-    children: list[tuple[TextLayer | RuleLayer | ListLayer, str]] = []
-    entries: dict[int, list[str]] = {}  # a list child's items, by child index
-    for child in layer.children:
-        if not r.visible(child):
-            continue
-        if isinstance(child, TextLayer):
-            value = r.text_value(child)
-            if value:
-                children.append((child, value))
-        elif isinstance(child, ListLayer):
-            found = list_entries(r, child)
-            if found:
-                entries[len(children)] = found
-                children.append((child, ""))
-        elif isinstance(child, RuleLayer):
-            children.append((child, ""))
-    if not any(isinstance(c, (TextLayer, ListLayer)) for c, _ in children):
+    flow = _StackFlow(r, layer)
+    if not any(isinstance(c, (TextLayer, ListLayer)) for c, _ in flow.children):
         return
-    list_sizes: dict[int, int] = {}  # a list child's size in the latest plan
-    dropped: set[int] = set()
-    droppable = [i for i, (c, _) in enumerate(children)
-                 if isinstance(c, TextLayer) and c.optional][::-1]
+    items, total, ok = flow.fit()
+    items, total, ok = flow.give_list_the_rest(items, total, ok)
+    if not ok:
+        items, total = flow.overflow(items, total)
+    flow.draw(items, total)
 
-    def plan(squeeze: float) -> tuple[list[tuple[int, TextLayout | None, float]], float, bool]:
-        items: list[tuple[int, TextLayout | None, float]] = []
+
+class _StackFlow:
+    """One stack being laid out: its visible children, then the plan that fits them."""
+
+    def __init__(self, r: Renderer, layer: StackLayer) -> None:
+        self.r, self.layer = r, layer
+        self.x, self.y, self.w, self.h = r.box(layer.box)
+        self.gap = r.px(layer.gap)
+        self.children: list[tuple[Child, str]] = []
+        self.entries: dict[int, list[str]] = {}  # a list child's items, by child index
+        for child in layer.children:
+            if r.visible(child):
+                self._add(child)
+        self.list_sizes: dict[int, int] = {}  # a list child's size in the latest plan
+        self.dropped: set[int] = set()
+        self.droppable = [i for i, (c, _) in enumerate(self.children)
+                          if isinstance(c, TextLayer) and c.optional][::-1]
+
+    def _add(self, child: Child) -> None:
+        if isinstance(child, TextLayer):
+            value = self.r.text_value(child)
+            if value:
+                self.children.append((child, value))
+        elif isinstance(child, ListLayer):
+            found = list_entries(self.r, child)
+            if found:
+                self.entries[len(self.children)] = found
+                self.children.append((child, ""))
+        elif isinstance(child, RuleLayer):
+            self.children.append((child, ""))
+
+    def _item(self, i: int, squeeze: float) -> tuple[Item, bool]:
+        """Child ``i`` measured at ``squeeze``, and whether it fits its own limits."""
+        r, (child, value) = self.r, self.children[i]
+        if isinstance(child, TextLayer):
+            room = r.px(child.height) if child.height else self.h
+            lay = _measure(r, child, value, self.w, room, squeeze)
+            pad_y = r.px(child.panel.padding[1]) if child.panel else 0
+            return (i, lay, lay.height + 2 * pad_y), not lay.overflow
+        if isinstance(child, ListLayer):
+            at = _squeezed(r, child, squeeze)
+            layouts, height, _ = list_plan(r, child, self.entries[i], self.w, self.h, at)
+            self.list_sizes[i] = at
+            return (i, None, height), not any(lay.overflow for lay in layouts)
+        return (i, None, r.px(child.thickness)), True
+
+    def plan(self, squeeze: float) -> tuple[list[Item], float, bool]:
+        """Every child not left out at ``squeeze``; their total height; whether all fit."""
+        items: list[Item] = []
         fits = True
-        for i, (child, value) in enumerate(children):
-            if i in dropped:
-                continue
-            if isinstance(child, TextLayer):
-                room = r.px(child.height) if child.height else h
-                lay = _measure(r, child, value, w, room, squeeze)
-                fits = fits and not lay.overflow
-                pad_y = r.px(child.panel.padding[1]) if child.panel else 0
-                items.append((i, lay, lay.height + 2 * pad_y))
-            elif isinstance(child, ListLayer):
-                at = _squeezed(r, child, squeeze)
-                layouts, height, _ = list_plan(r, child, entries[i], w, h, at)
-                fits = fits and not any(lay.overflow for lay in layouts)
-                list_sizes[i] = at
-                items.append((i, None, height))
-            else:
-                items.append((i, None, r.px(child.thickness)))
-        total = sum(height for _, _, height in items) + sum(
-            _gap(r, children[i][0], gap) for i, _, _ in items[1:])
-        return items, total, fits and total <= h + 0.5
+        for i in range(len(self.children)):
+            if i not in self.dropped:
+                item, ok = self._item(i, squeeze)
+                items.append(item)
+                fits = fits and ok
+        total = self.total(items)
+        return items, total, fits and total <= self.h + 0.5
 
-    while True:
-        items, total, ok = plan(0.0)
-        if ok:
-            break
-        items, total, ok = plan(1.0)
-        if ok:  # shrink all together only as far as needed
-            lo, hi = 0.0, 1.0
-            for _ in range(SQUEEZE_STEPS):
-                mid = (lo + hi) / 2
-                trial = plan(mid)
-                if trial[2]:
-                    hi, (items, total, ok) = mid, trial
-                else:
-                    lo = mid
-            items, total, ok = plan(hi)
-            break
-        if not droppable:
-            break
-        dropped.add(droppable.pop(0))
-    lists = [n for n, (i, _, _) in enumerate(items) if isinstance(children[i][0], ListLayer)]
-    own_limit = any(lay is not None and lay.overflow for _, lay, _ in items)
-    if not ok and not own_limit and len(lists) == 1 and total - items[lists[0]][2] < h:
-        # the texts fit at their smallest: the list gets the rest, and reports the items
-        # that do not fit in it (whole items only)
+    def total(self, items: list[Item]) -> float:
+        return sum(height for _, _, height in items) + sum(
+            _gap(self.r, self.children[i][0], self.gap) for i, _, _ in items[1:])
+
+    def fit(self) -> tuple[list[Item], float, bool]:
+        """Shrink every text together only as far as needed; when even the smallest sizes do
+        not fit, leave optional children out, last first, and try again."""
+        while True:
+            first = self.plan(0.0)
+            if first[2]:
+                return first
+            smallest = self.plan(1.0)
+            if smallest[2]:
+                return self._squeeze()
+            if not self.droppable:
+                return smallest
+            self.dropped.add(self.droppable.pop(0))
+
+    def _squeeze(self) -> tuple[list[Item], float, bool]:
+        lo, hi = 0.0, 1.0
+        for _ in range(SQUEEZE_STEPS):
+            mid = (lo + hi) / 2
+            if self.plan(mid)[2]:
+                hi = mid
+            else:
+                lo = mid
+        return self.plan(hi)
+
+    def give_list_the_rest(self, items: list[Item], total: float,
+                           ok: bool) -> tuple[list[Item], float, bool]:
+        """When the texts fit at their smallest, a single list gets the rest of the box and
+        reports the items that do not fit in it (whole items only)."""
+        lists = [n for n, (i, _, _) in enumerate(items)
+                 if isinstance(self.children[i][0], ListLayer)]
+        own_limit = any(lay is not None and lay.overflow for _, lay, _ in items)
+        if ok or own_limit or len(lists) != 1 or total - items[lists[0]][2] >= self.h:
+            return items, total, ok
         n = lists[0]
         i, lay, height = items[n]
-        items[n] = (i, lay, h - (total - height))
-        total, ok = float(h), True
-    if not ok:
+        items[n] = (i, lay, self.h - (total - height))
+        return items, float(self.h), True
+
+    def overflow(self, items: list[Item], total: float) -> tuple[list[Item], float]:
+        """The blocking error, and what is kept whole; a list left out is said so."""
+        r = self.r
         kept_before = {i for i, _, _ in items}
-        items, total = _report_overflow(r, children, items, total, w, h, gap)
+        items, total = _report_overflow(r, self.children, items, total, self.w, self.h,
+                                        self.gap)
         for i in sorted(kept_before - {i for i, _, _ in items}):
-            child = children[i][0]
+            child = self.children[i][0]
             if isinstance(child, ListLayer):  # never left out silently
                 r.warn("overflow", f"Daftar '{r.label(child.field)}' tidak muat di format "
                                    f"{r.fmt_key}; persingkat teks di atasnya atau butirnya.",
                        child.field)
-    top = y if layer.anchor == "top" else y + (h - total) / 2 if layer.anchor == "middle" \
-        else y + h - total
-    top = max(y, top)
-    if layer.panel:
-        pad_x, pad_y = (r.px(p) for p in layer.panel.padding)
-        r.fill((x - pad_x, round(top) - pad_y, w + 2 * pad_x, round(total) + 2 * pad_y),
-               r.color(layer.panel.fill, layer.opacity), r.px(layer.panel.radius))
-    for i in sorted(dropped):
-        dropped_child = children[i][0]
-        if isinstance(dropped_child, TextLayer):  # only optional texts are ever left out
-            _drop(r, dropped_child, x, top)
-    placed: list[Placed] = []  # (child index, child, layout, top, height)
-    cursor = top
-    for n, (i, layout, height) in enumerate(items):
-        child = children[i][0]
-        if n:
-            cursor += _gap(r, child, gap)
-        placed.append((i, child, layout, cursor, height))
-        cursor += height
-    if layer.scrim == "auto" and not layer.panel:
-        _stack_scrim(r, layer, placed, (x, y, w, h))
-    for i, child, layout, at, height in placed:
+        return items, total
+
+    def _top(self, total: float) -> float:
+        y, h, anchor = self.y, self.h, self.layer.anchor
+        top = y if anchor == "top" else y + (h - total) / 2 if anchor == "middle" \
+            else y + h - total
+        return max(y, top)
+
+    def draw(self, items: list[Item], total: float) -> None:
+        r, layer, x, w = self.r, self.layer, self.x, self.w
+        top = self._top(total)
+        if layer.panel:
+            pad_x, pad_y = (r.px(p) for p in layer.panel.padding)
+            r.fill((x - pad_x, round(top) - pad_y, w + 2 * pad_x, round(total) + 2 * pad_y),
+                   r.color(layer.panel.fill, layer.opacity), r.px(layer.panel.radius))
+        for i in sorted(self.dropped):
+            dropped_child = self.children[i][0]
+            if isinstance(dropped_child, TextLayer):  # only optional texts are ever left out
+                _drop(r, dropped_child, x, top)
+        placed: list[Placed] = []  # (child index, child, layout, top, height)
+        cursor = top
+        for n, (i, layout, height) in enumerate(items):
+            child = self.children[i][0]
+            if n:
+                cursor += _gap(r, child, self.gap)
+            placed.append((i, child, layout, cursor, height))
+            cursor += height
+        if layer.scrim == "auto" and not layer.panel:
+            _stack_scrim(r, layer, placed, (x, self.y, w, self.h))
+        for i, child, layout, at, height in placed:
+            self._draw_child(i, child, layout, at, height)
+
+    def _draw_child(self, i: int, child: Child, layout: TextLayout | None, at: float,
+                    height: float) -> None:
+        r, x, w = self.r, self.x, self.w
         if isinstance(child, TextLayer) and layout is not None:
             r.draw_text(child, layout, (x, at, w, height))
         elif isinstance(child, ListLayer):
-            draw_list_in(r, child, entries[i], (x, at, w, height), list_sizes[i],
-                         list_sizes[i])
+            size = self.list_sizes[i]
+            draw_list_in(r, child, self.entries[i], (x, at, w, height), size, size)
         elif isinstance(child, RuleLayer):
             rule_w = min(w, r.px(child.width))
             rx = x if child.align == "left" else x + (w - rule_w) // 2 \
@@ -217,11 +269,9 @@ def _gap(r: Renderer, child: TextLayer | RuleLayer | ListLayer, gap: int) -> int
     return gap if space is None else r.px(space)
 
 
-def _report_overflow(r: Renderer,
-                     children: list[tuple[TextLayer | RuleLayer | ListLayer, str]],
-                     items: list[tuple[int, TextLayout | None, float]], total: float,
-                     width: float, room: float,
-                     gap: int) -> tuple[list[tuple[int, TextLayout | None, float]], float]:
+def _report_overflow(r: Renderer, children: list[tuple[Child, str]], items: list[Item],
+                     total: float, width: float, room: float,
+                     gap: int) -> tuple[list[Item], float]:
     """Everything protected at its minimum size is still too tall: name the field and about
     how much of it to cut, and keep only what fits whole (the export of this format stops)."""
     fixed: list[tuple[int, TextLayout | None, float]] = []
