@@ -310,10 +310,8 @@ def _looks_like_jpeg(source: Path | bytes) -> bool:
     return _head(source, 3) == b"\xff\xd8\xff"
 
 
-def _open(source: str | Path | bytes, limits: Limits, name: str) -> Image.Image:
-    """The image with its header read and its declared size within ``limits``."""
-    if not isinstance(source, bytes):
-        source = Path(source)
+def _check_file(source: Path | bytes, limits: Limits, name: str) -> None:
+    """The file exists and its byte size is within ``limits`` (before any parsing)."""
     try:
         size = _source_size(source)
         if not isinstance(source, bytes) and not source.is_file():
@@ -326,18 +324,19 @@ def _open(source: str | Path | bytes, limits: Limits, name: str) -> Image.Image:
     if size > limits.max_file_bytes:
         raise limits.error(f"{limits.what} {name} terlalu besar ({size // MB} MB; maksimal "
                            f"{limits.max_file_bytes // MB} MB).")
+
+
+def _open_header(source: Path | bytes, limits: Limits, name: str, cap: int,
+                 likely: str | None) -> Image.Image:
+    """Pillow's open (the header only) under the pixel cap, every failure as one line."""
     fp = io.BytesIO(source) if isinstance(source, bytes) else source
-    jpeg = _looks_like_jpeg(source)
-    cap = limits.max_pixels_jpeg if jpeg else limits.max_pixels
-    likely = "JPEG" if jpeg else "PNG" if _head(source, 8) == b"\x89PNG\r\n\x1a\n" else None
     try:
         with _pixel_limit(cap):
             # A JPEG or PNG (nearly every photo and logo) is tried as one first: loading
             # every Pillow plugin and the HEIF reader costs a tenth of a second on a
             # command-line render.
             img = _open_as(fp, (likely,)) if likely else None
-            if img is None:
-                img = Image.open(fp, formats=_formats())
+            return img if img is not None else Image.open(fp, formats=_formats())
     except _OversizeError as exc:
         raise _too_large(limits, name, exc.size, cap) from None
     except UnidentifiedImageError:
@@ -358,18 +357,34 @@ def _open(source: str | Path | bytes, limits: Limits, name: str) -> Image.Image:
         raise _damaged(limits, name, exc) from None
     except Exception as exc:  # a damaged header can raise nearly anything inside a plugin
         raise _damaged(limits, name, exc) from None
+
+
+def _check_declared(img: Image.Image, limits: Limits, name: str) -> None:
+    """The size the header declares: positive, under the cap, not absurdly thin."""
+    width, height = img.size
+    if width <= 0 or height <= 0:
+        raise limits.error(f"{limits.what} rusak (ukuran {width}x{height}): {name}.")
+    cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
+    if width * height > cap:
+        raise _too_large(limits, name, (width, height), cap)
+    if limits.max_aspect and max(width, height) > limits.max_aspect * min(width, height):
+        raise limits.error(f"{limits.what} {name} terlalu pipih ({width}x{height} piksel; "
+                           f"paling banyak {limits.max_aspect:g} kali lebih lebar daripada "
+                           "tingginya).")
+    _check_nested(img, limits, name, cap)
+
+
+def _open(source: str | Path | bytes, limits: Limits, name: str) -> Image.Image:
+    """The image with its header read and its declared size within ``limits``."""
+    if not isinstance(source, bytes):
+        source = Path(source)
+    _check_file(source, limits, name)
+    jpeg = _looks_like_jpeg(source)
+    cap = limits.max_pixels_jpeg if jpeg else limits.max_pixels
+    likely = "JPEG" if jpeg else "PNG" if _head(source, 8) == b"\x89PNG\r\n\x1a\n" else None
+    img = _open_header(source, limits, name, cap, likely)
     try:
-        width, height = img.size
-        if width <= 0 or height <= 0:
-            raise limits.error(f"{limits.what} rusak (ukuran {width}x{height}): {name}.")
-        cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
-        if width * height > cap:
-            raise _too_large(limits, name, (width, height), cap)
-        if limits.max_aspect and max(width, height) > limits.max_aspect * min(width, height):
-            raise limits.error(f"{limits.what} {name} terlalu pipih ({width}x{height} piksel; "
-                               f"paling banyak {limits.max_aspect:g} kali lebih lebar daripada "
-                               "tingginya).")
-        _check_nested(img, limits, name, cap)
+        _check_declared(img, limits, name)
     except BaseException:
         img.close()
         raise
@@ -436,6 +451,64 @@ def probe(source: str | Path | bytes, limits: Limits = PHOTO, *,
         return ImageInfo(w, h, img.format or "", img.mode)
 
 
+def _draft(img: Image.Image, limits: Limits, orientation: int,
+           min_size: tuple[int, int] | None, mode: str) -> None:
+    """Ask a JPEG decoder for the smallest DCT scale that still covers ``min_size`` (after
+    orientation) or ``limits.max_side``; other formats decode in full."""
+    if img.format not in JPEG_FORMATS or not (min_size or limits.max_side):
+        return
+    w, h = img.size
+    if min_size:  # in stored (not upright) orientation
+        need_w, need_h = min_size[::-1] if orientation in _ROTATED else min_size
+        if limits.max_side:
+            need_w, need_h = min(need_w, limits.max_side), min(need_h, limits.max_side)
+    else:  # the long side at least max_side, or the whole image
+        scale = min(1.0, (limits.max_side or 1) / max(w, h))
+        need_w, need_h = math.ceil(w * scale), math.ceil(h * scale)
+    img.draft("L" if mode == "L" else "RGB", (max(1, need_w), max(1, need_h)))
+
+
+def _load(img: Image.Image, limits: Limits, label: str) -> None:
+    """Decode the pixels under the cap; a damaged file as one line."""
+    cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
+    try:
+        with _pixel_limit(cap):
+            img.load()
+    except _OversizeError as exc:
+        raise _too_large(limits, label, exc.size, cap) from None
+    except MemoryError:
+        raise
+    except Image.DecompressionBombError:
+        raise limits.error(f"{limits.what} {label} terlalu besar (ukuran piksel tidak "
+                           "wajar).") from None
+    except Exception as exc:
+        raise _damaged(limits, label, exc) from None
+
+
+def _finish(img: Image.Image, limits: Limits, label: str, mode: str,
+            turned: bool) -> Image.Image:
+    """The loaded image upright, in ``mode``, shrunk to ``limits.max_side``."""
+    upright = img
+    if turned:
+        try:
+            upright = ImageOps.exif_transpose(img)
+        except Exception:
+            upright = img  # a damaged EXIF block: keep the pixels as stored
+    try:
+        if mode == "L":
+            out = upright if upright.mode == "L" else to_rgb(upright).convert("L")
+        else:
+            out = to_rgba(upright) if mode == "RGBA" else to_rgb(upright)
+        if limits.max_side and max(out.size) > limits.max_side:
+            out.thumbnail((limits.max_side, limits.max_side), Image.Resampling.LANCZOS,
+                          reducing_gap=3.0)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _damaged(limits, label, exc) from None
+    return out
+
+
 def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
                name: str | None = None, min_size: tuple[int, int] | None = None,
                mode: str = "RGB") -> Decoded:
@@ -455,50 +528,13 @@ def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
         fmt = img.format or ""
         w, h = img.size
         source_size = (h, w) if orientation in _ROTATED else (w, h)
-        if fmt in JPEG_FORMATS and (min_size or limits.max_side):
-            if min_size:  # in stored (not upright) orientation
-                need_w, need_h = min_size[::-1] if orientation in _ROTATED else min_size
-                if limits.max_side:
-                    need_w, need_h = min(need_w, limits.max_side), min(need_h, limits.max_side)
-            else:  # the long side at least max_side, or the whole image
-                scale = min(1.0, (limits.max_side or 1) / max(w, h))
-                need_w, need_h = math.ceil(w * scale), math.ceil(h * scale)
-            img.draft("L" if mode == "L" else "RGB", (max(1, need_w), max(1, need_h)))
+        _draft(img, limits, orientation, min_size, mode)
         turned = orientation != 1
         _check_memory(img, limits, label, img.size, mode, turned)
-        cap = limits.max_pixels_jpeg if fmt in JPEG_FORMATS else limits.max_pixels
-        try:
-            with _pixel_limit(cap):
-                img.load()
-        except _OversizeError as exc:
-            raise _too_large(limits, label, exc.size, cap) from None
-        except MemoryError:
-            raise
-        except Image.DecompressionBombError:
-            raise limits.error(f"{limits.what} {label} terlalu besar (ukuran piksel tidak "
-                               "wajar).") from None
-        except Exception as exc:
-            raise _damaged(limits, label, exc) from None
+        _load(img, limits, label)
         # Icons and some containers only know their real size and mode once loaded.
         _check_memory(img, limits, label, img.size, mode, turned)
-        upright = img
-        if turned:
-            try:
-                upright = ImageOps.exif_transpose(img)
-            except Exception:
-                upright = img  # a damaged EXIF block: keep the pixels as stored
-        try:
-            if mode == "L":
-                out = upright if upright.mode == "L" else to_rgb(upright).convert("L")
-            else:
-                out = to_rgba(upright) if mode == "RGBA" else to_rgb(upright)
-            if limits.max_side and max(out.size) > limits.max_side:
-                out.thumbnail((limits.max_side, limits.max_side), Image.Resampling.LANCZOS,
-                              reducing_gap=3.0)
-        except MemoryError:
-            raise
-        except Exception as exc:
-            raise _damaged(limits, label, exc) from None
+        out = _finish(img, limits, label, mode, turned)
     except MemoryError:
         raise limits.error(f"Memori tidak cukup untuk membuka {limits.what.lower()}: "
                            f"{label}") from None
