@@ -480,19 +480,28 @@ def _write_text(path: Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
+@dataclass(frozen=True)
+class _Options:
+    """How an export runs: :func:`export`'s keyword arguments."""
+
+    library: Library | None = None
+    workers: int | None = None
+    progress: Callable[[ExportProgress], None] | None = None
+    cancel: CancelToken | None = None
+    today: date | None = None
+    refuse_demo: bool = False
+
+
 class _Exporter:
-    def __init__(self, jobs: Sequence[ExportJob], out_dir: Path, library: Library | None,
-                 workers: int | None, progress: Callable[[ExportProgress], None] | None,
-                 cancel: CancelToken | None, today: date | None,
-                 refuse_demo: bool = False) -> None:
+    def __init__(self, jobs: Sequence[ExportJob], out_dir: Path, options: _Options) -> None:
         self.jobs = list(jobs)
-        self.refuse_demo = refuse_demo
+        self.refuse_demo = options.refuse_demo
         self.out_dir = out_dir
-        self.library = library
-        self.workers = workers
-        self.progress = progress
-        self.cancel = cancel
-        self.today = today
+        self.library = options.library
+        self.workers = options.workers
+        self.progress = options.progress
+        self.cancel = options.cancel
+        self.today = options.today
         self.posts: list[_Post] = []
         self.taken: set[str] = set()
         self.done = 0
@@ -516,29 +525,54 @@ class _Exporter:
 
     # -- preparation (parent process: cheap work, every user error found before rendering)
     def prepare(self, post: _Post) -> None:
-        job = post.job
-        if job.draft_path is not None:
-            from .drafts import load_draft  # noqa: PLC0415 - written alongside this module
-
-            if self.tmp is None:
-                self.tmp = tempfile.TemporaryDirectory(prefix="kontenopd-export-")
-            workdir = Path(self.tmp.name) / f"job{post.index}"
-            opened = load_draft(job.draft_path, workdir=workdir, library=self.get_library())
-            post.draft, post.profile, post.source = opened.draft, opened.profile, job.draft_path
-            post.result.warnings += [f"draf: {n}" for n in opened.notices]
-        else:
-            if job.draft is None or job.profile is None:
-                raise KontenError("Antrean ekspor tidak lengkap: draf atau profil tidak ada.")
-            post.draft, post.profile = job.draft, job.profile
-        draft, profile = post.draft, post.profile
+        self._open(post)
+        assert post.draft is not None and post.profile is not None
         if self.refuse_demo:
             from .profiles import demo_refusal  # noqa: PLC0415
 
-            refusal = demo_refusal(profile)
+            refusal = demo_refusal(post.profile)
             if refusal:
                 raise KontenError(refusal)
-        template = post.template = self.get_library().get(draft.template)
-        wanted = job.formats or tuple(draft.formats) or (template.format_keys[0],)
+        template = post.template = self.get_library().get(post.draft.template)
+        self._plan(post, template)
+        from .render import missing_required  # noqa: PLC0415
+
+        empty = missing_required(template, post.draft)
+        if empty:
+            listed = ", ".join(f"{f.label} ({f.key})" for f in empty)
+            raise KontenError(f"Field wajib belum diisi: {listed}.")
+        post.captions = captions_for(template, post.draft, post.profile, post.job.platforms)
+        post.slug = slugify(post_title(post.draft, template), 40)
+        post.base_name = f"{_activity_date(template, post.draft) or _post_date(self.today)}_" \
+                         f"{post.slug}"
+        post.folder_name = reserve_name(self.out_dir, post.base_name, self.taken)
+        self._start_folder(post)
+        for key, caption in post.captions.items():
+            for issue in caption.check.issues:
+                if issue.level != "info":
+                    post.result.warnings.append(f"caption {key}: {issue.message}")
+
+    def _open(self, post: _Post) -> None:
+        """The post's draft and profile: the queued snapshot, or the draft file opened."""
+        job = post.job
+        if job.draft_path is None:
+            if job.draft is None or job.profile is None:
+                raise KontenError("Antrean ekspor tidak lengkap: draf atau profil tidak ada.")
+            post.draft, post.profile = job.draft, job.profile
+            return
+        from .drafts import load_draft  # noqa: PLC0415 - written alongside this module
+
+        if self.tmp is None:
+            self.tmp = tempfile.TemporaryDirectory(prefix="kontenopd-export-")
+        workdir = Path(self.tmp.name) / f"job{post.index}"
+        opened = load_draft(job.draft_path, workdir=workdir, library=self.get_library())
+        post.draft, post.profile, post.source = opened.draft, opened.profile, job.draft_path
+        post.result.warnings += [f"draf: {n}" for n in opened.notices]
+
+    def _plan(self, post: _Post, template: Template) -> None:
+        """The formats asked for (each in the template) and every image they give."""
+        assert post.draft is not None
+        wanted = post.job.formats or tuple(post.draft.formats) or (template.format_keys[0],)
         missing = [f for f in wanted if f not in template.formats]
         if missing:
             raise KontenError(
@@ -547,21 +581,13 @@ class _Exporter:
         post.formats = tuple(dict.fromkeys(wanted))
         post.planned = []
         for fmt in post.formats:
-            images = images_of(template, draft, fmt)
+            images = images_of(template, post.draft, fmt)
             check_carousel(images)
             post.result.warnings += carousel_warnings(images)
             post.planned += images
-        from .render import missing_required  # noqa: PLC0415
 
-        empty = missing_required(template, draft)
-        if empty:
-            listed = ", ".join(f"{f.label} ({f.key})" for f in empty)
-            raise KontenError(f"Field wajib belum diisi: {listed}.")
-        post.captions = captions_for(template, draft, profile, job.platforms)
-        post.slug = slugify(post_title(draft, template), 40)
-        post.base_name = f"{_activity_date(template, draft) or _post_date(self.today)}_" \
-                         f"{post.slug}"
-        post.folder_name = reserve_name(self.out_dir, post.base_name, self.taken)
+    def _start_folder(self, post: _Post) -> None:
+        """The post's partial folder in the output folder, with its captions written."""
         try:
             post.partial = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{post.folder_name}-",
                                                  dir=self.out_dir))
@@ -574,10 +600,6 @@ class _Exporter:
         except OSError as exc:
             raise KontenError(
                 f"Folder keluaran tidak bisa ditulisi: {self.out_dir} ({exc.strerror})") from None
-        for key, caption in post.captions.items():
-            for issue in caption.check.issues:
-                if issue.level != "info":
-                    post.result.warnings.append(f"caption {key}: {issue.message}")
 
     def tasks(self, post: _Post) -> list[RenderTask]:
         assert post.template is not None and post.partial is not None
@@ -717,19 +739,7 @@ class _Exporter:
             workers = self.worker_count(self.estimate())
             if workers:  # start the workers now: they import while the posts are prepared
                 pool = self.start_pool(workers)
-            tasks: list[RenderTask] = []
-            for post in self.posts:
-                if self.cancelled():
-                    break
-                try:
-                    self.prepare(post)
-                except KontenError as exc:
-                    post.result.error = str(exc)
-                    self.discard(post)
-                    continue
-                post_tasks = self.tasks(post)
-                post.pending = len(post_tasks)
-                tasks += post_tasks
+            tasks = self.prepare_all()
             self.total = len(tasks)
             self.report(-1, "", f"Mengekspor {self.total} gambar...")
             if not self.cancelled():
@@ -751,6 +761,24 @@ class _Exporter:
                     post.result.error = "Dibatalkan."
         return ExportReport(self.out_dir, [p.result for p in self.posts], cancelled,
                             time.perf_counter() - start)
+
+    def prepare_all(self) -> list[RenderTask]:
+        """Every post prepared (a post with a user error is reported and left out); the
+        images to render."""
+        tasks: list[RenderTask] = []
+        for post in self.posts:
+            if self.cancelled():
+                break
+            try:
+                self.prepare(post)
+            except KontenError as exc:
+                post.result.error = str(exc)
+                self.discard(post)
+                continue
+            post_tasks = self.tasks(post)
+            post.pending = len(post_tasks)
+            tasks += post_tasks
+        return tasks
 
     def estimate(self) -> int:
         """How many images the queue will give (before the drafts are opened)."""
@@ -866,8 +894,8 @@ def export(jobs: Sequence[ExportJob], out_dir: str | Path, *, library: Library |
     demo identity (:func:`kontenopd.core.profiles.demo_refusal`) is such an error too.
     Raises :class:`KontenError` only when ``out_dir`` is unusable.
     """
-    return _Exporter(jobs, Path(out_dir), library, workers, progress, cancel, today,
-                     refuse_demo).run()
+    return _Exporter(jobs, Path(out_dir),
+                     _Options(library, workers, progress, cancel, today, refuse_demo)).run()
 
 
 __all__ = ["ExportJob", "ExportProgress", "ExportReport", "PostResult", "export"]
