@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
@@ -254,12 +255,27 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render_and_save(template, fmt: str | None, draft, profile, output: str,  # noqa: ANN001
-                     slide: int | None = None, report: str | None = None,
+@dataclass(frozen=True)
+class _Output:
+    """Where ``render`` writes: the image (-o), one slide (--slide N), the report."""
+
+    path: str
+    slide: int | None = None
+    report: str | None = None
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> _Output:
+        return cls(args.output, args.slide, args.report)
+
+
+def _render_and_save(template, fmt: str | None, draft, profile, target: _Output,  # noqa: ANN001
                      photos=None) -> int:  # noqa: ANN001
     """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only.
-    With ``report``, each image's layout report is written beside it, named the same way."""
+    With a report path, each image's layout report is written beside it, named the same
+    way."""
     from .core.imagefile import image_format, save_image
+
+    output, slide, report = target.path, target.slide, target.report
     from .core.images import check_carousel, images_of
     from .core.render import missing_required, render
 
@@ -358,8 +374,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     prefetched()
     draft = build_draft(template, _pairs(args.set, "--set"), photos, profile, [fmt], cache)
-    return _render_and_save(template, fmt, draft, profile, args.output, args.slide,
-                            args.report, cache)
+    return _render_and_save(template, fmt, draft, profile, _Output.of(args), cache)
 
 
 def _render_draft(args: argparse.Namespace) -> int:
@@ -386,8 +401,8 @@ def _render_draft(args: argparse.Namespace) -> int:
             print(f"warning: {notice}", file=sys.stderr)
         template = library.get(opened.draft.template)
         fmt = args.format or opened.draft.formats[0]
-        return _render_and_save(template, fmt, opened.draft, opened.profile, args.output,
-                                args.slide, args.report)
+        return _render_and_save(template, fmt, opened.draft, opened.profile,
+                                _Output.of(args))
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -447,32 +462,63 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0 if report.ok else EXIT_USER
 
 
+def _bulk_example(args: argparse.Namespace, library) -> int:  # noqa: ANN001
+    """``bulk --example ID -o contoh.xlsx``: the sheet to fill in for a template."""
+    from .core.bulk import write_example
+
+    if args.sheet:
+        raise UsageError("--example tidak memakai lembar kerja: hanya --example ID -o "
+                         "contoh.xlsx.")
+    path = write_example(library.get(args.example), args.output)
+    print(f"Contoh lembar: {path.resolve()}")
+    return 0
+
+
+def _bulk_mapping(args: argparse.Namespace, template, headers: list[str]) -> dict[str, int]:  # noqa: ANN001
+    """Columns matched to fields by name, then the user's --map FIELD=KOLOM on top; every
+    required field must have a column."""
+    from .core.bulk import auto_map, targets, unmapped_required
+    from .core.spreadsheet import norm_header
+
+    mapping = auto_map(template, headers)
+    for key, column in _pairs(args.map, "--map"):
+        if key not in {t.key for t in targets(template)}:
+            raise UsageError(f"--map: field '{key}' tidak ada di templat {template.id}.")
+        hits = [i for i, h in enumerate(headers) if norm_header(h) == norm_header(column)]
+        if not hits:
+            raise UsageError(f"--map: kolom '{column}' tidak ada di lembar (ada: "
+                             f"{', '.join(h for h in headers if h)}).")
+        mapping = {k: i for k, i in mapping.items() if i != hits[0]} | {key: hits[0]}
+    missing = unmapped_required(template, mapping)
+    if missing:
+        listed = ", ".join(f"{f.label} ({f.key})" for f in missing)
+        raise UsageError(f"Kolom wajib tidak ditemukan di {Path(args.sheet).name}: {listed}. "
+                         "Ganti judul kolomnya atau pakai --map FIELD=KOLOM.")
+    return mapping
+
+
+def _print_bulk(report) -> None:  # noqa: ANN001
+    """Each row's warnings and errors on stderr, its output on stdout, then the sum."""
+    for item in report.plans:
+        for warning in item.warnings:
+            print(f"warning: {item.where}: {warning}", file=sys.stderr)
+        for error in item.errors:
+            print(f"kontenopd: {item.where}: {error}", file=sys.stderr)
+        if item.output and not item.errors:
+            print(item.output)
+    print(f"kontenopd: {report.summary()} Laporan: {report.report_path}", file=sys.stderr)
+
+
 def cmd_bulk(args: argparse.Namespace) -> int:
     """``bulk SHEET --template ID -o DIR``: one post per row (or ``--one-post``), exported or
     written as drafts; every row's outcome in DIR/laporan.csv; exit 2 if any row failed."""
-    from .core.bulk import (
-        MODE_ONE_POST,
-        MODE_ROWS,
-        auto_map,
-        expected_headers,
-        plan,
-        run_bulk,
-        targets,
-        unmapped_required,
-    )
-    from .core.spreadsheet import norm_header, read_table
+    from .core.bulk import MODE_ONE_POST, MODE_ROWS, expected_headers, plan, run_bulk
+    from .core.spreadsheet import read_table
     from .core.templates import load_library
 
     library = load_library()
     if args.example:
-        from .core.bulk import write_example
-
-        if args.sheet:
-            raise UsageError("--example tidak memakai lembar kerja: hanya --example ID -o "
-                             "contoh.xlsx.")
-        path = write_example(library.get(args.example), args.output)
-        print(f"Contoh lembar: {path.resolve()}")
-        return 0
+        return _bulk_example(args, library)
     if not args.sheet or not args.template:
         raise UsageError("Sebutkan lembar kerja dan --template ID, misalnya: kontenopd bulk "
                          "agenda.xlsx --template agenda-undangan -o HASIL")
@@ -488,20 +534,7 @@ def cmd_bulk(args: argparse.Namespace) -> int:
             raise UsageError(f"{refusal} (--profile PROFIL.json, atau --drafts)")
     table = read_table(args.sheet, expected=expected_headers(template),
                        sheet=args.sheet_name)
-    mapping = auto_map(template, table.headers)
-    for key, column in _pairs(args.map, "--map"):
-        if key not in {t.key for t in targets(template)}:
-            raise UsageError(f"--map: field '{key}' tidak ada di templat {template.id}.")
-        hits = [i for i, h in enumerate(table.headers) if norm_header(h) == norm_header(column)]
-        if not hits:
-            raise UsageError(f"--map: kolom '{column}' tidak ada di lembar (ada: "
-                             f"{', '.join(h for h in table.headers if h)}).")
-        mapping = {k: i for k, i in mapping.items() if i != hits[0]} | {key: hits[0]}
-    missing = unmapped_required(template, mapping)
-    if missing:
-        listed = ", ".join(f"{f.label} ({f.key})" for f in missing)
-        raise UsageError(f"Kolom wajib tidak ditemukan di {Path(args.sheet).name}: {listed}. "
-                         "Ganti judul kolomnya atau pakai --map FIELD=KOLOM.")
+    mapping = _bulk_mapping(args, template, table.headers)
     plans = plan(table, template, mapping, formats=args.formats,
                  mode=MODE_ONE_POST if args.one_post else MODE_ROWS, profile=profile)
 
@@ -512,14 +545,7 @@ def cmd_bulk(args: argparse.Namespace) -> int:
     report = run_bulk(plans, template, profile, args.output, drafts=args.drafts,
                       platforms=args.platforms, image_type="png" if args.png else "jpg",
                       workers=args.jobs, progress=show, library=library)
-    for item in report.plans:
-        for warning in item.warnings:
-            print(f"warning: {item.where}: {warning}", file=sys.stderr)
-        for error in item.errors:
-            print(f"kontenopd: {item.where}: {error}", file=sys.stderr)
-        if item.output and not item.errors:
-            print(item.output)
-    print(f"kontenopd: {report.summary()} Laporan: {report.report_path}", file=sys.stderr)
+    _print_bulk(report)
     return 0 if report.ok else EXIT_USER
 
 
@@ -531,7 +557,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     photo = assets_dir() / "samples" / "dandelion-field.jpg"
     pairs = [(k, str(v)) for k, v in template.sample.items()]
     draft = build_draft(template, pairs, [("foto", str(photo))] if photo.exists() else [])
-    code = _render_and_save(template, "4:5", draft, _load_profile(None), args.output)
+    code = _render_and_save(template, "4:5", draft, _load_profile(None), _Output(args.output))
     print(f"Kartu contoh disimpan: {Path(args.output).resolve()}")
     return code
 

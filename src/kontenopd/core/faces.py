@@ -420,21 +420,65 @@ def _clear_target(frame: FrameSpec, bands: tuple[Box, ...], axis: int) -> float:
     return (best[0] + best[1]) / 2
 
 
-def _frame_cost(frame: FrameSpec, bands: tuple[Box, ...], src: tuple[int, int],
-                faces: Sequence[Box], weights: Sequence[float], union: Box, target: float,
+@dataclass(frozen=True)
+class _Scene:
+    """The faces of one photo, as the focal-point search sees them."""
+
+    src: tuple[int, int]  # the photo's size
+    faces: tuple[Box, ...]
+    weights: tuple[float, ...]
+    heads: tuple[Box, ...]  # each face with its headroom
+    union: Box  # every head together
+
+    @classmethod
+    def of(cls, src: tuple[int, int], faces: Sequence[Box]) -> _Scene:
+        heads = tuple(_with_headroom(f) for f in faces)
+        union = (min(h[0] for h in heads), max(0.0, min(h[1] for h in heads)),
+                 max(h[2] for h in heads), max(h[3] for h in heads))
+        return cls(src, tuple(faces), tuple(_face_weights(faces)), heads, union)
+
+
+def _frame_cost(scene: _Scene, frame: FrameSpec, bands: tuple[Box, ...], target: float,
                 axis: int, focus: tuple[float, float]) -> float:
+    src = scene.src
     crop = cover_crop_box(src, frame.size, focus)
     cost = 0.0
-    for face, weight in zip(faces, weights, strict=True):
+    for face, weight in zip(scene.faces, scene.weights, strict=True):
         box = _to_frame(face, src, crop, frame.size)
         out, under = _fractions(box, frame.size, bands)
         partial = 80.0 if _TOL < out < 1 - _TOL else 0.0
         hair_out, hair_under = _fractions(_to_frame(_with_headroom(face), src, crop, frame.size),
                                           frame.size, bands)
         cost += weight * (60 * out + partial + 40 * under + 10 * hair_out + 5 * hair_under)
-    u = _to_frame(union, src, crop, frame.size)
+    u = _to_frame(scene.union, src, crop, frame.size)
     cost += abs((u[axis] + u[axis + 2]) / 2 - target) / frame.size[axis]
     return cost * frame.weight
+
+
+def _candidates(scene: _Scene, frame: FrameSpec, bands: tuple[Box, ...],
+                axis: int) -> set[float]:
+    """Focal values along ``axis`` that put a face edge (or its headroom, or the group's)
+    on a wall of ``frame``: its edges, a reserved band's edges, the clear zone's centre."""
+    src = scene.src
+    half = _free(src, frame.size, axis)
+    length = frame.size[axis]
+    scale = length / (2 * half * src[axis])  # frame px per photo px
+    walls = {0.0, float(length), _clear_target(frame, bands, axis)}
+    for band in bands:
+        walls.update((band[axis], band[axis + 2]))
+    margin = 0.015 * length
+    edges = {scene.union[axis], scene.union[axis + 2]}
+    for face, head in zip(scene.faces[:6], scene.heads[:6], strict=False):
+        edges.update((face[axis], face[axis + 2], head[axis]))
+    found: set[float] = set()
+    for edge in edges:
+        for wall in walls:
+            for shift in (-margin, 0.0, margin):
+                # the crop whose frame puts this face edge on this wall
+                start = edge * src[axis] - (wall + shift) / scale
+                value = (start / src[axis]) + half
+                found.add(round(min(max(value, half), 1 - half), 4))
+    return found
 
 
 def _free(src: tuple[int, int], frame: tuple[int, int], axis: int) -> float:
@@ -452,10 +496,8 @@ def focus_for_frames(src_size: tuple[int, int], faces: Sequence[Box],
     faces = [f for f in faces if f[2] > f[0] and f[3] > f[1]]
     if not faces or src_size[0] <= 0 or src_size[1] <= 0:
         return FocusChoice((0.5, 0.5))
-    weights = _face_weights(faces)
-    heads = [_with_headroom(f) for f in faces]
-    union = (min(h[0] for h in heads), max(0.0, min(h[1] for h in heads)),
-             max(h[2] for h in heads), max(h[3] for h in heads))
+    scene = _Scene.of(src_size, faces)
+    union = scene.union
     focus = [(union[0] + union[2]) / 2, (union[1] + union[3]) / 2]
     bands = {id(f): _disjoint(f.reserved, f.size) for f in frames}
     for axis in (0, 1):
@@ -468,32 +510,13 @@ def focus_for_frames(src_size: tuple[int, int], faces: Sequence[Box],
         candidates = {round(min(max(focus[axis], lo), 1 - lo), 4)}
         candidates.update(round(i / 48, 4) for i in range(49))
         for frame in moving:
-            half = _free(src_size, frame.size, axis)
-            length = frame.size[axis]
-            scale = length / (2 * half * src_size[axis])  # frame px per photo px
-            walls = {0.0, float(length), _clear_target(frame, bands[id(frame)], axis)}
-            for band in bands[id(frame)]:
-                walls.update((band[axis], band[axis + 2]))
-            margin = 0.015 * length
-            edges = {union[axis], union[axis + 2]}
-            for face, head in zip(faces[:6], heads[:6], strict=False):
-                edges.update((face[axis], face[axis + 2], head[axis]))
-            for edge in edges:
-                for wall in walls:
-                    for shift in (-margin, 0.0, margin):
-                        # the crop whose frame puts this face edge on this wall
-                        start = edge * src_size[axis] - (wall + shift) / scale
-                        value = (start / src_size[axis]) + half
-                        candidates.add(round(min(max(value, half), 1 - half), 4))
+            candidates |= _candidates(scene, frame, bands[id(frame)], axis)
 
         def total(value: float, axis: int = axis, moving: list[FrameSpec] = moving) -> float:
             point = (value, focus[1]) if axis == 0 else (focus[0], value)
-            cost = 0.0
-            for frame in moving:
-                target = _clear_target(frame, bands[id(frame)], axis)
-                cost += _frame_cost(frame, bands[id(frame)], src_size, faces, weights, union,
-                                    target, axis, point)
-            return cost
+            return sum(_frame_cost(scene, frame, bands[id(frame)],
+                                   _clear_target(frame, bands[id(frame)], axis), axis, point)
+                       for frame in moving)
 
         focus[axis] = min(sorted(candidates), key=total)
     chosen = (round(min(max(focus[0], 0.0), 1.0), 4), round(min(max(focus[1], 0.0), 1.0), 4))
