@@ -19,7 +19,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from kontenopd.core import fonts
-from kontenopd.core.text import draw_layout, fit_text, measure
+from kontenopd.core.text import TextFit, draw_layout, fit_text, measure
 
 REF = 16  # reference layout and rendering at 16 x the size: hinting there is negligible
 SIZES = range(22, 31)
@@ -33,7 +33,7 @@ def _drawn(text: str, path: Path, size: int, width: int) -> np.ndarray:
     """``text`` drawn by the renderer (fit_text + draw_layout), pen origin at x = size."""
     img = Image.new("L", (width, 3 * size), 0)
     if text:
-        layout = fit_text(text, path, 100_000, 100_000, size, size)
+        layout = fit_text(text, TextFit(path, size, size), 100_000, 100_000)
         draw_layout(ImageDraw.Draw(img), layout, (size, size, 100_000, 100_000), (255,))
     return np.asarray(img, dtype=np.float64)
 

@@ -10,7 +10,7 @@ import pytest
 
 from kontenopd.core import fonts
 from kontenopd.core.linebreak import hyphenation_points, units, wrap
-from kontenopd.core.text import fit_text, measure
+from kontenopd.core.text import TextFit, fit_text, measure
 
 BOLD = fonts.font_file("Plus Jakarta Sans", "extrabold")
 BODY = fonts.font_file("Plus Jakarta Sans", "regular")
@@ -23,7 +23,7 @@ ABBREVIATIONS = {"Prov.", "Kab.", "Kec.", "Kel.", "Jl.", "No.", "Dr.", "H.", "Hj
 
 
 def lines_at(text: str, width: float, size: int = 40, path=BOLD, **kw) -> tuple[str, ...]:
-    layout = fit_text(text, path, width, 100_000, size, size, **kw)
+    layout = fit_text(text, TextFit(path, size, size, **kw), width, 100_000)
     assert all(measure(layout.font, line) <= width for line in layout.lines), layout.lines
     return layout.lines
 
@@ -224,15 +224,15 @@ def test_balance_pulls_a_word_down_from_a_lone_last_word() -> None:
 
 
 def test_balance_still_fits_by_shrinking() -> None:
-    plain = fit_text(TITLE, BOLD, 700, 200, 72, 30, None, 1.15)
-    balanced = fit_text(TITLE, BOLD, 700, 200, 72, 30, None, 1.15, balance=True)
+    plain = fit_text(TITLE, TextFit(BOLD, 72, 30, None, 1.15), 700, 200)
+    balanced = fit_text(TITLE, TextFit(BOLD, 72, 30, None, 1.15, balance=True), 700, 200)
     assert balanced.size == plain.size < 72
     assert len(balanced.lines) == len(plain.lines)
     assert balanced.height <= 200 and not balanced.overflow
-    limited = fit_text(TITLE, BOLD, 800, 2000, 66, 30, max_lines=2, balance=True)
+    limited = fit_text(TITLE, TextFit(BOLD, 66, 30, max_lines=2, balance=True), 800, 2000)
     assert len(limited.lines) <= 2 and limited.size < 66
     assert " ".join(limited.lines) == TITLE
-    cut = fit_text((TITLE + " ") * 6, BOLD, 800, 300, 66, 44, 4, 1.12, balance=True)
+    cut = fit_text((TITLE + " ") * 6, TextFit(BOLD, 66, 44, 4, 1.12, balance=True), 800, 300)
     assert cut.overflow and len(cut.lines) <= 4 and cut.height <= 300
 
 
@@ -278,10 +278,10 @@ def test_without_the_hyphenation_patterns_long_words_are_still_cut(monkeypatch) 
 def test_kept_units_give_way_before_text_is_cut() -> None:
     title = ("Bupati Mojokerto dr. Hj. Ikfina Fahmawati, M.Si. Resmikan Gedung Mal Pelayanan "
              "Publik Terpadu di Kecamatan Mojosari")
-    roomy = fit_text(title, BOLD, 952, 100_000, 44, 44, None, 1.12)
+    roomy = fit_text(title, TextFit(BOLD, 44, 44, None, 1.12), 952, 100_000)
     assert len(roomy.lines) == 4  # the name's last word stays with "M.Si." ...
     assert any("Fahmawati, M.Si." in line for line in roomy.lines)
-    tight = fit_text(title, BOLD, 952, 1000, 44, 44, 3, 1.12)
+    tight = fit_text(title, TextFit(BOLD, 44, 44, 3, 1.12), 952, 1000)
     assert not tight.overflow and len(tight.lines) == 3  # ... unless that costs the text
     assert " ".join(tight.lines) == title
     assert any("dr. Hj. Ikfina" in line for line in tight.lines)  # only the weakest let go
@@ -292,9 +292,9 @@ def test_blank_lines_and_spaces_draw_without_ink_or_error() -> None:
 
     from kontenopd.core.text import draw_layout
 
-    layout = fit_text("Baris satu\n\nBaris tiga", BOLD, 900, 900, 40, 40)
+    layout = fit_text("Baris satu\n\nBaris tiga", TextFit(BOLD, 40, 40), 900, 900)
     assert layout.lines == ("Baris satu", "", "Baris tiga")
-    label = fit_text("A  B", BOLD, 900, 900, 24, 24, tracking=0.1)
+    label = fit_text("A  B", TextFit(BOLD, 24, 24, tracking=0.1), 900, 900)
     img = Image.new("L", (900, 400))
     draw_layout(ImageDraw.Draw(img), layout, (0, 0, 900, 300), (255,))
     draw_layout(ImageDraw.Draw(img), label, (0, 300, 900, 100), (255,))

@@ -18,7 +18,7 @@ from .model import Draft, Profile
 from .photos import PhotoCache
 from .render import RenderWarning, render
 from .templates import Library, Template
-from .text import draw_layout, fit_text
+from .text import TextFit, draw_layout, fit_text
 
 FORMAT_ORDER = ("4:5", "1:1", "3:4", "9:16", "16:9")
 
@@ -84,14 +84,14 @@ def contact_sheet(library: Library, profile: Profile, *, row_height: int = 420,
     small_font = fonts.font_file("Plus Jakarta Sans", "medium")
     y = pad
     for name, row in rows:
-        title = fit_text(name, title_font, width - 2 * pad, label_h, 30, 22, 1)
+        title = fit_text(name, TextFit(title_font, 30, 22, 1), width - 2 * pad, label_h)
         draw_layout(draw, title, (pad, y, width - 2 * pad, label_h - 16), (17, 24, 39),
                     "left", "middle")
         y += label_h
         x = pad
         for label, img in row:
             sheet.paste(img, (x, y))
-            caption = fit_text(label, small_font, img.width, 28, 20, 16, 1)
+            caption = fit_text(label, TextFit(small_font, 20, 16, 1), img.width, 28)
             draw_layout(draw, caption, (x, y + row_height + 6, img.width, 22), (75, 85, 99))
             x += img.width + gap
         y += row_height + 28 + gap

@@ -31,6 +31,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]"
 
 
 @dataclass(frozen=True)
+class TextFit:
+    """How a text is fitted: its font file, its size and the smallest size it may shrink
+    to, its line limit, line height (x size), letter spacing (em) and whether its lines are
+    balanced (titles, quotes). Hashable: fitted layouts are cached by it."""
+
+    path: Path
+    size: int
+    min_size: int | None = None
+    max_lines: int | None = None
+    line_height: float = 1.2
+    tracking: float = 0.0
+    balance: bool = False
+
+
+@dataclass(frozen=True)
 class TextLayout:
     lines: tuple[str, ...]
     font: ImageFont.FreeTypeFont
@@ -109,15 +124,18 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float, balance: bool =
                           relax=relax)
 
 
-def _layout_at(text: str, path: Path, size: int, width: float, line_height: float,
-               tracking_em: float, balance: bool = False, relax: int = 0) -> TextLayout:
-    font = fonts.load_font(path, size)
-    cap, desc = _metrics(path, size)
-    tracking = tracking_em * size
+def _layout_at(text: str, fit: TextFit, size: int, width: float, relax: int = 0,
+               balance: bool | None = None) -> TextLayout:
+    """``text`` wrapped in ``width`` at ``size`` with ``fit``'s font and spacing."""
+    font = fonts.load_font(fit.path, size)
+    cap, desc = _metrics(fit.path, size)
+    tracking = fit.tracking * size
+    balanced = fit.balance if balance is None else balance
     # Tracked (letter-spaced) caps labels do not wrap; everything else does.
     lines = ([ln.strip() for ln in text.split("\n")] if tracking
-             else _wrap(text, font, width, balance, relax))
-    return TextLayout(tuple(lines), font, size, size * line_height, cap, desc, tracking, False)
+             else _wrap(text, font, width, balanced, relax))
+    return TextLayout(tuple(lines), font, size, size * fit.line_height, cap, desc, tracking,
+                      False)
 
 
 def _fits(layout: TextLayout, width: float, height: float, max_lines: int | None) -> bool:
@@ -129,46 +147,41 @@ def _fits(layout: TextLayout, width: float, height: float, max_lines: int | None
 
 
 @lru_cache(maxsize=1024)
-def fit_text(text: str, path: Path, width: float, height: float, size: int,
-             min_size: int | None = None, max_lines: int | None = None,
-             line_height: float = 1.2, tracking: float = 0.0, *,
-             balance: bool = False) -> TextLayout:
+def fit_text(text: str, fit: TextFit, width: float, height: float) -> TextLayout:
     """Lay ``text`` out in a ``width`` x ``height`` box.
 
-    Tries ``size`` first, then the largest size down to ``min_size`` at which everything fits.
-    If nothing fits at ``min_size``, keeps the lines that fit, ends the last one with "…" and
-    sets ``overflow``. ``balance`` (titles, quotes) keeps the line count of plain filling at
-    each size but evens the line widths out and avoids a one-word last line; it never changes
-    which size fits. Words kept together (a name and its degrees, "Kab. Mojokerto", "8.000
-    ASN") are let go, weakest first, only when the text fits no size that way; text cut
-    with "…" is filled plainly.
+    Tries ``fit.size`` first, then the largest size down to ``fit.min_size`` at which
+    everything fits. If nothing fits at the minimum, keeps the lines that fit, ends the last
+    one with "…" and sets ``overflow``. ``fit.balance`` (titles, quotes) keeps the line count
+    of plain filling at each size but evens the line widths out and avoids a one-word last
+    line; it never changes which size fits. Words kept together (a name and its degrees,
+    "Kab. Mojokerto", "8.000 ASN") are let go, weakest first, only when the text fits no
+    size that way; text cut with "…" is filled plainly.
     """
     text = clean_text(text).strip()
-    min_size = max(1, min(size, min_size or size))
-    for relax in linebreak.RELAX_LEVELS if not tracking else (0,):
-        layout = _largest_fit(text, path, width, height, size, min_size, max_lines,
-                              line_height, tracking, balance, relax)
+    min_size = max(1, min(fit.size, fit.min_size or fit.size))
+    for relax in linebreak.RELAX_LEVELS if not fit.tracking else (0,):
+        layout = _largest_fit(text, fit, width, height, min_size, relax)
         if layout is not None:
             return layout
-    return _truncate(_layout_at(text, path, min_size, width, line_height, tracking,
-                                relax=linebreak.RELAX_LEVELS[-1]),
-                     width, height, max_lines)
+    return _truncate(_layout_at(text, fit, min_size, width, linebreak.RELAX_LEVELS[-1],
+                                balance=False),
+                     width, height, fit.max_lines)
 
 
-def _largest_fit(text: str, path: Path, width: float, height: float, size: int,
-                 min_size: int, max_lines: int | None, line_height: float, tracking: float,
-                 balance: bool, relax: int) -> TextLayout | None:
-    """``size`` if the text fits at it, else the largest size down to ``min_size`` that
+def _largest_fit(text: str, fit: TextFit, width: float, height: float, min_size: int,
+                 relax: int) -> TextLayout | None:
+    """``fit.size`` if the text fits at it, else the largest size down to ``min_size`` that
     fits (binary search), else None."""
-    layout = _layout_at(text, path, size, width, line_height, tracking, balance, relax)
-    if _fits(layout, width, height, max_lines):
+    layout = _layout_at(text, fit, fit.size, width, relax)
+    if _fits(layout, width, height, fit.max_lines):
         return layout
-    lo, hi = min_size, size - 1
+    lo, hi = min_size, fit.size - 1
     best: TextLayout | None = None
     while lo <= hi:
         mid = (lo + hi) // 2
-        trial = _layout_at(text, path, mid, width, line_height, tracking, balance, relax)
-        if _fits(trial, width, height, max_lines):
+        trial = _layout_at(text, fit, mid, width, relax)
+        if _fits(trial, width, height, fit.max_lines):
             best, lo = trial, mid + 1
         else:
             hi = mid - 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from ..templates import ListLayer, RuleLayer, StackLayer, TextLayer
-from ..text import TextLayout, fit_text
+from ..text import TextFit, TextLayout, fit_text
 from . import scrim
 from .draw_lists import draw_list_in, list_entries, list_plan
 from .engine import Renderer, drawer
@@ -61,9 +61,10 @@ def _measure(r: Renderer, child: TextLayer, value: str, width: float, room: floa
     """``child`` at the size ``squeeze`` of the way from its size to its minimum size."""
     at = _squeezed(r, child, squeeze)
     pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
-    return fit_text(value, r.text_path(child, value), width - 2 * pad_x, room - 2 * pad_y, at,
-                    at, child.max_lines, child.line_height, child.tracking,
-                    balance=child.balance)
+    return fit_text(value,
+                    TextFit(r.text_path(child, value), at, at, child.max_lines, child.line_height,
+                            child.tracking, balance=child.balance), width - 2 * pad_x,
+                    room - 2 * pad_y)
 
 
 Child = TextLayer | RuleLayer | ListLayer
@@ -283,9 +284,10 @@ def _report_overflow(r: Renderer, children: list[tuple[Child, str]], items: list
             own = True  # too long for its own line limit: fit() names it and what to cut
             pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
             limit = r.px(child.height) if child.height else room
-            lay = r.fit(value, r.text_path(child, value), width - 2 * pad_x, limit - 2 * pad_y,
-                        lay.size, lay.size, child.max_lines, child.line_height, child.tracking,
-                        field=r.field_of(child, child.text), balance=child.balance)
+            lay = r.fit(value,
+                        TextFit(r.text_path(child, value), lay.size, lay.size, child.max_lines,
+                                child.line_height, child.tracking, balance=child.balance),
+                        width - 2 * pad_x, limit - 2 * pad_y, field=r.field_of(child, child.text))
             height = lay.height + 2 * pad_y
         fixed.append((i, lay, height))
     total = sum(h for _, _, h in fixed) + sum(

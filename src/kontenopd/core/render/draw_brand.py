@@ -13,7 +13,7 @@ from ..templates import (
     IdentityLayer,
     LogoLayer,
 )
-from ..text import TextLayout, draw_layout, fit_text
+from ..text import TextFit, TextLayout, draw_layout, fit_text
 from . import scrim
 from .assets import Asset, load_asset
 from .engine import Renderer, drawer
@@ -106,19 +106,20 @@ def draw_identity(r: Renderer, layer: IdentityLayer) -> None:
     heading = r.font_path("heading", "bold")
     body = r.font_path("body", "medium")
     gap_lines = r.px(8)
-    line1 = r.fit(r.profile.pemda_name.upper(), heading, text_w, h,
-                  r.px(layer.logo_height * 0.31), r.px(18), 1, 1.0, 0.02,
-                  what="Nama pemerintah daerah (profil)")
+    line1 = r.fit(r.profile.pemda_name.upper(),
+                  TextFit(heading, r.px(layer.logo_height * 0.31), r.px(18), 1, 1.0, 0.02), text_w,
+                  h, what="Nama pemerintah daerah (profil)")
     # The OPD's name is its legal name: never cut. One line when it fits at a readable
     # size, else two lines (long merged agencies: "Dinas Kependudukan dan Pencatatan Sipil,
     # Pemberdayaan Perempuan dan Perlindungan Anak").
     room = max(1, h - line1.height - gap_lines)
-    line2 = fit_text(r.profile.opd_name, body, text_w, room,
-                     r.px(layer.logo_height * 0.29), r.px(layer.logo_height * 0.24), 1, 1.0)
+    line2 = fit_text(r.profile.opd_name,
+                     TextFit(body, r.px(layer.logo_height * 0.29), r.px(layer.logo_height * 0.24),
+                             1, 1.0), text_w, room)
     if line2.overflow:
-        line2 = r.fit(r.profile.opd_name, body, text_w, room,
-                      r.px(layer.logo_height * 0.26), r.px(18), 2, 1.12,
-                      what="Nama OPD (profil)")
+        line2 = r.fit(r.profile.opd_name,
+                      TextFit(body, r.px(layer.logo_height * 0.26), r.px(18), 2, 1.12), text_w,
+                      room, what="Nama OPD (profil)")
     block = line1.height + gap_lines + line2.height
     if layer.align == "center":
         group = logos_w + (r.px(24) if images else 0) + max(line1.width, line2.width)
@@ -149,13 +150,13 @@ def draw_footer(r: Renderer, layer: FooterLayer) -> None:
     what = "Akun media sosial / situs web (profil)"
     if layer.align == "split" and handle and site:
         half = (w - r.px(24)) // 2
-        left = r.fit(handle, path, half, h, size, r.px(18), 1, 1.0, what=what)
-        right = r.fit(site, path, half, h, size, r.px(18), 1, 1.0, what=what)
+        left = r.fit(handle, TextFit(path, size, r.px(18), 1, 1.0), half, h, what=what)
+        right = r.fit(site, TextFit(path, size, r.px(18), 1, 1.0), half, h, what=what)
         r.lines(left, (x, y, half, h), ink, "left", "middle", kind="footer")
         r.lines(right, (x + w - half, y, half, h), ink, "right", "middle", kind="footer")
         return
     line = "   •   ".join(p for p in (handle, site) if p)
-    layout = r.fit(line, path, w, h, size, r.px(18), 1, 1.0, what=what)
+    layout = r.fit(line, TextFit(path, size, r.px(18), 1, 1.0), w, h, what=what)
     align = "center" if layer.align in ("center", "split") else "left"
     r.lines(layout, (x, y, w, h), ink, align, "middle", kind="footer")
 
@@ -180,8 +181,9 @@ def draw_badge(r: Renderer, layer: BadgeLayer) -> None:
     def plan(size: int) -> list[tuple[TextLayout | None, TextLayout, int]]:
         out = []
         for prefix, main in badges:
-            pre = fit_text(prefix, light, 100000, h, size, size, 1, 1.0) if prefix else None
-            body = fit_text(main, heavy, 100000, h, size, size, 1, 1.0)
+            pre = (fit_text(prefix, TextFit(light, size, size, 1, 1.0), 100000, h)
+                   if prefix else None)
+            body = fit_text(main, TextFit(heavy, size, size, 1, 1.0), 100000, h)
             width = round(h * 0.72 + (pre.width + size * 0.3 if pre else 0) + body.width
                           + h * 0.45)
             out.append((pre, body, width))

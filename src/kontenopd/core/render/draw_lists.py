@@ -11,7 +11,7 @@ from ..templates import (
     ListLayer,
     StatsLayer,
 )
-from ..text import TextLayout, fit_text
+from ..text import TextFit, TextLayout, fit_text
 from .engine import Renderer, drawer
 from .values import list_items
 
@@ -28,7 +28,7 @@ def list_plan(r: Renderer, layer: ListLayer, items: list[str], width: float, roo
     gap = r.px(layer.gap)
     marker = round(size * 1.35)
     text_w = width - marker - round(size * 0.6)
-    layouts = [fit_text(item, path, text_w, room, size, size, None, layer.line_height)
+    layouts = [fit_text(item, TextFit(path, size, size, None, layer.line_height), text_w, room)
                for item in items]
     total = sum(max(lay.height, marker) for lay in layouts) + gap * (len(items) - 1)
     return layouts, total, marker
@@ -64,8 +64,8 @@ def draw_list_in(r: Renderer, layer: ListLayer, items: list[str],
         if cursor + row_h > y + h + 1:
             break
         if lay.overflow:  # one item taller than the whole box: its lines that fit, whole
-            lay = r.fit(items[i], path, text_w, y + h - cursor, size, size, None,
-                        layer.line_height, field=layer.field,
+            lay = r.fit(items[i], TextFit(path, size, size, None, layer.line_height), text_w,
+                        y + h - cursor, field=layer.field,
                         what=f"{r.label(layer.field)} butir ke-{i + 1}")
         _marker(r, layer, i, x, round(cursor + (lay.cap_height - marker) / 2 + 0), marker,
                 size)
@@ -142,12 +142,12 @@ def draw_stats(r: Renderer, layer: StatsLayer) -> None:
             r.fill((round(cx), round(cy), round(cell_w), round(cell_h)),
                    r.color(layer.card, layer.opacity), r.px(layer.card_radius))
         what = f"{r.label(layer.field)} butir ke-{i + 1}"
-        value = r.fit(item[cols[0]], value_path, inner_w, cell_h - 2 * pad, size, size, 1,
-                      1.0, field=layer.field, what=f"Nilai {what}")
+        value = r.fit(item[cols[0]], TextFit(value_path, size, size, 1, 1.0), inner_w,
+                      cell_h - 2 * pad, field=layer.field, what=f"Nilai {what}")
         label_room = cell_h - 2 * pad - value.height - r.px(16)
-        label = r.fit(item[cols[1]] if len(cols) > 1 else "", label_path, inner_w,
-                      label_room, label_size, r.px(22), 3, 1.3, field=layer.field,
-                      what=f"Keterangan {what}")
+        label = r.fit(item[cols[1]] if len(cols) > 1 else "",
+                      TextFit(label_path, label_size, r.px(22), 3, 1.3), inner_w, label_room,
+                      field=layer.field, what=f"Keterangan {what}")
         block = value.height + r.px(16) + label.height
         top = cy + (cell_h - block) / 2
         r.lines(value, (cx + pad, top, inner_w, value.height), value_ink,
@@ -187,7 +187,7 @@ def _grid_plan(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
 
     def label_heights(inner_w: float) -> list[float] | None:
         """Each label's height at this width (they do not depend on the figures' size)."""
-        laid = [fit_text(label, label_path, inner_w, 10000, label_size, label_min, 3, 1.3)
+        laid = [fit_text(label, TextFit(label_path, label_size, label_min, 3, 1.3), inner_w, 10000)
                 for label in labels]
         return None if any(lab.overflow for lab in laid) else [lab.height for lab in laid]
 
@@ -195,7 +195,7 @@ def _grid_plan(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
         """The cell height the figures at ``size`` above their labels need, or None."""
         tallest = 0.0
         for item, label_h in zip(items, under, strict=True):
-            value = fit_text(item[cols[0]], value_path, inner_w, 10000, size, size, 1, 1.0)
+            value = fit_text(item[cols[0]], TextFit(value_path, size, size, 1, 1.0), inner_w, 10000)
             if value.overflow or value.width > inner_w + 0.5:
                 return None
             tallest = max(tallest, value.height + r.px(16) + label_h)
@@ -252,11 +252,11 @@ def _stats_rows(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
     label_path = r.font_path("body", "medium")
     size = r.px(layer.value_size)
     for item in items:
-        lay = fit_text(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
-                       r.px(layer.value_min_size), 1, 1.0)
+        lay = fit_text(item[cols[0]], TextFit(value_path, size, r.px(layer.value_min_size), 1, 1.0),
+                       inner_w * 0.5, inner_h)
         size = min(size, lay.size)
-    values = [r.fit(item[cols[0]], value_path, inner_w * 0.5, inner_h, size,
-                    r.px(layer.value_min_size), 1, 1.0, field=layer.field,
+    values = [r.fit(item[cols[0]], TextFit(value_path, size, r.px(layer.value_min_size), 1, 1.0),
+                    inner_w * 0.5, inner_h, field=layer.field,
                     what=f"Nilai {r.label(layer.field)} butir ke-{i + 1}")
               for i, item in enumerate(items)]
     value_col = max(v.width for v in values)
@@ -271,8 +271,9 @@ def _stats_rows(r: Renderer, layer: StatsLayer, items: list[dict[str, str]],
         if layer.card:
             r.fill((round(cx), round(cy), round(cell_w), round(cell_h)),
                       r.color(layer.card, layer.opacity), r.px(layer.card_radius))
-        label = r.fit(item[cols[1]] if len(cols) > 1 else "", label_path, label_w,
-                      inner_h, r.px(layer.label_size), r.px(22), 3, 1.3, field=layer.field,
+        label = r.fit(item[cols[1]] if len(cols) > 1 else "",
+                      TextFit(label_path, r.px(layer.label_size), r.px(22), 3, 1.3), label_w,
+                      inner_h, field=layer.field,
                       what=f"Keterangan {r.label(layer.field)} butir ke-{i + 1}")
         r.lines(value, (cx + pad, cy + pad_y, value_col, inner_h),
                 value_ink, "left", "middle", field=layer.field, kind="stats")

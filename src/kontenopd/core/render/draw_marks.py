@@ -14,7 +14,7 @@ from ..templates import (
     StampLayer,
 )
 from ..templating import render_string
-from ..text import clean_text, draw_layout, fit_text
+from ..text import TextFit, clean_text, draw_layout, fit_text
 from .assets import load_asset
 from .engine import Renderer, drawer
 
@@ -71,8 +71,8 @@ def draw_stamp(r: Renderer, layer: StampLayer) -> None:
     size = r.px(layer.size)
     min_size = r.px(layer.min_size or max(12, layer.size // 2))
     while True:
-        layout = fit_text(value, path, 100000, 100000, size, size, None, 1.05,
-                          layer.tracking)
+        layout = fit_text(value, TextFit(path, size, size, None, 1.05, layer.tracking), 100000,
+                          100000)
         pad_x, pad_y = round(size * 0.38) + 2 * border, round(size * 0.26) + 2 * border
         sw, sh = round(layout.width) + 2 * pad_x, round(layout.height) + 2 * pad_y
         rw = sw * math.cos(angle) + sh * math.sin(angle)

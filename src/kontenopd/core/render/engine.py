@@ -24,7 +24,7 @@ from ..model import Draft, Profile
 from ..photos import PhotoCache
 from ..templates import Layer, Template, TextLayer
 from ..templating import evaluate, referenced_names, render_string
-from ..text import ELLIPSIS, TextLayout, clean_text, draw_layout, fit_text
+from ..text import ELLIPSIS, TextFit, TextLayout, clean_text, draw_layout, fit_text
 from . import scrim
 from .paint import ink_box
 from .result import Block, RenderResult, RenderWarning, intersects
@@ -234,23 +234,22 @@ class Renderer:
                 self.warn("zone", f"{what} {where} pada format {self.fmt_key}.", b.field)
 
     # ------------------------------------------------------------ fitting
-    def fit(self, value: str, path: Path, width: float, height: float, size: int,
-            min_size: int | None = None, max_lines: int | None = None,
-            line_height: float = 1.2, tracking: float = 0.0, *, protected: bool = True,
-            field: str | None = None, what: str | None = None,
-            balance: bool = False) -> TextLayout:
-        """The one fit helper: the largest size down to ``min_size`` at which ``value`` fits.
+    def fit(self, value: str, fit: TextFit, width: float, height: float, *,
+            protected: bool = True, field: str | None = None,
+            what: str | None = None) -> TextLayout:
+        """The one fit helper: the largest size down to ``fit.min_size`` at which ``value``
+        fits.
 
         Protected text that still does not fit is never cut with "…": the lines that fit are
         kept whole and a blocking error names the field and about how much to cut.
         """
-        layout = fit_text(value, path, width, height, size, min_size, max_lines, line_height,
-                          tracking, balance=balance)
+        layout = fit_text(value, fit, width, height)
         if not layout.overflow:
             return layout
-        smallest = max(1, min(size, min_size or size))
-        whole = fit_text(value, path, 100000 if tracking else width, 100000, smallest,
-                         smallest, None, line_height, tracking)
+        tracking, max_lines = fit.tracking, fit.max_lines
+        smallest = max(1, min(fit.size, fit.min_size or fit.size))
+        whole = fit_text(value, TextFit(fit.path, smallest, smallest, None, fit.line_height,
+                                        tracking), 100000 if tracking else width, 100000)
         room = 1 + math.floor((height - whole.cap_height - whole.descent) / whole.line_step)
         keep = max(0, min(room, max_lines or room, len(whole.lines)))
         kept = whole.lines[:keep]
@@ -292,10 +291,10 @@ class Renderer:
                     protect: bool = True) -> TextLayout:
         pad_x, pad_y = (self.px(p) for p in layer.panel.padding) if layer.panel else (0, 0)
         min_size = self.px(layer.min_size) if layer.min_size else None
-        return self.fit(value, self.text_path(layer, value), width - 2 * pad_x,
-                        height - 2 * pad_y, self.px(layer.size), min_size, layer.max_lines,
-                        layer.line_height, layer.tracking, protected=protect,
-                        field=self.field_of(layer, layer.text), balance=layer.balance)
+        fit = TextFit(self.text_path(layer, value), self.px(layer.size), min_size,
+                      layer.max_lines, layer.line_height, layer.tracking, layer.balance)
+        return self.fit(value, fit, width - 2 * pad_x, height - 2 * pad_y, protected=protect,
+                        field=self.field_of(layer, layer.text))
 
     def draw_text(self, layer: TextLayer, layout: TextLayout,
                   box: tuple[float, float, float, float]) -> None:
