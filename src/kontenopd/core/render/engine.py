@@ -196,7 +196,7 @@ class Renderer:
 
     def lines(self, layout: TextLayout, box: tuple[float, float, float, float],
               fill: tuple[int, ...], align: str = "left", valign: str = "top", *,
-              field: str | None = None, kind: str = "text", cut: bool = False,
+              field: str | None = None, kind: str = "text",
               protected: bool = True) -> tuple[float, float, float, float]:
         """Draw a text layout on the canvas and record its ink box as a block.
 
@@ -208,7 +208,7 @@ class Renderer:
                             field, KIND_NAMES.get(kind, f"teks '{self.label(field)}'"))
         drawn = draw_layout(self.draw, layout, box, fill, align, valign)
         if layout.lines:
-            self.record(kind, drawn, field=field, layout=layout, cut=cut or layout.overflow,
+            self.record(kind, drawn, field=field, layout=layout, cut=layout.overflow,
                         protected=protected)
         return drawn
 
