@@ -512,7 +512,7 @@ def _print_bulk(report) -> None:  # noqa: ANN001
 def cmd_bulk(args: argparse.Namespace) -> int:
     """``bulk SHEET --template ID -o DIR``: one post per row (or ``--one-post``), exported or
     written as drafts; every row's outcome in DIR/laporan.csv; exit 2 if any row failed."""
-    from .core.bulk import MODE_ONE_POST, MODE_ROWS, expected_headers, plan, run_bulk
+    from .core.bulk import MODE_ONE_POST, MODE_ROWS, BulkOptions, expected_headers, plan, run_bulk
     from .core.spreadsheet import read_table
     from .core.templates import load_library
 
@@ -542,9 +542,10 @@ def cmd_bulk(args: argparse.Namespace) -> int:
         if step.done:
             print(f"[{step.done}/{step.total}] {step.message}", file=sys.stderr)
 
-    report = run_bulk(plans, template, profile, args.output, drafts=args.drafts,
-                      platforms=args.platforms, image_type="png" if args.png else "jpg",
-                      workers=args.jobs, progress=show, library=library)
+    options = BulkOptions(drafts=args.drafts, platforms=args.platforms,
+                          image_type="png" if args.png else "jpg", workers=args.jobs,
+                          library=library)
+    report = run_bulk(plans, template, profile, args.output, options=options, progress=show)
     _print_bulk(report)
     return 0 if report.ok else EXIT_USER
 

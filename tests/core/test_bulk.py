@@ -15,6 +15,7 @@ from PIL import Image
 from kontenopd.core import bulk
 from kontenopd.core.bulk import (
     MODE_ONE_POST,
+    BulkOptions,
     auto_map,
     cell_text,
     field_from_cell,
@@ -305,7 +306,7 @@ def test_drafts_are_written_and_every_row_is_in_the_report(tmp_path, library, pr
     ])
     plans = plan(table, template, auto_map(template, table.headers))
     out = tmp_path / "hasil"
-    report = run_bulk(plans, template, profile, out, drafts=True)
+    report = run_bulk(plans, template, profile, out, options=BulkOptions(drafts=True))
     files = sorted(p.name for p in out.glob("*.kontenopd"))
     assert len(files) == 2 and "rapat-koordinasi.kontenopd" in files
     opened = load_draft(out / "rapat-koordinasi.kontenopd", workdir=tmp_path / "w",
@@ -329,8 +330,9 @@ def test_export_writes_good_rows_and_refuses_what_does_not_fit(tmp_path, library
     ])
     plans = plan(table, template, auto_map(template, table.headers), formats=["4:5"])
     seen = []
-    report = run_bulk(plans, template, real_profile, tmp_path / "out", workers=0,
-                      platforms=["instagram"], progress=seen.append)
+    report = run_bulk(plans, template, real_profile, tmp_path / "out",
+                      options=BulkOptions(workers=0, platforms=["instagram"]),
+                      progress=seen.append)
     rows = read_report(tmp_path / "out" / "laporan.csv")
     assert [r["status"] for r in rows] == ["berhasil", "gagal", "berhasil"]
     assert "4:5 tidak diekspor" in rows[1]["alasan"] and "Nama acara" in rows[1]["alasan"]
@@ -352,14 +354,16 @@ def test_cancel_leaves_unfinished_rows_marked(tmp_path, library, profile) -> Non
         ["Rapat", "21/11/2022", "08.00", "Pendopo", ""],
         ["Apel", "22/11/2022", "07.00", "Halaman", ""]])
     plans = plan(table, template, auto_map(template, table.headers))
-    report = run_bulk(plans, template, profile, tmp_path / "o", drafts=True, cancel=Cancelled())
+    report = run_bulk(plans, template, profile, tmp_path / "o", options=BulkOptions(drafts=True),
+                      cancel=Cancelled())
     assert report.cancelled and not report.ok
     assert not list((tmp_path / "o").glob("*.kontenopd"))
     assert [r["status"] for r in read_report(tmp_path / "o" / "laporan.csv")] == [
         "dibatalkan", "dibatalkan"]
     assert report.summary() == "2 baris: 0 berhasil, 0 gagal, 2 dibatalkan."
     assert [p.status for p in plans] == ["berhasil", "berhasil"]  # the plans given stay as
-    again = run_bulk(plans, template, profile, tmp_path / "o2", drafts=True)  # they were
+    again = run_bulk(plans, template, profile, tmp_path / "o2",
+                     options=BulkOptions(drafts=True))  # they were
     assert again.ok and len(list((tmp_path / "o2").glob("*.kontenopd"))) == 2
 
 
@@ -368,7 +372,7 @@ def test_sheet_text_never_runs_as_a_formula_in_the_report(tmp_path, library, pro
         ["=HYPERLINK(\"http://x\")", "21/11/2022", "08.00", "Pendopo", ""],
         ["@SUM(A1)", "kemarin", "08.00", "Pendopo", ""]])
     plans = plan(table, template, auto_map(template, table.headers))
-    run_bulk(plans, template, profile, tmp_path / "o", drafts=True)
+    run_bulk(plans, template, profile, tmp_path / "o", options=BulkOptions(drafts=True))
     rows = read_report(tmp_path / "o" / "laporan.csv")
     assert rows[0]["judul"] == "'=HYPERLINK(\"http://x\")"
     assert rows[1]["judul"] == "'@SUM(A1)" and rows[1]["status"] == "gagal"

@@ -16,6 +16,7 @@ from kontenopd.core.drafts import (
     SCHEMA_VERSION,
     DraftFileError,
     OpenedDraft,
+    SaveOptions,
     draft_from_dict,
     draft_to_dict,
     load_draft,
@@ -226,7 +227,8 @@ def test_missing_photo_fails_a_save_but_not_an_autosave(profile, tmp_path) -> No
     with pytest.raises(PhotoError, match=r"hilang\.jpg"):
         save_draft(tmp_path / "a.kontenopd", draft, profile)
     assert not (tmp_path / "a.kontenopd").exists()
-    file = save_draft(tmp_path / "a.kontenopd", draft, profile, strict_photos=False)
+    file = save_draft(tmp_path / "a.kontenopd", draft, profile,
+                      options=SaveOptions(strict_photos=False))
     opened = load_draft(file, workdir=tmp_path / "w")
     assert opened.draft.values["judul"] == "Tetap tersimpan" and opened.draft.photos == {}
 
@@ -443,7 +445,8 @@ def test_broken_profile_snapshot_falls_back_with_notice(saved, tmp_path) -> None
 def test_photo_paths_in_a_file_are_ignored_unless_allowed(profile, tmp_path) -> None:
     draft = Draft("liputan-kegiatan", values={"judul": "x"},
                   photos={"foto": [PhotoRef(str(SAMPLES[1]), (0.1, 0.2))]})
-    file = save_draft(tmp_path / "link.kontenopd", draft, profile, link_photos=True)
+    file = save_draft(tmp_path / "link.kontenopd", draft, profile,
+                      options=SaveOptions(link_photos=True))
     assert not [n for n in members(file) if n.startswith("photos/")]
     shared = load_draft(file, workdir=tmp_path / "w")  # e.g. a file received from someone
     assert shared.draft.photos == {}

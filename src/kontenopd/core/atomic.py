@@ -1,8 +1,7 @@
 """The one atomic file writer: a file on disk is always either the old or the new version.
 
 Drafts, the queue, autosaves, CLI reports, finished images and profiles all write through
-:func:`atomic_write`; each caller words its own error message (see ``folder_error`` and
-``write_error``).
+:func:`atomic_write`; each caller words its own error message (see :class:`WriteErrors`).
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -24,10 +24,18 @@ BACKUP_SUFFIX = ".bak"
 ErrorFactory = Callable[[Path, OSError], BaseException]
 
 
+@dataclass(frozen=True)
+class WriteErrors:
+    """How a caller words :func:`atomic_write`'s failures; without a factory the OSError
+    itself is raised."""
+
+    folder: ErrorFactory | None = None  # creating the folder or the temporary file in it
+    write: ErrorFactory | None = None  # writing, syncing or renaming the temporary file
+
+
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
                  backup: bool = False, prefix: str | None = None, suffix: str = ".tmp",
-                 mode: int | None = 0o644, folder_error: ErrorFactory | None = None,
-                 write_error: ErrorFactory | None = None) -> Path:
+                 mode: int | None = 0o644, errors: WriteErrors | None = None) -> Path:
     """Write a file so that ``path`` is always either the old or the new complete file.
 
     ``write`` fills a temporary file (``prefix`` + random + ``suffix``) in the same folder
@@ -37,10 +45,11 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
     left behind are removed first. With ``backup``, the previous file is kept as
     ``<path>.bak`` (a hard link where the file system allows, else a copy).
 
-    An OSError creating the temporary file goes through ``folder_error``, one while writing or
-    renaming through ``write_error``; without a factory the OSError itself is raised. The
+    An OSError creating the temporary file goes through ``errors.folder``, one while writing
+    or renaming through ``errors.write``; without a factory the OSError itself is raised. The
     temporary file never outlives a failure, whatever the exception.
     """
+    errors = errors or WriteErrors()
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -51,9 +60,9 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
                 _clean_stale_temps(folder, path.name)
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     except OSError as exc:
-        if folder_error is None:
+        if errors.folder is None:
             raise
-        raise folder_error(folder, exc) from None
+        raise errors.folder(folder, exc) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -68,9 +77,9 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
         _fsync_dir(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        if write_error is None:
+        if errors.write is None:
             raise
-        raise write_error(path, exc) from None
+        raise errors.write(path, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -145,4 +154,4 @@ def _clean_stale_temps(folder: Path, name: str, max_age: float = 600.0) -> None:
             pass
 
 
-__all__ = ["BACKUP_SUFFIX", "atomic_write", "backup_path", "glob_escape"]
+__all__ = ["BACKUP_SUFFIX", "WriteErrors", "atomic_write", "backup_path", "glob_escape"]

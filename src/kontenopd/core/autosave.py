@@ -41,6 +41,7 @@ from .drafts import (
     SUFFIX,
     DraftFileError,
     OpenedDraft,
+    SaveOptions,
     atomic_write,
     draft_title,
     load_draft,
@@ -163,8 +164,9 @@ class AutosaveStore:
                 "source": str(Path(source).resolve()) if source else None}
         with self._mutex:
             return save_draft(self.file, draft, profile, thumbnail=thumbnail, backup=False,
-                              title=title, strict_photos=False, meta=meta,
-                              link_photos=not embed_photos)
+                              title=title,
+                              options=SaveOptions(strict_photos=False,
+                                                  link_photos=not embed_photos, meta=meta))
 
     def discard(self) -> None:
         """Remove this session's autosave (after a successful save, or on clean close)."""

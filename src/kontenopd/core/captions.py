@@ -28,7 +28,7 @@ import regex
 from .dates import format_angka, format_dateline, format_pukul, format_tanggal
 from .errors import KontenError
 from .model import Draft, Profile
-from .platforms import PLATFORM_KEYS, get_platform
+from .platforms import PLATFORM_KEYS, Platform, get_platform
 from .templates import Field, Template
 from .templating import ExpressionError, render_string
 from .xtext import URL_LENGTH as X_URL_WEIGHT
@@ -369,60 +369,13 @@ def check_caption(text: str, platform: str) -> CaptionCheck:
         length = count
         tags = hashtags_in(text)
         mentions = mentions_in(text)
-    name = spec.name
     if not text.strip():
         issues.append(CaptionIssue("empty", "error", "Caption masih kosong."))
-    if spec.caption_limit is not None and length > spec.caption_limit:
-        over = format_angka(length - spec.caption_limit)
-        how = " (tautan dihitung 23, emoji 2)" if spec.weighted else ""
-        issues.append(CaptionIssue(
-            "length", "error",
-            f"Terlalu panjang untuk {name}: {format_angka(length)} dari "
-            f"{format_angka(spec.caption_limit)} karakter{how}; kurangi {over}."))
-    elif spec.soft_limit is not None and length > spec.soft_limit:
-        hard = (f" (batas {name} {format_angka(spec.caption_limit)})"
-                if spec.caption_limit else "")
-        issues.append(CaptionIssue(
-            "soft_length", "warning",
-            f"{format_angka(length)} karakter{hard}: {spec.soft_note} "
-            f"({format_angka(spec.soft_limit)})."))
-    if spec.hashtag_limit is not None and len(tags) > spec.hashtag_limit:
-        issues.append(CaptionIssue(
-            "hashtags", "error",
-            f"{len(tags)} tagar; {name} hanya menerima {spec.hashtag_limit} per unggahan."))
-    seen: dict[str, int] = {}
-    for tag in tags:
-        seen[tag.casefold()] = seen.get(tag.casefold(), 0) + 1
-    for tag in dict.fromkeys(tags):
-        if seen.get(tag.casefold(), 0) > 1:
-            issues.append(CaptionIssue(
-                "hashtag_dup", "warning",
-                f"Tagar {tag} ditulis {seen[tag.casefold()]} kali."))
-            seen[tag.casefold()] = 0
-    if tags and not spec.hashtags_work:
-        issues.append(CaptionIssue(
-            "hashtag_inactive", "info", f"Tagar tidak bisa diklik di {name}."))
-    if spec.mention_limit is not None and len(mentions) > spec.mention_limit:
-        issues.append(CaptionIssue(
-            "mentions", "error",
-            f"{len(mentions)} mention; {name} menerima paling banyak {spec.mention_limit}."))
-    # spelling is judged on the name as typed ("@diskominfo.kab" is not an X name, even
-    # though X links its first part)
-    bad = [m for m in dict.fromkeys(mentions_in(text))
-           if not regex.fullmatch(spec.mention_pattern, m[1:])]
-    if bad:
-        issues.append(CaptionIssue(
-            "mention_invalid", "warning",
-            f"{', '.join(bad[:3])} bukan nama akun {name} yang sah; periksa ejaannya."))
-    title_length = None
-    if spec.title_limit is not None:
-        first = text.strip().split("\n", 1)[0] if text.strip() else ""
-        title_length = graphemes(first)
-        if title_length > spec.title_limit:
-            issues.append(CaptionIssue(
-                "title", "warning",
-                f"Baris pertama (judul foto {name}) {title_length} karakter; "
-                f"batasnya {spec.title_limit}."))
+    issues += _length_issues(spec, length)
+    issues += _hashtag_issues(spec, tags)
+    issues += _mention_issues(spec, mentions, text)
+    title_length, title_issues = _title_check(spec, text)
+    issues += title_issues
     holes = _placeholders(text)
     if holes:
         shown = ", ".join(dict.fromkeys(h[:30] for h in holes[:3]))
@@ -437,6 +390,82 @@ def check_caption(text: str, platform: str) -> CaptionCheck:
         graphemes=count, hashtags=len(tags), hashtag_limit=spec.hashtag_limit,
         mentions=len(mentions), mention_limit=spec.mention_limit, title_length=title_length,
         title_limit=spec.title_limit, issues=tuple(issues), links=links)
+
+
+def _length_issues(spec: Platform, length: int) -> list[CaptionIssue]:
+    """Over the platform's limit (an error), else over its soft limit (a warning)."""
+    name = spec.name
+    if spec.caption_limit is not None and length > spec.caption_limit:
+        over = format_angka(length - spec.caption_limit)
+        how = " (tautan dihitung 23, emoji 2)" if spec.weighted else ""
+        return [CaptionIssue(
+            "length", "error",
+            f"Terlalu panjang untuk {name}: {format_angka(length)} dari "
+            f"{format_angka(spec.caption_limit)} karakter{how}; kurangi {over}.")]
+    if spec.soft_limit is not None and length > spec.soft_limit:
+        hard = (f" (batas {name} {format_angka(spec.caption_limit)})"
+                if spec.caption_limit else "")
+        return [CaptionIssue(
+            "soft_length", "warning",
+            f"{format_angka(length)} karakter{hard}: {spec.soft_note} "
+            f"({format_angka(spec.soft_limit)}).")]
+    return []
+
+
+def _hashtag_issues(spec: Platform, tags: list[str]) -> list[CaptionIssue]:
+    """Too many hashtags, each one written twice (ignoring case), tags that do not link."""
+    issues = []
+    if spec.hashtag_limit is not None and len(tags) > spec.hashtag_limit:
+        issues.append(CaptionIssue(
+            "hashtags", "error",
+            f"{len(tags)} tagar; {spec.name} hanya menerima {spec.hashtag_limit} per unggahan."))
+    seen: dict[str, int] = {}
+    for tag in tags:
+        seen[tag.casefold()] = seen.get(tag.casefold(), 0) + 1
+    for tag in dict.fromkeys(tags):
+        if seen.get(tag.casefold(), 0) > 1:
+            issues.append(CaptionIssue(
+                "hashtag_dup", "warning",
+                f"Tagar {tag} ditulis {seen[tag.casefold()]} kali."))
+            seen[tag.casefold()] = 0
+    if tags and not spec.hashtags_work:
+        issues.append(CaptionIssue(
+            "hashtag_inactive", "info", f"Tagar tidak bisa diklik di {spec.name}."))
+    return issues
+
+
+def _mention_issues(spec: Platform, mentions: list[str], text: str) -> list[CaptionIssue]:
+    """Too many mentions, and names the platform would not accept."""
+    issues = []
+    if spec.mention_limit is not None and len(mentions) > spec.mention_limit:
+        issues.append(CaptionIssue(
+            "mentions", "error",
+            f"{len(mentions)} mention; {spec.name} menerima paling banyak "
+            f"{spec.mention_limit}."))
+    # spelling is judged on the name as typed ("@diskominfo.kab" is not an X name, even
+    # though X links its first part)
+    bad = [m for m in dict.fromkeys(mentions_in(text))
+           if not regex.fullmatch(spec.mention_pattern, m[1:])]
+    if bad:
+        issues.append(CaptionIssue(
+            "mention_invalid", "warning",
+            f"{', '.join(bad[:3])} bukan nama akun {spec.name} yang sah; periksa ejaannya."))
+    return issues
+
+
+def _title_check(spec: Platform, text: str) -> tuple[int | None, list[CaptionIssue]]:
+    """The first line's length where the platform shows it as a title (None elsewhere), and
+    a warning when it is too long."""
+    if spec.title_limit is None:
+        return None, []
+    first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    title_length = graphemes(first)
+    if title_length <= spec.title_limit:
+        return title_length, []
+    return title_length, [CaptionIssue(
+        "title", "warning",
+        f"Baris pertama (judul foto {spec.name}) {title_length} karakter; "
+        f"batasnya {spec.title_limit}.")]
 
 
 # ---------------------------------------------------------------- caption templates

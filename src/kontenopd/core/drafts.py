@@ -51,7 +51,7 @@ from PIL import Image
 
 from .. import __version__
 from . import safeimage
-from .atomic import BACKUP_SUFFIX
+from .atomic import BACKUP_SUFFIX, WriteErrors
 from .atomic import atomic_write as _atomic_write
 from .atomic import backup_path as _backup_path
 from .captions import POST_HASHTAGS, POST_MENTIONS
@@ -298,87 +298,122 @@ def _draft_from_data(data: Any, notices: list[str],
     if not isinstance(template, str) or not _TEMPLATE_ID.fullmatch(template) \
             or len(template) > 100:
         raise DraftFileError("Draf tidak menyebut templat yang valid.")
-    formats: list[str] = []
-    raw_formats = data.get("formats", [])
-    if isinstance(raw_formats, list):
-        for fmt in raw_formats:
-            if isinstance(fmt, str) and fmt in FORMAT_SIZES and fmt not in formats:
-                formats.append(fmt)
-            else:
-                notices.append(f"Format {str(fmt)[:20]!r} di draf tidak dikenal dan dilewati.")
-    else:
-        notices.append("Daftar format di draf tidak valid; memakai format bawaan templat.")
-    values: dict[str, Any] = {}
-    raw_values = data.get("values", {})
-    if isinstance(raw_values, dict):
-        for key, value in raw_values.items():
-            if len(values) >= MAX_VALUES:
-                notices.append(f"Draf berisi terlalu banyak isian (lebih dari {MAX_VALUES}); "
-                               "sisanya dilewati.")
-                break
-            try:
-                safe = _json_safe(value)
-            except (ValueError, RecursionError):
-                notices.append(f"Isi field '{str(key)[:40]}' di draf rusak dan dikosongkan.")
-                continue
-            length = value_chars(safe)
-            if length > MAX_TEXT:  # would take seconds to lay out on every render
-                notices.append(f"Isi field '{str(key)[:40]}' di draf terlalu panjang ({length} "
-                               f"karakter; maksimal {MAX_TEXT}) dan dikosongkan.")
-                continue
-            values[str(key)] = safe
-    else:
-        notices.append("Isian field di draf tidak valid dan dikosongkan.")
-    photos: dict[str, list[PhotoRef]] = {}
-    raw_photos = data.get("photos", {})
-    count = 0  # photos kept
-    examined = 0  # entries looked at, kept or not: a bound on the work a file can ask for
-    limit_hit = False
-    if isinstance(raw_photos, dict):
-        for key, entries in raw_photos.items():
-            if count >= MAX_PHOTOS or examined >= 5 * MAX_PHOTOS:
-                limit_hit = True
-                break
-            examined += 1
-            if not isinstance(entries, list):
-                notices.append(f"Daftar foto '{str(key)[:40]}' di draf tidak valid dan dilewati.")
-                continue
-            refs = []
-            for entry in entries:
-                if count >= MAX_PHOTOS or examined >= 5 * MAX_PHOTOS:
-                    limit_hit = True
-                    break
-                examined += 1
-                if not isinstance(entry, dict):
-                    notices.append(f"Satu foto '{str(key)[:40]}' di draf tidak valid dan dilewati.")
-                    continue
-                path = photo_path(entry)
-                if not path:
-                    continue
-                # anything but a JSON true (a damaged or older entry) leaves enhance off
-                refs.append(PhotoRef(path, _focus(entry.get("focus")), _anchor(entry),
-                                     enhance=entry.get("enhance") is True))
-                count += 1
-            if refs:
-                photos[str(key)] = refs
-        if limit_hit:
-            notices.append("Draf berisi terlalu banyak foto; sisanya dilewati.")
-    else:
-        notices.append("Daftar foto di draf tidak valid dan dilewati.")
-    captions: dict[str, str] = {}
-    raw_captions = data.get("captions", {})
-    if isinstance(raw_captions, dict):
-        captions = {str(k)[:40]: v[:MAX_CAPTION] for k, v in list(raw_captions.items())[:50]
-                    if isinstance(v, str)}
-        if len(captions) != len(raw_captions):
-            notices.append("Sebagian teks keterangan (caption) di draf tidak valid dan dilewati.")
-        if any(isinstance(v, str) and len(v) > MAX_CAPTION for v in raw_captions.values()):
-            notices.append(f"Teks keterangan (caption) di draf lebih dari {MAX_CAPTION} "
-                           "karakter dan dipotong.")
-    else:
-        notices.append("Teks keterangan (caption) di draf tidak valid dan dilewati.")
+    formats = _formats_from(data.get("formats", []), notices)
+    values = _values_from(data.get("values", {}), notices)
+    photos = _photos_from(data.get("photos", {}), notices, photo_path)
+    captions = _captions_from(data.get("captions", {}), notices)
     return Draft(template=template, formats=formats or ["4:5"], values=values, photos=photos,
                  captions=captions)
+
+
+def _formats_from(raw_formats: Any, notices: list[str]) -> list[str]:
+    formats: list[str] = []
+    if not isinstance(raw_formats, list):
+        notices.append("Daftar format di draf tidak valid; memakai format bawaan templat.")
+        return formats
+    for fmt in raw_formats:
+        if isinstance(fmt, str) and fmt in FORMAT_SIZES and fmt not in formats:
+            formats.append(fmt)
+        else:
+            notices.append(f"Format {str(fmt)[:20]!r} di draf tidak dikenal dan dilewati.")
+    return formats
+
+
+def _values_from(raw_values: Any, notices: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if not isinstance(raw_values, dict):
+        notices.append("Isian field di draf tidak valid dan dikosongkan.")
+        return values
+    for key, value in raw_values.items():
+        if len(values) >= MAX_VALUES:
+            notices.append(f"Draf berisi terlalu banyak isian (lebih dari {MAX_VALUES}); "
+                           "sisanya dilewati.")
+            break
+        try:
+            safe = _json_safe(value)
+        except (ValueError, RecursionError):
+            notices.append(f"Isi field '{str(key)[:40]}' di draf rusak dan dikosongkan.")
+            continue
+        length = value_chars(safe)
+        if length > MAX_TEXT:  # would take seconds to lay out on every render
+            notices.append(f"Isi field '{str(key)[:40]}' di draf terlalu panjang ({length} "
+                           f"karakter; maksimal {MAX_TEXT}) dan dikosongkan.")
+            continue
+        values[str(key)] = safe
+    return values
+
+
+@dataclass
+class _PhotoBudget:
+    """The photos one draft may bring: at most MAX_PHOTOS kept, and a bound on the entries
+    looked at, kept or not (the work a file can ask for)."""
+
+    kept: int = 0
+    examined: int = 0
+    exhausted: bool = False  # an entry was left unexamined
+
+    def take(self) -> bool:
+        """Count one more entry to examine; False (and ``exhausted``) once the budget is spent."""
+        if self.kept >= MAX_PHOTOS or self.examined >= 5 * MAX_PHOTOS:
+            self.exhausted = True
+            return False
+        self.examined += 1
+        return True
+
+
+def _photos_from(raw_photos: Any, notices: list[str],
+                 photo_path: Callable[[dict[str, Any]], str | None]) -> dict[str, list[PhotoRef]]:
+    photos: dict[str, list[PhotoRef]] = {}
+    if not isinstance(raw_photos, dict):
+        notices.append("Daftar foto di draf tidak valid dan dilewati.")
+        return photos
+    budget = _PhotoBudget()
+    for key, entries in raw_photos.items():
+        if not budget.take():
+            break
+        if not isinstance(entries, list):
+            notices.append(f"Daftar foto '{str(key)[:40]}' di draf tidak valid dan dilewati.")
+            continue
+        refs = _photo_refs(str(key), entries, budget, notices, photo_path)
+        if refs:
+            photos[str(key)] = refs
+    if budget.exhausted:
+        notices.append("Draf berisi terlalu banyak foto; sisanya dilewati.")
+    return photos
+
+
+def _photo_refs(key: str, entries: list[Any], budget: _PhotoBudget, notices: list[str],
+                photo_path: Callable[[dict[str, Any]], str | None]) -> list[PhotoRef]:
+    """The usable photos of one photo field, as far as ``budget`` allows."""
+    refs = []
+    for entry in entries:
+        if not budget.take():
+            break
+        if not isinstance(entry, dict):
+            notices.append(f"Satu foto '{key[:40]}' di draf tidak valid dan dilewati.")
+            continue
+        path = photo_path(entry)
+        if not path:
+            continue
+        # anything but a JSON true (a damaged or older entry) leaves enhance off
+        refs.append(PhotoRef(path, _focus(entry.get("focus")), _anchor(entry),
+                             enhance=entry.get("enhance") is True))
+        budget.kept += 1
+    return refs
+
+
+def _captions_from(raw_captions: Any, notices: list[str]) -> dict[str, str]:
+    if not isinstance(raw_captions, dict):
+        notices.append("Teks keterangan (caption) di draf tidak valid dan dilewati.")
+        return {}
+    captions = {str(k)[:40]: v[:MAX_CAPTION] for k, v in list(raw_captions.items())[:50]
+                if isinstance(v, str)}
+    if len(captions) != len(raw_captions):
+        notices.append("Sebagian teks keterangan (caption) di draf tidak valid dan dilewati.")
+    if any(isinstance(v, str) and len(v) > MAX_CAPTION for v in raw_captions.values()):
+        notices.append(f"Teks keterangan (caption) di draf lebih dari {MAX_CAPTION} "
+                       "karakter dan dipotong.")
+    return captions
 
 
 # ---------------------------------------------------------------- preparing photos
@@ -437,23 +472,17 @@ def _strip_jpeg(data: bytes, orientation: int) -> bytes | None:
         out.append(b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload)
     pos, n = 2, len(data)
     while pos < n:
-        if data[pos] != 0xFF:
+        found = _jpeg_marker(data, pos)
+        if found is None:
             return None
-        while pos < n and data[pos] == 0xFF:
-            pos += 1  # fill bytes
-        if pos >= n:
-            return None
-        marker = data[pos]
-        pos += 1
+        marker, pos = found
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
             continue  # standalone markers
         if marker == 0xD9:
             out.append(b"\xff\xd9")
             return b"".join(out)
-        if pos + 2 > n:
-            return None
-        length = struct.unpack(">H", data[pos:pos + 2])[0]
-        if length < 2 or pos + length > n:
+        length = _jpeg_segment_length(data, pos)
+        if length is None:
             return None
         segment = data[pos - 2:pos + length]
         body = data[pos + 2:pos + length]
@@ -465,15 +494,43 @@ def _strip_jpeg(data: bytes, orientation: int) -> bytes | None:
             out.append(segment)
             out.append(data[pos:end + 2])
             return b"".join(out)
-        keep = (
-            marker == 0xE0
-            or (marker == 0xE2 and body.startswith(b"ICC_PROFILE\x00"))
-            or marker == 0xEE
-            or not (0xE0 <= marker <= 0xEF or marker == 0xFE)
-        )
-        if keep:
+        if _keep_jpeg_segment(marker, body):
             out.append(segment)
     return None
+
+
+def _jpeg_marker(data: bytes, pos: int) -> tuple[int, int] | None:
+    """The marker at ``pos`` (after its 0xFF fill bytes) and the position after it; None
+    when there is no marker there."""
+    n = len(data)
+    if data[pos] != 0xFF:
+        return None
+    while pos < n and data[pos] == 0xFF:
+        pos += 1  # fill bytes
+    if pos >= n:
+        return None
+    return data[pos], pos + 1
+
+
+def _jpeg_segment_length(data: bytes, pos: int) -> int | None:
+    """The length field of the segment whose length starts at ``pos``; None when it does
+    not fit in ``data``."""
+    if pos + 2 > len(data):
+        return None
+    length: int = struct.unpack(">H", data[pos:pos + 2])[0]
+    if length < 2 or pos + length > len(data):
+        return None
+    return length
+
+
+def _keep_jpeg_segment(marker: int, body: bytes) -> bool:
+    """JFIF (APP0), ICC (APP2 ICC_PROFILE), Adobe (APP14) and every non-metadata segment."""
+    return (
+        marker == 0xE0
+        or (marker == 0xE2 and body.startswith(b"ICC_PROFILE\x00"))
+        or marker == 0xEE
+        or not (0xE0 <= marker <= 0xEF or marker == 0xFE)
+    )
 
 
 _PNG_KEEP = {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND", b"iCCP", b"sRGB", b"gAMA",
@@ -613,54 +670,34 @@ def _thumbnail_bytes(image: Image.Image) -> bytes:
 # ---------------------------------------------------------------- saving
 
 
+@dataclass(frozen=True)
+class SaveOptions:
+    """How :func:`save_draft` stores the photos and what else it records. The defaults are a
+    draft the user saves; autosave relaxes them."""
+
+    strict_photos: bool = True  # False: a photo that can no longer be read is left out
+    link_photos: bool = False  # record the photos' paths, not their bytes (large autosaves)
+    meta: dict[str, Any] | None = None  # stored as-is (JSON) and returned on load
+
+
 def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
                thumbnail: Image.Image | None = None, backup: bool = True,
-               title: str | None = None, strict_photos: bool = True,
-               meta: dict[str, Any] | None = None, link_photos: bool = False) -> Path:
+               title: str | None = None, options: SaveOptions | None = None) -> Path:
     """Write ``draft`` to ``path`` atomically and return the path.
 
     The previous file, if any, is kept as ``<path>.bak`` when ``backup`` is true. With
-    ``strict_photos`` false (autosave), a photo that can no longer be read is left out
-    instead of failing the save. ``meta`` is stored as-is (JSON) and returned on load.
-    ``link_photos`` (autosave of large drafts only) records the photos' paths instead of
-    their bytes; such links are honoured only by ``load_draft(..., allow_linked_photos=True)``.
-    Raises DraftFileError (or PhotoError for an unreadable photo) with a clear message.
+    ``options.strict_photos`` false (autosave), a photo that can no longer be read is left
+    out instead of failing the save. ``options.meta`` is stored as-is (JSON) and returned on
+    load. ``options.link_photos`` (autosave of large drafts only) records the photos' paths
+    instead of their bytes; such links are honoured only by
+    ``load_draft(..., allow_linked_photos=True)``. Raises DraftFileError (or PhotoError for
+    an unreadable photo) with a clear message.
     """
     path = Path(path)
+    options = options or SaveOptions()
     members: dict[str, bytes] = {}
-    photos: dict[str, list[dict[str, Any]]] = {}
-    all_paths = [ref.path for refs in draft.photos.values() for ref in refs]
-    prepared = {} if link_photos else prepare_photos(all_paths)
-    for key, refs in draft.photos.items():
-        entries = []
-        for ref in refs:
-            if link_photos:
-                linked = Path(ref.path)
-                if not linked.is_file() and not strict_photos:
-                    continue
-                entries.append({"path": str(linked.resolve()),
-                                "name": _display_name(linked.name),
-                                **_placement(ref, 6)})
-                continue
-            blob = prepared[str(ref.path)]
-            if isinstance(blob, PhotoError):
-                if strict_photos:
-                    raise blob
-                continue
-            name = f"photos/{blob.digest}{blob.ext}"
-            members[name] = blob.data
-            entries.append({"file": name, "name": _display_name(Path(ref.path).name),
-                            **_placement(ref, 6)})
-        photos[str(key)] = entries
-    profile_data = profile.to_dict()
-    for role in ("pemda", "opd"):
-        logo = _logo_blob(getattr(profile, f"{role}_logo"))
-        if logo is None:
-            profile_data[f"{role}_logo"] = ""
-            continue
-        name = f"profile/{role}{logo.ext}"
-        members[name] = logo.data
-        profile_data[f"{role}_logo"] = name
+    photos = _photo_entries(draft, options, members)
+    profile_data = _profile_entry(profile, members)
     model = draft_to_dict(draft)
     model["photos"] = photos
     saved_at = _now()
@@ -673,8 +710,8 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
         **model,
         "profile": profile_data,
     }
-    if meta:
-        data["meta"] = _json_safe(meta)
+    if options.meta:
+        data["meta"] = _json_safe(options.meta)
     if thumbnail is not None:
         members["thumbnail.jpg"] = _thumbnail_bytes(thumbnail)
     document = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
@@ -689,6 +726,51 @@ def save_draft(path: str | Path, draft: Draft, profile: Profile, *,
                 _add(zf, name, members[name], stamp, zipfile.ZIP_STORED)
 
     return atomic_write(path, write, backup=backup)
+
+
+def _photo_entries(draft: Draft, options: SaveOptions,
+                   members: dict[str, bytes]) -> dict[str, list[dict[str, Any]]]:
+    """draft.json's photo entries per field; the photos' bytes are added to ``members``
+    (once per content) unless they are linked."""
+    photos: dict[str, list[dict[str, Any]]] = {}
+    all_paths = [ref.path for refs in draft.photos.values() for ref in refs]
+    prepared = {} if options.link_photos else prepare_photos(all_paths)
+    for key, refs in draft.photos.items():
+        entries = []
+        for ref in refs:
+            if options.link_photos:
+                linked = Path(ref.path)
+                if not linked.is_file() and not options.strict_photos:
+                    continue
+                entries.append({"path": str(linked.resolve()),
+                                "name": _display_name(linked.name),
+                                **_placement(ref, 6)})
+                continue
+            blob = prepared[str(ref.path)]
+            if isinstance(blob, PhotoError):
+                if options.strict_photos:
+                    raise blob
+                continue
+            name = f"photos/{blob.digest}{blob.ext}"
+            members[name] = blob.data
+            entries.append({"file": name, "name": _display_name(Path(ref.path).name),
+                            **_placement(ref, 6)})
+        photos[str(key)] = entries
+    return photos
+
+
+def _profile_entry(profile: Profile, members: dict[str, bytes]) -> dict[str, Any]:
+    """The profile snapshot for draft.json; its usable logos are added to ``members``."""
+    profile_data = profile.to_dict()
+    for role in ("pemda", "opd"):
+        logo = _logo_blob(getattr(profile, f"{role}_logo"))
+        if logo is None:
+            profile_data[f"{role}_logo"] = ""
+            continue
+        name = f"profile/{role}{logo.ext}"
+        members[name] = logo.data
+        profile_data[f"{role}_logo"] = name
+    return profile_data
 
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
@@ -712,6 +794,15 @@ def _add(zf: zipfile.ZipFile, name: str, data: bytes,
     zf.writestr(info, data)
 
 
+# atomic_write's failures in the draft's words
+_DRAFT_WRITE_ERRORS = WriteErrors(
+    folder=lambda folder, exc: DraftFileError(
+        f"Folder tujuan tidak bisa ditulisi: {folder} ({exc.strerror or exc})."),
+    write=lambda path, exc: DraftFileError(
+        f"Draf gagal disimpan ke {_short(path)} "
+        f"({'disk penuh' if exc.errno == 28 else (exc.strerror or str(exc))})."))
+
+
 def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
                  backup: bool = False) -> Path:
     """Write a file so that ``path`` is always either the old or the new complete file.
@@ -720,13 +811,7 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], object], *,
     DraftFileError on I/O failure (the OSError behind it is its ``__context__``). With
     ``backup``, the previous file is kept as ``<path>.bak``.
     """
-    return _atomic_write(
-        path, write, backup=backup,
-        folder_error=lambda folder, exc: DraftFileError(
-            f"Folder tujuan tidak bisa ditulisi: {folder} ({exc.strerror or exc})."),
-        write_error=lambda path, exc: DraftFileError(
-            f"Draf gagal disimpan ke {_short(path)} "
-            f"({'disk penuh' if exc.errno == 28 else (exc.strerror or str(exc))})."))
+    return _atomic_write(path, write, backup=backup, errors=_DRAFT_WRITE_ERRORS)
 
 
 # ---------------------------------------------------------------- opening
@@ -760,6 +845,17 @@ def load_draft(path: str | Path, *, workdir: str | Path | None = None,
     """
     path = Path(path)
     name = _short(path)
+    _check_draft_file(path, name)
+    target = _new_workdir(workdir)
+    try:
+        return _load_into(path, name, target, library, allow_linked_photos)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+
+
+def _check_draft_file(path: Path, name: str) -> None:
+    """Refuse a missing, empty or oversized file before it is opened."""
     try:
         st = path.stat()
     except OSError:
@@ -770,44 +866,48 @@ def load_draft(path: str | Path, *, workdir: str | Path | None = None,
         raise DraftFileError(f"Berkas draf kosong (0 byte): {name}.{_backup_hint(path)}")
     if st.st_size > MAX_FILE_BYTES:
         raise DraftFileError(f"Berkas draf terlalu besar ({st.st_size // 2**20} MB): {name}.")
+
+
+def _new_workdir(workdir: str | Path | None) -> Path:
+    """A fresh folder for the photos and logos of one opened draft."""
     base = Path(workdir) if workdir is not None else AppPaths.default().cache / "drafts"
     try:
         base.mkdir(parents=True, exist_ok=True)
-        target = Path(tempfile.mkdtemp(prefix="draf-", dir=base))
+        return Path(tempfile.mkdtemp(prefix="draf-", dir=base))
     except OSError as exc:
         raise DraftFileError(
             f"Folder kerja untuk membuka draf tidak bisa dibuat: {base} ({exc.strerror}).") \
             from None
+
+
+def _load_into(path: Path, name: str, target: Path, library: Library | None,
+               allow_linked_photos: bool) -> OpenedDraft:
+    """Read the draft at ``path``, extracting into ``target``; every failure becomes one
+    DraftFileError line (``name`` is the file as shown)."""
     try:
-        try:
-            with open(path, "rb") as handle:
-                opened = _Loader(handle, path.resolve(), target, library,
-                                 allow_linked_photos).load()
-        except DraftFileError:
-            raise
-        except _WorkdirError as exc:
-            raise DraftFileError(
-                f"Foto draf tidak bisa disalin ke folder kerja {target} ({exc}).") from None
-        except OSError as exc:
-            if _is_damage(exc):
-                raise DraftFileError(f"Berkas draf rusak atau bukan draf KontenOPD: {name}."
-                                     f"{_backup_hint(path)}") from None
-            raise DraftFileError(
-                f"Berkas draf tidak bisa dibaca: {name} ({exc.strerror or exc}).") from None
-        except MemoryError:
-            raise DraftFileError(f"Memori tidak cukup untuk membuka draf: {name}.") from None
-        except _CORRUPT:
-            raise DraftFileError(
-                f"Berkas draf rusak atau bukan draf KontenOPD: {name}.{_backup_hint(path)}") \
-                from None
-        except Exception as exc:  # the last line of defence: never a traceback
-            raise DraftFileError(
-                f"Berkas draf rusak: {name} ({type(exc).__name__}).{_backup_hint(path)}") \
-                from None
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
+        with open(path, "rb") as handle:
+            return _Loader(handle, path.resolve(), target, library, allow_linked_photos).load()
+    except DraftFileError:
         raise
-    return opened
+    except _WorkdirError as exc:
+        raise DraftFileError(
+            f"Foto draf tidak bisa disalin ke folder kerja {target} ({exc}).") from None
+    except OSError as exc:
+        if _is_damage(exc):
+            raise DraftFileError(f"Berkas draf rusak atau bukan draf KontenOPD: {name}."
+                                 f"{_backup_hint(path)}") from None
+        raise DraftFileError(
+            f"Berkas draf tidak bisa dibaca: {name} ({exc.strerror or exc}).") from None
+    except MemoryError:
+        raise DraftFileError(f"Memori tidak cukup untuk membuka draf: {name}.") from None
+    except _CORRUPT:
+        raise DraftFileError(
+            f"Berkas draf rusak atau bukan draf KontenOPD: {name}.{_backup_hint(path)}") \
+            from None
+    except Exception as exc:  # the last line of defence: never a traceback
+        raise DraftFileError(
+            f"Berkas draf rusak: {name} ({type(exc).__name__}).{_backup_hint(path)}") \
+            from None
 
 
 def _backup_hint(path: Path) -> str:
@@ -1299,6 +1399,7 @@ __all__ = [
     "DraftFileError",
     "DraftInfo",
     "OpenedDraft",
+    "SaveOptions",
     "atomic_write",
     "check_version",
     "cleanup_workdirs",

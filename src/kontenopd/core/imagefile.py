@@ -9,7 +9,7 @@ from typing import Any
 
 from PIL import Image, ImageCms
 
-from .atomic import atomic_write
+from .atomic import WriteErrors, atomic_write
 from .errors import KontenError
 
 IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
@@ -62,8 +62,9 @@ def write_image_bytes(data: bytes, path: str | Path) -> Path:
     atomic_write(
         path, lambda handle: handle.write(data), prefix=".kontenopd-",
         suffix=path.suffix,
-        folder_error=lambda folder, exc: KontenError(
-            f"Folder keluaran tidak bisa ditulisi: {folder} ({exc.strerror})"),
-        write_error=lambda path, exc: KontenError(
-            f"Gambar gagal disimpan ke {path} ({exc.strerror or exc})"))
+        errors=WriteErrors(
+            folder=lambda folder, exc: KontenError(
+                f"Folder keluaran tidak bisa ditulisi: {folder} ({exc.strerror})"),
+            write=lambda path, exc: KontenError(
+                f"Gambar gagal disimpan ke {path} ({exc.strerror or exc})")))
     return path

@@ -134,24 +134,10 @@ class Profile:
         if not isinstance(data, dict):
             raise ProfileError("Profil tidak valid: isinya harus berupa objek JSON.")
         known = {f.name for f in fields(cls)}
-        kwargs: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in known:
-                continue  # tolerate fields written by newer versions
-            kwargs[key] = value
+        # fields written by newer versions are tolerated (left out)
+        kwargs: dict[str, Any] = {key: value for key, value in data.items() if key in known}
         try:
-            colors = data.get("colors", {})
-            if not isinstance(colors, dict):
-                raise ProfileError("Profil tidak valid: 'colors' harus berupa objek.")
-            color_kwargs = {k: str(v) for k, v in colors.items() if k in COLOR_ROLES}
-            for role, value in color_kwargs.items():
-                try:
-                    parse_hex(value)
-                except ValueError:
-                    raise ProfileError(
-                        f"Profil tidak valid: warna '{role}' = {value!r} bukan kode #RRGGBB."
-                    ) from None
-            kwargs["colors"] = Colors(**color_kwargs)
+            kwargs["colors"] = _profile_colors(data.get("colors", {}))
             kwargs["handles"] = {str(k): str(v) for k, v in dict(data.get("handles", {})).items()}
             kwargs["hashtags"] = tuple(str(h) for h in data.get("hashtags", ()))
             kwargs["hashtag_groups"] = {
@@ -159,14 +145,8 @@ class Profile:
                 for k, v in dict(data.get("hashtag_groups", {})).items()
             }
             for key in ("pemda_logo", "opd_logo"):
-                value = str(kwargs.get(key) or "")
-                if value and base_dir is not None and not Path(value).is_absolute():
-                    value = str((base_dir / value).resolve())
-                kwargs[key] = value
-            tz = str(kwargs.get("timezone", "WIB")).upper()
-            if tz not in TIMEZONES:
-                raise ProfileError(f"Profil tidak valid: zona waktu {tz!r} (pilih WIB, WITA, WIT).")
-            kwargs["timezone"] = tz
+                kwargs[key] = _logo_path(kwargs.get(key), base_dir)
+            kwargs["timezone"] = _profile_timezone(kwargs.get("timezone", "WIB"))
             for key in ("badge_berakhlak", "badge_bangga_melayani"):
                 kwargs[key] = bool(kwargs.get(key, False))
             for key in ("id", "pemda_name", "opd_name", "opd_short", "city", "heading_font",
@@ -187,6 +167,36 @@ class Profile:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProfileError(f"Profil rusak (bukan JSON yang benar): {path}: {exc}.") from None
         return cls.from_dict(data, base_dir=path.parent)
+
+
+def _profile_colors(colors: Any) -> Colors:
+    """A profile's ``colors`` object: the known roles, each a #RRGGBB code."""
+    if not isinstance(colors, dict):
+        raise ProfileError("Profil tidak valid: 'colors' harus berupa objek.")
+    color_kwargs = {k: str(v) for k, v in colors.items() if k in COLOR_ROLES}
+    for role, value in color_kwargs.items():
+        try:
+            parse_hex(value)
+        except ValueError:
+            raise ProfileError(
+                f"Profil tidak valid: warna '{role}' = {value!r} bukan kode #RRGGBB."
+            ) from None
+    return Colors(**color_kwargs)
+
+
+def _logo_path(value: Any, base_dir: Path | None) -> str:
+    """A logo path as text, a relative one resolved against ``base_dir`` when given."""
+    text = str(value or "")
+    if text and base_dir is not None and not Path(text).is_absolute():
+        text = str((base_dir / text).resolve())
+    return text
+
+
+def _profile_timezone(value: Any) -> str:
+    tz = str(value).upper()
+    if tz not in TIMEZONES:
+        raise ProfileError(f"Profil tidak valid: zona waktu {tz!r} (pilih WIB, WITA, WIT).")
+    return tz
 
 
 def demo_profile() -> Profile:

@@ -261,53 +261,53 @@ def rank(scores: Sequence[PhotoScore], distance: int = DUPLICATE_DISTANCE) -> Pi
     readable = [s for s in scores if s.ok]
     median = float(np.median([s.sharpness for s in readable])) if readable else 0.0
     groups = _groups(scores, distance)
-    rated: list[PhotoScore] = []
-    for s, group in zip(scores, groups, strict=True):
-        if not s.ok:
-            rated.append(replace(s, group=-1, score=0.0))
-            continue
-        flags = [f for f in s.flags if f not in (BLURRY, DUPLICATE)]
-        blurred = s.sharpness < BLUR_ABSOLUTE or (
-            len(readable) >= 4 and s.sharpness < BLUR_RELATIVE * median)
-        if blurred:
-            flags.insert(0, BLURRY)
-        # Sharpness counts on a log scale against the batch (twice as sharp as the median
-        # is as good as it gets); exposure multiplies.
-        reference = max(median, BLUR_ABSOLUTE * 4)
-        sharp_q = min(1.0, max(0.0, math.log2(max(s.sharpness, 1.0) / BLUR_ABSOLUTE)
-                               / math.log2(2 * reference / BLUR_ABSOLUTE)))
-        value = (0.15 + 0.85 * sharp_q) * (0.2 + 0.8 * _exposure_quality(s))
-        if blurred:
-            value *= 0.5
-        rated.append(replace(s, flags=tuple(flags), group=group, score=round(value, 4)))
+    rated = [_rated(s, group, median, len(readable)) if s.ok
+             else replace(s, group=-1, score=0.0)
+             for s, group in zip(scores, groups, strict=True)]
+    final = _mark_duplicates(rated)
+    order = tuple(sorted(range(len(final)), key=lambda i: (_tier(final[i]), -final[i].score, i)))
+    return Picking(tuple(final), order)
+
+
+def _rated(s: PhotoScore, group: int, median: float, readable: int) -> PhotoScore:
+    """A readable photo with its blur flag and score against the batch (``median``
+    sharpness of its ``readable`` photos); the duplicate flag comes later."""
+    flags = [f for f in s.flags if f not in (BLURRY, DUPLICATE)]
+    blurred = s.sharpness < BLUR_ABSOLUTE or (
+        readable >= 4 and s.sharpness < BLUR_RELATIVE * median)
+    if blurred:
+        flags.insert(0, BLURRY)
+    # Sharpness counts on a log scale against the batch (twice as sharp as the median
+    # is as good as it gets); exposure multiplies.
+    reference = max(median, BLUR_ABSOLUTE * 4)
+    sharp_q = min(1.0, max(0.0, math.log2(max(s.sharpness, 1.0) / BLUR_ABSOLUTE)
+                           / math.log2(2 * reference / BLUR_ABSOLUTE)))
+    value = (0.15 + 0.85 * sharp_q) * (0.2 + 0.8 * _exposure_quality(s))
+    if blurred:
+        value *= 0.5
+    return replace(s, flags=tuple(flags), group=group, score=round(value, 4))
+
+
+def _mark_duplicates(rated: list[PhotoScore]) -> list[PhotoScore]:
+    """Every readable photo but the best of its group flagged DUPLICATE of that best one."""
     best_of: dict[int, int] = {}
     for i, s in enumerate(rated):
         if s.ok:
             j = best_of.get(s.group)
             if j is None or (_quality_key(s), -i) > (_quality_key(rated[j]), -j):
                 best_of[s.group] = i
-    final: list[PhotoScore] = []
-    for i, s in enumerate(rated):
-        if s.ok and best_of[s.group] != i:
-            final.append(replace(s, flags=(*s.flags, DUPLICATE),
-                                 duplicate_of=rated[best_of[s.group]].path))
-        else:
-            final.append(s)
+    return [replace(s, flags=(*s.flags, DUPLICATE), duplicate_of=rated[best_of[s.group]].path)
+            if s.ok and best_of[s.group] != i else s
+            for i, s in enumerate(rated)]
 
-    def order_key(i: int) -> tuple[int, float, int]:
-        s = final[i]
-        if not s.ok:
-            tier = 3
-        elif s.duplicate_of is not None:
-            tier = 2
-        elif s.flags:
-            tier = 1
-        else:
-            tier = 0
-        return (tier, -s.score, i)
 
-    order = tuple(sorted(range(len(final)), key=order_key))
-    return Picking(tuple(final), order)
+def _tier(s: PhotoScore) -> int:
+    """Where a photo sorts: good ones first, then flagged, duplicates, unreadable last."""
+    if not s.ok:
+        return 3
+    if s.duplicate_of is not None:
+        return 2
+    return 1 if s.flags else 0
 
 
 def _quality_key(s: PhotoScore) -> tuple[int, float]:

@@ -199,31 +199,14 @@ def _csv_rows(text: str, delimiter: str, name: str) -> Rows:
 # --- workbooks (python-calamine) ------------------------------------------------------------
 
 def _workbook_rows(data: bytes, name: str, sheet: str | None) -> tuple[Rows, str]:
-    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        _check_zip(data, name)
-    elif not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # not an OLE (XLS) file
-        if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            raise SheetError(f"Berkas {name} sebenarnya halaman web (HTML), bukan lembar kerja. "
-                             "Buka di Excel atau LibreOffice lalu simpan sebagai XLSX.")
-        raise SheetError(f"Berkas {name} bukan berkas XLSX/ODS yang utuh (rusak atau bukan "
-                         "lembar kerja?).")
+    _check_workbook_kind(data, name)
     try:
         from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only workbooks need it
 
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))  # by content, not by suffix
         names = list(book.sheet_names)
         if sheet:
-            wanted = sheet.strip().casefold()
-            found = [n for n in names if n == sheet] or [
-                n for n in names if n.strip().casefold() == wanted]
-            if not found:
-                shown = ", ".join(f"'{_clean(n, 40)}'" for n in names[:10])
-                raise SheetError(f"Lembar '{_clean(sheet, 40)}' tidak ada di berkas {name}. "
-                                 f"Lembar yang ada: {shown}{', ...' if len(names) > 10 else ''}.")
-            rows = _sheet_rows(book.get_sheet_by_name(found[0]), name)
-            if not rows:
-                raise SheetError(f"Lembar '{_clean(found[0], 40)}' di berkas {name} kosong.")
-            return rows, found[0]
+            return _named_sheet(book, names, sheet, name)
         for candidate in _sheet_order(book, names):
             rows = _sheet_rows(book.get_sheet_by_name(candidate), name)
             if rows:
@@ -240,6 +223,33 @@ def _workbook_rows(data: bytes, name: str, sheet: str | None) -> tuple[Rows, str
         raise SheetError(f"Berkas {name} tidak bisa dibaca sebagai lembar kerja "
                          "(rusak?).") from None
     raise SheetError(f"Berkas {name} tidak berisi data: semua lembarnya kosong.")
+
+
+def _check_workbook_kind(data: bytes, name: str) -> None:
+    """Refuse what is not an XLSX/ODS (zip, guarded) or XLS (OLE) file before reading it."""
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        _check_zip(data, name)
+    elif not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # not an OLE (XLS) file
+        if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            raise SheetError(f"Berkas {name} sebenarnya halaman web (HTML), bukan lembar kerja. "
+                             "Buka di Excel atau LibreOffice lalu simpan sebagai XLSX.")
+        raise SheetError(f"Berkas {name} bukan berkas XLSX/ODS yang utuh (rusak atau bukan "
+                         "lembar kerja?).")
+
+
+def _named_sheet(book: Any, names: list[str], sheet: str, name: str) -> tuple[Rows, str]:
+    """The rows of the sheet the user named (exactly, else ignoring case and spaces)."""
+    wanted = sheet.strip().casefold()
+    found = [n for n in names if n == sheet] or [
+        n for n in names if n.strip().casefold() == wanted]
+    if not found:
+        shown = ", ".join(f"'{_clean(n, 40)}'" for n in names[:10])
+        raise SheetError(f"Lembar '{_clean(sheet, 40)}' tidak ada di berkas {name}. "
+                         f"Lembar yang ada: {shown}{', ...' if len(names) > 10 else ''}.")
+    rows = _sheet_rows(book.get_sheet_by_name(found[0]), name)
+    if not rows:
+        raise SheetError(f"Lembar '{_clean(found[0], 40)}' di berkas {name} kosong.")
+    return rows, found[0]
 
 
 def _sheet_order(book: Any, names: list[str]) -> list[str]:

@@ -74,34 +74,41 @@ def fill(text: str, limit: int | None, default: int = 90) -> str:
     return cut[:cut.rfind(" ")].rstrip(" ,.;:-") if len(cut) > limit else cut
 
 
+# field type -> the one value every field of that type gets, full or empty
+_FIXED: dict[str, object] = {
+    "date": "2026-12-23",  # Rabu: the longest weekday name
+    "time": "13.00",
+    "bool": False,
+    "number": "1.234.567",
+}
+
+
 def _value(f: Field, full: bool) -> object:
-    if f.type == "date":
-        return "2026-12-23"  # Rabu: the longest weekday name
-    if f.type == "time":
-        return "13.00"
+    if f.type in _FIXED:
+        return _FIXED[f.type]
     if f.type == "choice":
         return max(f.choices, key=len) if full else f.choices[0]
-    if f.type == "bool":
-        return False
     if f.type == "qr":
         return fill(URL, f.max_length)
-    if f.type == "number":
-        return "1.234.567"
     if f.type == "list":
-        count = f.max_items if full else 1
-        if f.columns:
-            first = ["97,5%", "1.234.567", "Rp4,5 M", "12.345", "100%", "58"]
-            return [{f.columns[0]: first[i % len(first)],
-                     **{c: fill(ITEM, 48) for c in f.columns[1:]}} for i in range(count)]
-        if f.key == "kanal":  # contact channels: a name and a number or an address each
-            return [fill(CHANNEL, 40) for _ in range(count)]
-        if f.key == "langkah":  # safety steps are short imperatives, read at a glance
-            return [fill(STEP, 60) for _ in range(count)]
-        return [fill(ITEM, 72) for _ in range(count)]
+        return _list_value(f, f.max_items if full else 1)
     base = _BY_KEY.get(f.key, PROSE if f.type == "multiline" else TITLE)
     if f.max_length is None:  # no limit declared: the realistic wording, as long as it is
         return base
     return fill(base, f.max_length)
+
+
+def _list_value(f: Field, count: int) -> list[object]:
+    """``count`` items for the list field ``f``, worded for what the list holds."""
+    if f.columns:
+        first = ["97,5%", "1.234.567", "Rp4,5 M", "12.345", "100%", "58"]
+        return [{f.columns[0]: first[i % len(first)],
+                 **{c: fill(ITEM, 48) for c in f.columns[1:]}} for i in range(count)]
+    if f.key == "kanal":  # contact channels: a name and a number or an address each
+        return [fill(CHANNEL, 40) for _ in range(count)]
+    if f.key == "langkah":  # safety steps are short imperatives, read at a glance
+        return [fill(STEP, 60) for _ in range(count)]
+    return [fill(ITEM, 72) for _ in range(count)]
 
 
 def stress_draft(template: Template, content: str, photo: Path | None) -> Draft:

@@ -719,6 +719,31 @@ def parse_template(data: Any, folder: Path, file: str = "template.json") -> Temp
 
 
 def _parse(data: Any, folder: Path) -> Template:
+    _check_identity(data)
+    template_fields = _template_fields(data.get("fields"))
+    styles = data.get("styles", {})
+    if not isinstance(styles, dict) or not all(isinstance(v, dict) for v in styles.values()):
+        raise _InvalidError("styles", "styles harus objek berisi objek")
+    raw_formats = data.get("formats")
+    if not isinstance(raw_formats, dict) or not raw_formats:
+        raise _InvalidError("formats", "wajib berisi minimal satu format")
+    formats = {fkey: _format(fkey, raw, styles, template_fields)
+               for fkey, raw in raw_formats.items()}
+    captions = _discover_captions(folder, data.get("captions", {}))
+    sample = data.get("sample", {})
+    if not isinstance(sample, dict):
+        raise _InvalidError("sample", "sample harus berupa objek")
+    sample_photos = _sample_photos(data.get("sample_photos", {}), template_fields)
+    return Template(
+        id=data["id"], name=data["name"], kind=data["kind"],
+        description=str(data.get("description", "")), fields=tuple(template_fields.values()),
+        formats=formats, captions=captions, folder=folder, sample=sample,
+        sample_photos={k: tuple(v) for k, v in sample_photos.items()},
+    )
+
+
+def _check_identity(data: Any) -> None:
+    """template.json is an object with an id, a name and a kind."""
     if not isinstance(data, dict):
         raise _InvalidError("", "isi template.json harus berupa objek")
     for name in ("id", "name", "kind"):
@@ -726,7 +751,10 @@ def _parse(data: Any, folder: Path) -> Template:
             raise _InvalidError(name, "wajib diisi dengan teks")
     if not _ID.fullmatch(data["id"]):
         raise _InvalidError("id", "id hanya huruf kecil, angka dan tanda hubung")
-    raw_fields = data.get("fields")
+
+
+def _template_fields(raw_fields: Any) -> dict[str, Field]:
+    """The template's fields by key, each key used once."""
     if not isinstance(raw_fields, list) or not raw_fields:
         raise _InvalidError("fields", "wajib berupa daftar field")
     template_fields: dict[str, Field] = {}
@@ -735,34 +763,31 @@ def _parse(data: Any, folder: Path) -> Template:
         if f.key in template_fields:
             raise _InvalidError(f"fields[{i}].key", f"kunci {f.key!r} dipakai dua kali")
         template_fields[f.key] = f
-    styles = data.get("styles", {})
-    if not isinstance(styles, dict) or not all(isinstance(v, dict) for v in styles.values()):
-        raise _InvalidError("styles", "styles harus objek berisi objek")
-    raw_formats = data.get("formats")
-    if not isinstance(raw_formats, dict) or not raw_formats:
-        raise _InvalidError("formats", "wajib berisi minimal satu format")
-    formats: dict[str, Format] = {}
-    for fkey, raw in raw_formats.items():
-        where = f"formats.{fkey}"
-        if fkey not in FORMAT_SIZES:
-            raise _InvalidError(where, f"format {fkey!r} tidak dikenal ({', '.join(FORMAT_SIZES)})")
-        if isinstance(raw, dict) and "slides" in raw:
-            slides = _slides(raw["slides"], f"{where}.slides", styles, template_fields)
-            layers = list(slides[0].layers)
-        elif not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
-            raise _InvalidError(f"{where}.layers", "wajib berupa daftar layer")
-        else:
-            slides = ()
-            layers = _layers(raw["layers"], f"{where}.layers", styles, template_fields)
-        size = raw.get("size", list(FORMAT_SIZES[fkey]))
-        if list(size) != list(FORMAT_SIZES[fkey]):
-            raise _InvalidError(f"{where}.size", f"ukuran {fkey} harus {FORMAT_SIZES[fkey]}")
-        formats[fkey] = Format(fkey, size[0], size[1], tuple(layers), slides)
-    captions = _discover_captions(folder, data.get("captions", {}))
-    sample = data.get("sample", {})
-    if not isinstance(sample, dict):
-        raise _InvalidError("sample", "sample harus berupa objek")
-    sample_photos = data.get("sample_photos", {})
+    return template_fields
+
+
+def _format(fkey: str, raw: Any, styles: dict[str, dict[str, Any]],
+            template_fields: dict[str, Field]) -> Format:
+    """One entry of ``formats``: its layers, or its slides (the first slide's layers then)."""
+    where = f"formats.{fkey}"
+    if fkey not in FORMAT_SIZES:
+        raise _InvalidError(where, f"format {fkey!r} tidak dikenal ({', '.join(FORMAT_SIZES)})")
+    if isinstance(raw, dict) and "slides" in raw:
+        slides = _slides(raw["slides"], f"{where}.slides", styles, template_fields)
+        layers = list(slides[0].layers)
+    elif not isinstance(raw, dict) or not isinstance(raw.get("layers"), list):
+        raise _InvalidError(f"{where}.layers", "wajib berupa daftar layer")
+    else:
+        slides = ()
+        layers = _layers(raw["layers"], f"{where}.layers", styles, template_fields)
+    size = raw.get("size", list(FORMAT_SIZES[fkey]))
+    if list(size) != list(FORMAT_SIZES[fkey]):
+        raise _InvalidError(f"{where}.size", f"ukuran {fkey} harus {FORMAT_SIZES[fkey]}")
+    return Format(fkey, size[0], size[1], tuple(layers), slides)
+
+
+def _sample_photos(sample_photos: Any, template_fields: dict[str, Field]) -> dict[str, list[str]]:
+    """``sample_photos``: {photo field: [file names]}."""
     if not isinstance(sample_photos, dict) or not all(
             isinstance(v, list) and all(isinstance(n, str) for n in v)
             for v in sample_photos.values()):
@@ -771,12 +796,7 @@ def _parse(data: Any, folder: Path) -> Template:
         photo_field = template_fields.get(key)
         if photo_field is None or photo_field.type != "photo":
             raise _InvalidError(f"sample_photos.{key}", "bukan field foto")
-    return Template(
-        id=data["id"], name=data["name"], kind=data["kind"],
-        description=str(data.get("description", "")), fields=tuple(template_fields.values()),
-        formats=formats, captions=captions, folder=folder, sample=sample,
-        sample_photos={k: tuple(v) for k, v in sample_photos.items()},
-    )
+    return sample_photos
 
 
 def load_template(folder: Path) -> Template:

@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 from datetime import time as dtime
 from functools import lru_cache, wraps
-from itertools import islice
+from itertools import chain, islice
 from string import Formatter
 from typing import Any
 
@@ -170,38 +170,38 @@ def _weight(value: Any, limit: int) -> int:
             total += 1
         elif kind is str:
             total += len(item) + 1
-        elif kind is list or kind is tuple:
+        elif kind is list or kind is tuple:  # the common containers, without a call
             total += len(item) + 1
             if total <= limit:
                 stack.extend(item)
-        elif isinstance(item, (str, bytes, bytearray)):
-            total += len(item) + 1
-        elif isinstance(item, Namespace):
-            attrs = object.__getattribute__(item, "_Namespace__attrs")
-            total += 2 * len(attrs) + 1
-            if total <= limit:
-                stack.extend(attrs.keys())
-                stack.extend(attrs.values())
-        elif isinstance(item, abc.Mapping):
-            total += 2 * len(item) + 1
-            if total <= limit:
-                stack.extend(item.keys())
-                stack.extend(item.values())
-        elif isinstance(item, abc.Collection) and not isinstance(item, range):
-            total += len(item) + 1
-            if total <= limit:
-                stack.extend(item)
-        elif isinstance(item, FrozenView):
-            stack.append(object.__getattribute__(item, "_data"))
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            parts = [getattr(item, f.name) for f in dataclasses.fields(item)]
-            total += 2 * len(parts) + 1
-            stack.extend(parts)
         else:
-            total += 16  # an object printed as <Name ...>
+            size, parts = _parts(item)
+            total += size
+            if total <= limit:
+                stack.extend(parts)
         if total > limit:
             return total
     return total
+
+
+def _parts(item: Any) -> tuple[int, abc.Iterable[Any]]:
+    """What ``item`` (not a scalar, str, list or tuple) adds to :func:`_weight` itself, and
+    the values inside it still to be weighed."""
+    if isinstance(item, (str, bytes, bytearray)):
+        return len(item) + 1, ()
+    if isinstance(item, Namespace):
+        attrs = object.__getattribute__(item, "_Namespace__attrs")
+        return 2 * len(attrs) + 1, chain(attrs.keys(), attrs.values())
+    if isinstance(item, abc.Mapping):
+        return 2 * len(item) + 1, chain(item.keys(), item.values())
+    if isinstance(item, abc.Collection) and not isinstance(item, range):
+        return len(item) + 1, item
+    if isinstance(item, FrozenView):
+        return 0, (object.__getattribute__(item, "_data"),)
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        parts = [getattr(item, f.name) for f in dataclasses.fields(item)]
+        return 2 * len(parts) + 1, parts
+    return 16, ()  # an object printed as <Name ...>
 
 
 def _index(value: Any) -> int:
@@ -260,29 +260,9 @@ def _printf(fmt: str, values: Any) -> str:
         pieces.append(fmt[pos:match.start()])
         total += match.start() - pos
         pos = match.end()
-        kind = match["type"]
-        if kind is None:
+        if match["type"] is None:
             raise ValueError("incomplete format")
-        if match.group(0) == "%%":
-            piece = "%"
-        else:
-            spec = "%" + match["flags"]
-            for part, lead in ((match["width"], ""), (match["prec"], ".")):
-                if part is None:
-                    continue
-                number = _index(next_arg()) if part == "*" else _field_number(part)
-                if abs(number) > MAX_FIELD_WIDTH:
-                    raise _too_wide()
-                spec += lead + str(number)
-            if match["key"] is not None:
-                if mapping is None:
-                    raise TypeError("format requires a mapping")
-                arg = mapping[match["key"]]
-            else:
-                arg = next_arg()
-            if _weight(arg, MAX_OUTPUT) > MAX_OUTPUT:
-                raise _too_long()
-            piece = (spec + kind) % (arg,)
+        piece = _conversion(match, mapping, next_arg)
         total += len(piece)
         _check_size(total)
         pieces.append(piece)
@@ -291,6 +271,31 @@ def _printf(fmt: str, values: Any) -> str:
     if mapping is None and used < len(positional):
         raise TypeError("not all arguments converted during string formatting")
     return "".join(pieces)
+
+
+def _conversion(match: re.Match[str], mapping: abc.Mapping[Any, Any] | None,
+                next_arg: abc.Callable[[], Any]) -> str:
+    """One printf conversion ("%%", "%-10s", "%(nama)s", "%*.*f") with its width, precision
+    and argument bounded; ``next_arg`` takes the next positional argument."""
+    if match.group(0) == "%%":
+        return "%"
+    spec = "%" + match["flags"]
+    for part, lead in ((match["width"], ""), (match["prec"], ".")):
+        if part is None:
+            continue
+        number = _index(next_arg()) if part == "*" else _field_number(part)
+        if abs(number) > MAX_FIELD_WIDTH:
+            raise _too_wide()
+        spec += lead + str(number)
+    if match["key"] is not None:
+        if mapping is None:
+            raise TypeError("format requires a mapping")
+        arg = mapping[match["key"]]
+    else:
+        arg = next_arg()
+    if _weight(arg, MAX_OUTPUT) > MAX_OUTPUT:
+        raise _too_long()
+    return (spec + match["type"]) % (arg,)
 
 
 def _check_spec(spec: str) -> None:
@@ -790,24 +795,26 @@ def _one_line(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+# How _describe words an unexpected Python error: the first entry whose kind matches.
+_DESCRIPTIONS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...],
+                           abc.Callable[[BaseException], str]], ...] = (
+    (RecursionError, lambda exc: "pemanggilan bertingkat terlalu dalam"),
+    (MemoryError, lambda exc: "memori tidak cukup"),
+    (KeyError, lambda exc: f"kunci {exc.args[0]!r} tidak ada" if exc.args else "kunci tidak ada"),
+    (IndexError, lambda exc: f"indeks di luar jangkauan ({exc})"),
+    (ZeroDivisionError, lambda exc: "pembagian dengan nol"),
+    (OverflowError, lambda exc: f"angka terlalu besar ({exc})"),
+    ((TypeError, ValueError, AttributeError, AssertionError),
+     lambda exc: f"nilai tidak cocok ({exc})"),
+    (jinja2.TemplateRuntimeError, lambda exc: f"perintah templat gagal ({exc})"),
+)
+
+
 def _describe(exc: BaseException) -> str:
     """An unexpected Python error as Indonesian words (plus Python's own detail)."""
-    if isinstance(exc, RecursionError):
-        return "pemanggilan bertingkat terlalu dalam"
-    if isinstance(exc, MemoryError):
-        return "memori tidak cukup"
-    if isinstance(exc, KeyError):
-        return f"kunci {exc.args[0]!r} tidak ada" if exc.args else "kunci tidak ada"
-    if isinstance(exc, IndexError):
-        return f"indeks di luar jangkauan ({exc})"
-    if isinstance(exc, ZeroDivisionError):
-        return "pembagian dengan nol"
-    if isinstance(exc, OverflowError):
-        return f"angka terlalu besar ({exc})"
-    if isinstance(exc, (TypeError, ValueError, AttributeError, AssertionError)):
-        return f"nilai tidak cocok ({exc})"
-    if isinstance(exc, jinja2.TemplateRuntimeError):
-        return f"perintah templat gagal ({exc})"
+    for kinds, words in _DESCRIPTIONS:
+        if isinstance(exc, kinds):
+            return words(exc)
     return f"kesalahan {type(exc).__name__} ({exc})"
 
 

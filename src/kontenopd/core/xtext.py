@@ -495,26 +495,37 @@ def extract_urls(text: str) -> list[XEntity]:
                 or len(probe[start:host_start] or "https://") + _utf16_len(url)
                 > MAX_URL_LENGTH):
             continue
-        if not proto_len:
-            if before and before in "-_./":
-                continue
-            hosts = _Scanner(domain, ascii_only=True).ascii_hosts()
-            for a, b in hosts:
-                piece = text[host_start + a:host_start + b]
-                found.append(XEntity("url", host_start + a, host_start + b, piece, piece))
-            if not hosts:
-                continue
-            if tail.group("path"):
-                last = found[-1]
-                value = last.value + text[host_end:end]
-                found[-1] = XEntity("url", last.start, end, text[last.start:end], value)
-        else:
-            tco = _TCO.match(url)
-            if tco:
-                if len(tco.group(1)) > MAX_TCO_SLUG:
-                    continue
-                end = start + tco.end()
-            found.append(XEntity("url", start, end, text[start:end], text[start:end]))
+        if proto_len:
+            found += _protocol_url(text, url, start, end)
+        elif not (before and before in "-_./"):
+            found += _bare_urls(text, domain, host_start, host_end,
+                                end if tail.group("path") else None)
+    return found
+
+
+def _protocol_url(text: str, url: str, start: int, end: int) -> list[XEntity]:
+    """The link ``url`` (``text[start:end]``, with its protocol); a t.co link ends after its
+    slug, and one with too long a slug is no link."""
+    tco = _TCO.match(url)
+    if tco:
+        if len(tco.group(1)) > MAX_TCO_SLUG:
+            return []
+        end = start + tco.end()
+    return [XEntity("url", start, end, text[start:end], text[start:end])]
+
+
+def _bare_urls(text: str, domain: str, host_start: int, host_end: int,
+               path_end: int | None) -> list[XEntity]:
+    """The links in a bare ``domain`` (no protocol) at ``host_start``: each ASCII host in it;
+    the last one also takes the path up to ``path_end`` when there is one."""
+    found = []
+    for a, b in _Scanner(domain, ascii_only=True).ascii_hosts():
+        piece = text[host_start + a:host_start + b]
+        found.append(XEntity("url", host_start + a, host_start + b, piece, piece))
+    if found and path_end is not None:
+        last = found[-1]
+        value = last.value + text[host_end:path_end]
+        found[-1] = XEntity("url", last.start, path_end, text[last.start:path_end], value)
     return found
 
 

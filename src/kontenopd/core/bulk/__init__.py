@@ -35,12 +35,20 @@ from .rows import (
     RowPlan,
     plan,
 )
-from .write import REPORT_NAME, BulkProgress, BulkReport, report_rows, run_bulk, write_report_csv
+from .write import (
+    REPORT_NAME,
+    BulkOptions,
+    BulkProgress,
+    BulkReport,
+    report_rows,
+    run_bulk,
+    write_report_csv,
+)
 
 __all__ = [
     "MODES", "MODE_ONE_POST", "MODE_ROWS", "REPORT_NAME", "STATUS_FAILED", "STATUS_OK",
-    "STATUS_SKIPPED", "STATUS_WARNING", "BulkError", "BulkProgress", "BulkReport", "Mapping",
-    "RowPlan", "Target", "auto_map", "cell_text", "expected_headers", "field_from_cell",
+    "STATUS_SKIPPED", "STATUS_WARNING", "BulkError", "BulkOptions", "BulkProgress", "BulkReport",
+    "Mapping", "RowPlan", "Target", "auto_map", "cell_text", "expected_headers", "field_from_cell",
     "is_help_row", "load_mappings", "mapping_by_header", "plan", "remember_mapping",
     "report_rows", "rows_text", "run_bulk", "targets", "unmapped_required", "write_example",
     "write_report_csv",

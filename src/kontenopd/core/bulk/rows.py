@@ -216,9 +216,7 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
     photo and its caption together, so the slides stay paired) and reported on its own."""
     failed: list[RowPlan] = []
     post = RowPlan(())
-    draft = _base_draft(template, formats)
-    given: dict[str, int] = {}  # field -> row that gave its value
-    lists: dict[str, list[str]] = {}
+    merged = _OnePost(template, _base_draft(template, formats), post.warnings)
     rows: list[int] = []
     for row in sheet_rows:
         values, photos, errors = _row_values(template, row, mapping, base, checks)
@@ -226,28 +224,8 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
             failed.append(RowPlan((row.number,), errors=errors))
             continue
         rows.append(row.number)
-        for key, value in values.items():
-            f = template.field(key)
-            if f.type == "list":
-                lists.setdefault(key, []).extend(
-                    str(value).split("\n") if value != "" else [""])
-            elif value == "":
-                continue
-            elif key not in given:
-                draft.values[key] = value
-                given[key] = row.number
-            elif value != draft.values[key]:
-                post.warnings.append(
-                    f"baris {row.number}: '{f.label}' berbeda dari baris {given[key]}; "
-                    "dipakai yang pertama.")
-        for key, refs in photos.items():
-            draft.photos.setdefault(key, []).extend(refs)
-    for key, items in lists.items():
-        while items and items[-1] == "":
-            items.pop()
-        if items:
-            # a list (not text) keeps an empty caption in its place: slide n stays with photo n
-            draft.values[key] = items
+        merged.add(row.number, values, photos)
+    draft = merged.finish()
     post.rows = tuple(rows)
     for key, refs in draft.photos.items():
         f = template.field(key)
@@ -260,3 +238,46 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
         post.draft = draft if not post.errors else None
         return [post, *failed]
     return failed
+
+
+class _OnePost:
+    """The one post that every good row adds to (see :func:`_plan_one_post`)."""
+
+    def __init__(self, template: Template, draft: Draft, warnings: list[str]) -> None:
+        self.template = template
+        self.draft = draft
+        self.warnings = warnings  # the post's own warnings, appended to
+        self.given: dict[str, int] = {}  # field -> row that gave its value
+        self.lists: dict[str, list[str]] = {}
+
+    def add(self, number: int, values: dict[str, Any],
+            photos: dict[str, list[PhotoRef]]) -> None:
+        """Row ``number``'s values and photos: list lines and photos are appended, a single
+        value kept from the first row that gives it (a different one later is a warning)."""
+        for key, value in values.items():
+            f = self.template.field(key)
+            if f.type == "list":
+                self.lists.setdefault(key, []).extend(
+                    str(value).split("\n") if value != "" else [""])
+            elif value == "":
+                continue
+            elif key not in self.given:
+                self.draft.values[key] = value
+                self.given[key] = number
+            elif value != self.draft.values[key]:
+                self.warnings.append(
+                    f"baris {number}: '{f.label}' berbeda dari baris {self.given[key]}; "
+                    "dipakai yang pertama.")
+        for key, refs in photos.items():
+            self.draft.photos.setdefault(key, []).extend(refs)
+
+    def finish(self) -> Draft:
+        """The draft with its lists set (trailing empty lines dropped)."""
+        for key, items in self.lists.items():
+            while items and items[-1] == "":
+                items.pop()
+            if items:
+                # a list (not text) keeps an empty caption in its place: slide n stays with
+                # photo n
+                self.draft.values[key] = items
+        return self.draft

@@ -64,6 +64,18 @@ class BulkReport:
 Progress = Callable[[BulkProgress], None]
 
 
+@dataclass(frozen=True)
+class BulkOptions:
+    """What :func:`run_bulk` writes: a draft per post, or an export folder per post."""
+
+    drafts: bool = False  # True: ``<slug>.kontenopd`` files; the rest is for exports only
+    platforms: Sequence[str] = ()  # empty: every platform
+    image_type: str = "jpg"
+    workers: int | None = None  # as export.export takes them (None: the number of cores)
+    refuse_demo: bool = False  # a post still carrying the demo identity fails
+    library: Any = None  # the template library export workers look templates up in
+
+
 def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, out_dir: Path,
                   progress: Progress | None, cancel: Any) -> bool:
     """Each good plan as ``<slug>.kontenopd`` in ``out_dir`` (a layout the engine cannot fit
@@ -105,17 +117,17 @@ def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, ou
     return True
 
 
-def _export(plans: list[RowPlan], template: Template, profile: Profile, out_dir: Path, *,
-            platforms: Sequence[str], image_type: str, workers: int | None,
-            progress: Progress | None, cancel: Any, refuse_demo: bool,
-            library: Any) -> bool:
+def _export(plans: list[RowPlan], template: Template, profile: Profile, out_dir: Path,
+            options: BulkOptions, progress: Progress | None, cancel: Any) -> bool:
     from ..export import ExportJob, export  # noqa: PLC0415
+    from ..platforms import PLATFORM_KEYS  # noqa: PLC0415
 
     todo = [p for p in plans if p.draft is not None]
     if not todo:
         return True
+    platforms = tuple(options.platforms) or PLATFORM_KEYS
     jobs = [ExportJob.from_draft(p.draft, profile, platforms=platforms,  # type: ignore[arg-type]
-                                 image_type=image_type, label=f"{p.where}: {p.title}",
+                                 image_type=options.image_type, label=f"{p.where}: {p.title}",
                                  template=template)
             for p in todo]
 
@@ -123,8 +135,8 @@ def _export(plans: list[RowPlan], template: Template, profile: Profile, out_dir:
         if progress is not None:
             progress(BulkProgress(step.done, step.total, step.name or step.message))
 
-    report = export(jobs, out_dir, library=library, workers=workers, progress=relay,
-                    cancel=cancel, refuse_demo=refuse_demo)
+    report = export(jobs, out_dir, library=options.library, workers=options.workers,
+                    progress=relay, cancel=cancel, refuse_demo=options.refuse_demo)
     for item, post in zip(todo, report.posts, strict=True):
         item.warnings += [w for w in post.warnings if w not in item.warnings]
         if post.error:
@@ -138,16 +150,13 @@ def _export(plans: list[RowPlan], template: Template, profile: Profile, out_dir:
 
 
 def run_bulk(plans: list[RowPlan], template: Template, profile: Profile,
-             out_dir: str | Path, *, drafts: bool = False, platforms: Sequence[str] = (),
-             image_type: str = "jpg", workers: int | None = None,
-             progress: Progress | None = None, cancel: Any = None,
-             refuse_demo: bool = False, library: Any = None) -> BulkReport:
-    """Write every good plan (drafts, or an export folder each) into ``out_dir``, then
-    ``laporan.csv`` listing every row's outcome; the report holds copies of ``plans`` with
-    their outcomes (the plans given are left as they were, so they can run again). Raises
-    KontenError only when ``out_dir`` or the report cannot be written."""
-    from ..platforms import PLATFORM_KEYS  # noqa: PLC0415
-
+             out_dir: str | Path, *, options: BulkOptions | None = None,
+             progress: Progress | None = None, cancel: Any = None) -> BulkReport:
+    """Write every good plan (drafts, or an export folder each, as ``options`` say) into
+    ``out_dir``, then ``laporan.csv`` listing every row's outcome; the report holds copies
+    of ``plans`` with their outcomes (the plans given are left as they were, so they can run
+    again). Raises KontenError only when ``out_dir`` or the report cannot be written."""
+    options = options or BulkOptions()
     plans = [replace(p, errors=list(p.errors), warnings=list(p.warnings)) for p in plans]
     out = Path(out_dir)
     try:
@@ -155,13 +164,10 @@ def run_bulk(plans: list[RowPlan], template: Template, profile: Profile,
     except OSError as exc:
         raise KontenError(f"Folder keluaran tidak bisa dibuat: {out} ({exc.strerror})") \
             from None
-    if drafts:
+    if options.drafts:
         finished = _write_drafts(plans, template, profile, out, progress, cancel)
     else:
-        finished = _export(plans, template, profile, out,
-                           platforms=tuple(platforms) or PLATFORM_KEYS,
-                           image_type=image_type, workers=workers, progress=progress,
-                           cancel=cancel, refuse_demo=refuse_demo, library=library)
+        finished = _export(plans, template, profile, out, options, progress, cancel)
     report = BulkReport(plans, out, cancelled=not finished)
     report.report_path = write_report_csv(report, out / REPORT_NAME)
     return report

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from ..templates import ListLayer, RuleLayer, StackLayer, TextLayer
+from ..templates import Layer, ListLayer, RuleLayer, StackLayer, TextLayer
 from ..text import TextFit, TextLayout, fit_text
 from . import scrim
 from .draw_lists import draw_list_in, list_entries, list_plan
@@ -100,7 +100,7 @@ class _StackFlow:
         self.droppable = [i for i, (c, _) in enumerate(self.children)
                           if isinstance(c, TextLayer) and c.optional][::-1]
 
-    def _add(self, child: Child) -> None:
+    def _add(self, child: Layer) -> None:
         if isinstance(child, TextLayer):
             value = self.r.text_value(child)
             if value:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import segno
 from PIL import Image, ImageDraw
 
 from ..paths import assets_dir
@@ -25,6 +24,8 @@ def draw_qr(r: Renderer, layer: QrLayer) -> None:
     if not data:
         return
     key = r.field_of(layer, layer.text)
+    import segno  # noqa: PLC0415  (40 ms of imports, for the few templates with a QR code)
+
     try:
         code = segno.make(data, error="m", micro=False)
     except segno.DataOverflowError:
