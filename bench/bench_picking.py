@@ -11,11 +11,13 @@ median wall time of kontenopd.core.picking.score_photos over the batch (decode a
 size, sharpness, exposure, pHash, grouping, ranking; with and without 160x120 thumbnails)
 and how many of each kind were flagged as expected.
 Target (2-core machine): <= 4 s for 40 photos.
+The last line, ``RESULT {json}``, repeats the figures for bench/run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -154,6 +156,14 @@ def main() -> int:
         print(f"false alarms on {len(kinds['sharp'])} distinct good photos: {false_blur} buram, "
               f"{merged} grouped with another scene")
         print(f"best 9 offered: {top_clean}/9 without any flag")
+        print("RESULT " + json.dumps({
+            "photos": len(paths), "workers": workers, "runs": args.runs,
+            "score_s": statistics.median(times), "score_thumbs_s": statistics.median(thumbed),
+            "blurred_flagged": flagged("blurred", picking.BLURRY),
+            "dark_flagged": flagged("dark", picking.DARK),
+            "bright_flagged": flagged("bright", picking.BRIGHT),
+            "duplicates_grouped": f"{paired}/{len(twins)}",
+            "false_alarms": false_blur + merged, "best9_clean": f"{top_clean}/9"}))
     return 0
 
 

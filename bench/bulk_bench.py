@@ -9,11 +9,13 @@ photos and detect faces, export with every core, write laporan.csv) for 1 format
 Peak memory is the largest sum of resident memory of this process and its worker processes,
 sampled every 20 ms (Linux /proc). Target: 100 rows x 3 formats <= 12 s on 2 cores, peak
 memory <= 400 MB.
+The last line, ``RESULT {json}``, repeats the figures for bench/run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -103,7 +105,7 @@ def write_sheet(path: Path, rows: int, photos: list[Path] | None) -> None:
 
 
 def run_once(sheet: Path, template_id: str, formats: tuple[str, ...], profile, library):
-    from kontenopd.core.bulk import auto_map, expected_headers, plan, run_bulk
+    from kontenopd.core.bulk import BulkOptions, auto_map, expected_headers, plan, run_bulk
     from kontenopd.core.spreadsheet import read_table
 
     out = Path(tempfile.mkdtemp(prefix="kontenopd-bulk-out-"))
@@ -115,8 +117,8 @@ def run_once(sheet: Path, template_id: str, formats: tuple[str, ...], profile, l
             plans = plan(table, template, auto_map(template, table.headers), formats=formats,
                          profile=profile)
             planned = time.perf_counter() - start
-            report = run_bulk(plans, template, profile, out, platforms=["instagram"],
-                              library=library)
+            report = run_bulk(plans, template, profile, out,
+                              options=BulkOptions(platforms=["instagram"], library=library))
             elapsed = time.perf_counter() - start
         if not report.ok:
             raise SystemExit(f"bulk failed: {[p.errors for p in report.failed][:3]}")
@@ -162,14 +164,20 @@ def main() -> None:
         write_sheet(sheet, args.rows, photos)
         print(f"{args.rows} rows of {template_id} ({'a photo each' if photos else 'no photos'})"
               f", {cores} cores, load average before: {load_average()}")
+        result: dict[str, object] = {"rows": args.rows, "photos": args.photos}
         for formats in (("4:5",), FORMATS_3):
             elapsed, planned, images, peak = run_once(sheet, template_id, formats, profile,
                                                       library)
+            result[f"formats{len(formats)}_s"] = elapsed
+            result[f"formats{len(formats)}_images"] = images
+            result[f"formats{len(formats)}_planned_s"] = planned
+            result[f"formats{len(formats)}_peak_mb"] = peak / 2**20
             print(f"{len(formats)} format(s) {', '.join(formats)}: {elapsed:.2f} s for {images}"
                   f" images ({elapsed / images * 1e3:.0f} ms per image; sheet read + rows "
                   f"planned in {planned:.2f} s); peak memory {peak / 2**20:.0f} MB")
         print("target: 100 rows x 3 formats <= 12 s on 2 cores, peak memory <= 400 MB")
         print(f"load average after: {load_average()}")
+        print("RESULT " + json.dumps(result))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -4,10 +4,12 @@
 
 Cases: phone photos (4032x3024 JPEG, stored as they are, metadata stripped) and camera
 photos (6000x4000 JPEG, capped to 4096 px once, then reused from the in-process cache).
+The last line, ``RESULT {json}``, repeats the figures for bench/run.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -57,6 +59,7 @@ def main() -> None:
     os.environ.setdefault("KONTENOPD_HOME", tempfile.mkdtemp(prefix="kontenopd-bench-home-"))
     tmp = Path(tempfile.mkdtemp(prefix="kontenopd-bench-"))
     profile = demo_profile()
+    result: dict[str, float] = {}
     try:
         for label, size in (("phone 4032x3024", (4032, 3024)), ("camera 6000x4000", (6000, 4000))):
             paths = [photo(tmp / f"{label[:5]}-{i}.jpg", size, i) for i in range(10)]
@@ -78,7 +81,12 @@ def main() -> None:
             print(f"  save again (same photos)       {resave:7.0f} ms  (median of {RUNS})")
             print(f"  open (extract + check photos)  {load:7.0f} ms  (median of {RUNS})")
             print(f"  save the opened draft          {resave_opened:7.0f} ms  (median of {RUNS})")
+            kind = label.split()[0]
+            result.update({f"{kind}_first_save_ms": first, f"{kind}_save_again_ms": resave,
+                           f"{kind}_open_ms": load, f"{kind}_save_opened_ms": resave_opened,
+                           f"{kind}_file_mb": size_mb})
             shutil.rmtree(work, ignore_errors=True)
+        print("RESULT " + json.dumps(result))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -5,11 +5,13 @@
 Generates a few large (3000x2000) camera-like JPEGs first, then exports 50 news-card drafts in
 4:5, 1:1 and 9:16 (150 JPEGs + 250 caption files + 50 manifests) with every core, and again
 in a single process, and prints wall times and the speed-up. Target: <= 10 s on 2 cores.
+The last line, ``RESULT {json}``, repeats the figures for bench/run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -103,12 +105,13 @@ def load_average() -> str:
         return "n/a"
 
 
-def bench_checker() -> None:
+def bench_checker() -> dict[str, float]:
     from kontenopd.core.captions import check_caption
 
     text = ("Bupati membuka pelatihan 🇮🇩 pemasaran digital bagi 150 pelaku UMKM di "
             "Pendopo, https://contohkab.go.id/berita #ContohKab @diskominfo\n") * 16
     text = text[:2200]
+    result = {}
     for platform in ("instagram", "x"):
         times = []
         for _ in range(200):
@@ -117,11 +120,14 @@ def bench_checker() -> None:
             times.append(time.perf_counter() - t0)
         print(f"check_caption({platform}, {len(text)} chars): "
               f"median {statistics.median(times) * 1e3:.2f} ms per keystroke")
+        result[f"caption_{platform}_ms"] = statistics.median(times) * 1e3
     long_text = "Lorem ipsum dolor sit amet 😀 " * 2100  # ~63,000 characters (Facebook max)
     t0 = time.perf_counter()
     check_caption(long_text, "facebook")
+    result["caption_facebook_long_ms"] = (time.perf_counter() - t0) * 1e3
     print(f"check_caption(facebook, {len(long_text)} chars): "
-          f"{(time.perf_counter() - t0) * 1e3:.1f} ms")
+          f"{result['caption_facebook_long_ms']:.1f} ms")
+    return result
 
 
 def main() -> None:
@@ -152,6 +158,8 @@ def main() -> None:
               f"template {jobs[0].draft.template}, {cores} cores")
         print(f"load average before: {load_average()}")
         parallel, files, pcpu = run(jobs, library, None)
+        result = {"all_cores_s": parallel, "images": files, "cores": cores,
+                  "all_cores_per_image_ms": parallel / files * 1e3}
         print(f"all cores ({cores} processes): {parallel:.2f} s wall for {files} JPEGs "
               f"({parallel / files * 1e3:.0f} ms per image; CPU {pcpu:.1f} s; "
               f"target <= 10 s on 2 cores)")
@@ -160,6 +168,7 @@ def main() -> None:
             print(f"one process:             {serial:.2f} s wall "
                   f"({serial / files * 1e3:.0f} ms per image; CPU {scpu:.1f} s)")
             print(f"speed-up: {serial / parallel:.2f}x")
+            result.update(one_process_s=serial, speedup=serial / parallel)
         print(f"load average after: {load_average()} (other programs on the machine skew "
               "wall times)")
         small = jobs[:1]
@@ -167,7 +176,9 @@ def main() -> None:
         inproc, _, _ = run(small, library, 0)
         print(f"one draft x 3 formats: {inproc:.2f} s in-process, {pooled:.2f} s with a fresh "
               f"2-process pool (start-up cost)")
-        bench_checker()
+        result.update(one_draft_in_process_s=inproc, one_draft_fresh_pool_s=pooled)
+        result.update(bench_checker())
+        print("RESULT " + json.dumps(result))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -10,6 +10,7 @@ Each measurement runs in a fresh interpreter (offscreen unless a display is set)
   median.
 - memory: resident memory with a 10-photo draft (ten 12 MP JPEGs) open and rendered in
   every format; target <= 350 MB. (Linux: VmRSS from /proc/self/status.)
+The last line, ``RESULT {json}``, repeats the figures for bench/run.
 """
 
 from __future__ import annotations
@@ -190,6 +191,11 @@ def main() -> int:
     print(f"resident memory, 10 x 12 MP photos in '{mem['template']}' ({mem['field']}, "
           f"template max {mem['field_max_items']}), every format rendered: "
           f"{mem['rss_mb']:.0f} MB (target <= 350 MB)")
+    print("RESULT " + json.dumps({
+        "launch_s": statistics.median(launches), "launch_max_s": max(launches),
+        "keystroke_ms": statistics.median(ms), "keystroke_p90_ms": sorted(ms)[int(len(ms) * 0.9)],
+        "keystroke_max_ms": max(ms), "memory_mb": mem["rss_mb"], "runs": args.runs,
+        "keys": len(ms)}))
     return 0
 
 

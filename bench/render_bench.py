@@ -8,11 +8,13 @@ decoded and framed (a re-render while the user types: the PhotoCache keeps the d
 and its last crops). Also prints the in-between case, a decoded photo whose focal point
 moved (a new crop and resample), and a half-scale preview.
 Targets (2-core machine): <= 150 ms cold, <= 40 ms cached.
+The last line, ``RESULT {json}``, repeats the figures for bench/run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -87,6 +89,9 @@ def main() -> int:
     print(f"render 1080x1350, photo already decoded: median {ms(warm):6.1f} ms  (target <= 40)")
     print(f"render 1080x1350, decoded, focal point moved: median {ms(moved):6.1f} ms")
     print(f"preview  540x675, photo already decoded: median {ms(preview):6.1f} ms")
+    print("RESULT " + json.dumps({"cold_ms": ms(cold), "warm_ms": ms(warm),
+                                  "moved_ms": ms(moved), "preview_ms": ms(preview),
+                                  "runs": args.runs}))
     return 0
 
 
