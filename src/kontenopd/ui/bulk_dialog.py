@@ -42,7 +42,7 @@ from .bulk_mapping import ColumnMappingPanel
 from .bulk_options import PostOptions
 from .bulk_progress import RunPanel, export_choices
 from .bulk_rows import RowResultsPanel
-from .bulk_run import PLAN_PRIORITY, BulkRun, RowChecker, error_text
+from .bulk_run import PLAN_PRIORITY, BulkJob, BulkRun, RowChecker, error_text
 from .bulk_sheet import SheetChooser, sheet_path_of
 from .document import Document
 from .style import error_color, muted_color
@@ -79,9 +79,21 @@ class BulkDialog(QDialog):
         self._message = ("", "")  # the inline message: text, kind ("error" or "info")
         self.setAcceptDrops(True)
 
-        # ---- the sheet and template (top), the columns and the post options (left), the
-        # rows and cards (right)
-        self.chooser = SheetChooser(self.library, document.template, settings)
+        self._build_parts(document.template, settings)
+        self._wire()
+        document.profile_changed.connect(self._profile_changed)
+        if parent is not None:
+            parent.window().installEventFilter(self)  # the app quitting while posts are written
+        self._fix_tab_order()
+        self.retranslate()
+        self._fit_to_screen()
+        self._update_buttons()
+
+    # ------------------------------------------------------------ building
+    def _build_parts(self, template: Template, settings: QSettings | None) -> None:
+        """The sheet and template (top), the columns and the post options (left), the rows
+        and cards (right); below them the message line and the actions."""
+        self.chooser = SheetChooser(self.library, template, settings)
         self.options = PostOptions()
         self.options.set_formats(self.template.format_keys)
         self.columns = ColumnMappingPanel(self.template, self.options.chosen_formats)
@@ -98,7 +110,7 @@ class BulkDialog(QDialog):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
 
-        # ---- the message line, then the actions with the progress and result
+        # the message line, then the actions with the progress and result
         self.message_label = QLabel()
         self.message_label.setObjectName("bulkMessage")
         self.message_label.setWordWrap(True)
@@ -118,7 +130,9 @@ class BulkDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.run_panel)
 
-        # ---- wiring
+    def _wire(self) -> None:
+        """The parts' signals to the dialog's slots (the dialog's own are wired by
+        ``__init__``)."""
         self.chooser.sheet_chosen.connect(self.load_sheet)
         self.chooser.template_chosen.connect(self._template_chosen)
         self.chooser.said.connect(lambda text: self._show_message(text, "info"))
@@ -133,13 +147,6 @@ class BulkDialog(QDialog):
         self.run_panel.wanted.connect(self.start)
         self.run_panel.said.connect(lambda text: self._show_message(text, "info"))
         self.run_panel.buttons.rejected.connect(self.reject)
-        document.profile_changed.connect(self._profile_changed)
-        if parent is not None:
-            parent.window().installEventFilter(self)  # the app quitting while posts are written
-        self._fix_tab_order()
-        self.retranslate()
-        self._fit_to_screen()
-        self._update_buttons()
 
     # ------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -378,9 +385,10 @@ class BulkDialog(QDialog):
         remember_mapping(self.mapping_file, template.id, mapping_by_header(mapping,
                                                                           table.headers))
         self.checker.cancel()
-        self.run.start(table, template, mapping, formats=self.chosen_formats(), mode=self.mode,
-                       profile=self.document.profile, out=Path(folder), drafts=drafts,
-                       platforms=platforms, image_type=image_type, library=self.library)
+        self.run.start(BulkJob(table, template, mapping, formats=self.chosen_formats(),
+                               mode=self.mode, profile=self.document.profile, out=Path(folder),
+                               drafts=drafts, platforms=platforms, image_type=image_type,
+                               library=self.library))
         return True
 
     def _run_started(self) -> None:

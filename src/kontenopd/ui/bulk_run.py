@@ -8,6 +8,7 @@ itself is kontenopd.core's (bulk.plan, export.preflight, bulk.run_bulk).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -15,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from ..core.bulk import (
     STATUS_FAILED,
     STATUS_WARNING,
+    BulkOptions,
     BulkProgress,
     BulkReport,
     Mapping,
@@ -164,6 +166,35 @@ class RowChecker(QObject):
         self._pump()
 
 
+@dataclass(frozen=True)
+class BulkJob:
+    """What one run writes: the rows of ``table`` planned for ``template`` with ``mapping``
+    (``formats``, ``mode``), as drafts or exported images (``platforms``, ``image_type``)
+    into ``out``, with ``profile``'s identity."""
+
+    table: Table
+    template: Template
+    mapping: Mapping
+    formats: list[str]
+    mode: str
+    profile: Profile
+    out: Path
+    drafts: bool
+    platforms: list[str]
+    image_type: str
+    library: Library
+
+    def run(self, task: Task) -> BulkReport:
+        """On the runner's thread: plan the rows again, then write them."""
+        plans = plan(self.table, self.template, self.mapping, formats=self.formats,
+                     mode=self.mode)
+        options = BulkOptions(drafts=self.drafts, platforms=self.platforms,
+                              image_type=self.image_type, refuse_demo=not self.drafts,
+                              library=self.library)
+        return run_bulk(plans, self.template, self.profile, self.out, options=options,
+                        progress=task.emit, cancel=task.cancelled)
+
+
 class BulkRun(QObject):
     """One run at a time: the rows planned again and written as drafts or exported images
     on the runner's thread, its progress coming back through the runner's progress channel,
@@ -185,23 +216,14 @@ class BulkRun(QObject):
     def cancelling(self) -> bool:
         return self.task is not None and self.task.cancelled.is_set()
 
-    def start(self, table: Table, template: Template, mapping: Mapping, *, formats: list[str],
-              mode: str, profile: Profile, out: Path, drafts: bool, platforms: list[str],
-              image_type: str, library: Library) -> None:
-        """Write every good row of ``table`` into ``out``; :attr:`finished` brings the
-        report (or the error)."""
-        mapping = dict(mapping)
+    def start(self, job: BulkJob) -> None:
+        """Write every good row of ``job.table`` into ``job.out``; :attr:`finished` brings
+        the report (or the error)."""
+        job = replace(job, mapping=dict(job.mapping))
         self.task = Task()  # held before the work starts: Batal may come at once
         self.running = True
         self.started.emit()
-
-        def job(task: Task) -> BulkReport:
-            plans = plan(table, template, mapping, formats=formats, mode=mode)
-            return run_bulk(plans, template, profile, out, drafts=drafts, platforms=platforms,
-                            image_type=image_type, progress=task.emit, cancel=task.cancelled,
-                            refuse_demo=not drafts, library=library)
-
-        self.runner.run(job, self._done, progress=self._step, task=self.task)
+        self.runner.run(job.run, self._done, progress=self._step, task=self.task)
 
     def cancel(self) -> bool:
         """Ask the run to stop after the post being written; False when nothing runs."""

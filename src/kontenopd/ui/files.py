@@ -1,11 +1,13 @@
 """Draft files in the window: New, Open, Open Recent, Save, Save As, the Draf browser,
 autosave every few idle seconds and the crash-recovery offer at start-up.
 
-:class:`DraftFiles` is the controller the main window owns (``window.files``). Slow work
-(opening, saving, preparing photos, autosave) runs on its own one-thread pool, renders of the
-small preview stored in a file run on the window's render pool, and the GUI thread only takes
-snapshots and applies results. Dialogs expose classmethods returning the user's choice so
-tests can patch them (STYLE.md rule 7).
+:class:`DraftFiles` is the controller the main window owns (``window.files``): it is given
+what it works with (:class:`DraftFilesSetup`) and a parent widget for its questions, and
+tells the window what to show by signal (``status``, ``title_changed``, ``draft_opened``…).
+Slow work (opening, saving, preparing photos, autosave) runs on its own one-thread pool,
+renders of the small preview stored in a file run on the window's render pool, and the GUI
+thread only takes snapshots and applies results. Its dialogs (:mod:`.draft_dialogs`) expose
+classmethods returning the user's choice so tests can patch them (STYLE.md rule 7).
 """
 
 from __future__ import annotations
@@ -14,17 +16,15 @@ import contextlib
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -46,23 +46,27 @@ from ..core.drafts import (
 )
 from ..core.errors import KontenError
 from ..core.model import Draft, Profile, slugify
+from ..core.paths import AppPaths
+from ..core.photos import PhotoCache
 from ..core.profiles import ProfileStore, same_profile
 from ..core.templates import Template
+from .document import Document
 from .draft_browser import DraftBrowser, format_when
+from .draft_dialogs import (  # the answers of UnsavedChangesDialog.ask, all re-exported
+    CANCEL,  # noqa: F401
+    DISCARD,
+    SAVE,
+    DraftFileDialogs,
+    UnsavedChangesDialog,
+)
 from .draft_profile import DraftProfileDialog
 from .folders import remember_folder, start_folder
 from .profile_dialog import profile_name, profile_title
 from .recovery import RecoveryDialog
 from .tasks import SyncRunner, TaskRunner
 
-if TYPE_CHECKING:
-    from .mainwindow import MainWindow
-
 AUTOSAVE_IDLE_MS = 3000  # autosave after this long without a change
 AUTOSAVE_MAX_S = 30.0  # ... or at the latest this long after the first unsaved change
-FILE_FILTER_SUFFIXES = ("*" + SUFFIX,)
-
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 def _ignore(_result: object, _error: BaseException | None) -> None:
@@ -87,94 +91,53 @@ def _known_profile(opened: OpenedDraft, current: Profile,
     return False, ProfileStore(profiles).find_same(opened.profile)
 
 
-# ---------------------------------------------------------------- dialogs
-
-
-class _Relabel(QObject):
-    """Gives a message box's Discard button our own text when the box is shown."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox):
-            button = watched.button(QMessageBox.StandardButton.Discard)
-            if button is not None:
-                button.setText(self.text)
-        return False
-
-
-class UnsavedChangesDialog:
-    """"Simpan perubahan?" with Simpan / Jangan Simpan / Batal."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, name: str) -> str:
-        """Returns ``"save"``, ``"discard"`` or ``"cancel"`` (Esc / closing the box)."""
-        relabel = _Relabel(QCoreApplication.translate("UnsavedChangesDialog",
-                                                      "Jangan Simpan"))
-        app = QApplication.instance()
-        app.installEventFilter(relabel)
-        try:
-            answer = QMessageBox.question(
-                parent, QCoreApplication.translate("UnsavedChangesDialog", "Simpan perubahan?"),
-                QCoreApplication.translate(
-                    "UnsavedChangesDialog",
-                    "Perubahan pada “{name}” belum disimpan. Simpan dulu?").format(
-                    name=name),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save)
-        finally:
-            app.removeEventFilter(relabel)
-        if answer == QMessageBox.StandardButton.Save:
-            return SAVE
-        if answer in (QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Yes):
-            return DISCARD  # (Yes: "yes, let the changes go", from an automated answer)
-        return CANCEL  # Batal, Esc, closing the box: keep the work
-
-
-class DraftFileDialogs:
-    """The file pickers, as classmethods so tests can patch them."""
-
-    @classmethod
-    def _filter(cls) -> str:
-        return QCoreApplication.translate(
-            "DraftFileDialogs", "Draf KontenOPD ({patterns});;Semua berkas (*)").format(
-            patterns=" ".join(FILE_FILTER_SUFFIXES))
-
-    @classmethod
-    def open_path(cls, parent: QWidget | None, folder: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("DraftFileDialogs", "Buka draf"), folder,
-            cls._filter())
-        return Path(path) if path else None
-
-    @classmethod
-    def save_path(cls, parent: QWidget | None, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("DraftFileDialogs", "Simpan draf sebagai"),
-            suggested, cls._filter())
-        return Path(path) if path else None
-
-
 # ---------------------------------------------------------------- the controller
 
 
-class DraftFiles(QObject):
-    """Save / open / recent / autosave for one main window."""
+@dataclass(frozen=True)
+class DraftFilesSetup:
+    """What :class:`DraftFiles` works with: the ``document`` it saves and loads (its
+    library opens drafts), the app's ``paths`` and ``settings``, the user's ``profiles``,
+    and the photo ``cache`` and ``render_runner`` the small preview stored in a file is
+    rendered with."""
 
-    def __init__(self, window: MainWindow, runner: TaskRunner | SyncRunner | None = None,
+    document: Document
+    paths: AppPaths
+    settings: QSettings
+    profiles: ProfileStore
+    cache: PhotoCache
+    render_runner: TaskRunner | SyncRunner
+
+
+class DraftFiles(QObject):
+    """Save / open / recent / autosave for one document. It owns its actions and asks its
+    questions over ``parent``; what the window shows in return it hears by signal."""
+
+    status = Signal(str, int)  # a message for the status bar, for so many ms (0: until next)
+    title_changed = Signal()  # the draft's name or its unsaved mark may have changed
+    draft_started = Signal()  # Baru: an empty post replaced the draft
+    # A draft was opened, recovered or made like another: the form and preview start afresh;
+    # True when it came with another identity (the thumbnails are drawn again).
+    draft_opened = Signal(bool)
+    saved = Signal(object)  # Path: the draft was written to this file
+    close_requested = Signal()  # Simpan in "Simpan perubahan?" before closing has finished
+    nothing_opened = Signal()  # start-up opened and offered nothing (the day-two bar may)
+
+    def __init__(self, setup: DraftFilesSetup, parent: QWidget,
+                 runner: TaskRunner | SyncRunner | None = None,
                  store: AutosaveStore | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
-        self.library = window.library
-        self.paths = window.paths
-        self.settings = window.settings
-        self.render_runner = window.runner
+        super().__init__(parent)
+        self.parent_widget = parent  # of the actions, menus and questions
+        self.document = setup.document
+        self.library = setup.document.library
+        self.paths = setup.paths
+        self.settings = setup.settings
+        self.profiles = setup.profiles
+        self.cache = setup.cache
+        self.render_runner = setup.render_runner
         if runner is None:
-            runner = SyncRunner() if isinstance(window.runner, SyncRunner) else TaskRunner()
+            runner = SyncRunner() if isinstance(self.render_runner, SyncRunner) \
+                else TaskRunner()
         self.runner = runner
         self.workdir = self.paths.cache / "drafts"
         self.recent = RecentDrafts(self.paths)
@@ -212,12 +175,13 @@ class DraftFiles(QObject):
         self.busy.hide()
         self._build_actions()
         self.document.changed.connect(self._changed)
+        self.document.captions_changed.connect(self._changed)  # autosave them too
         self.document.modified_changed.connect(self._modified_changed)
         self.document.profile_changed.connect(self._profile_changed)
 
     # ------------------------------------------------------------ actions and menus
     def _build_actions(self) -> None:
-        w = self.window
+        w = self.parent_widget
 
         def action(shortcuts: list[QKeySequence | QKeySequence.StandardKey | str],
                    slot: Callable[[], Any]) -> QAction:
@@ -288,7 +252,7 @@ class DraftFiles(QObject):
 
     # ------------------------------------------------------------ small helpers
     def _status(self, text: str, msecs: int = 6000) -> None:
-        self.window.statusBar().showMessage(text, msecs)
+        self.status.emit(text, msecs)
 
     def _set_busy(self, delta: int) -> None:
         self._busy_count = max(0, self._busy_count + delta)
@@ -332,7 +296,7 @@ class DraftFiles(QObject):
                    template.format_keys[0])
         spec = template.formats[fmt]
         scale = THUMBNAIL_SIDE / max(spec.width, spec.height)
-        cache = self.window.cache
+        cache = self.cache
 
         def job() -> Image.Image:
             from .preview import preview_render  # noqa: PLC0415
@@ -349,7 +313,7 @@ class DraftFiles(QObject):
         if not self.document.modified:
             proceed()
             return
-        choice = UnsavedChangesDialog.ask(self.window, self.display_name())
+        choice = UnsavedChangesDialog.ask(self.parent_widget, self.display_name())
         if choice == SAVE:
             if not self.save(then=proceed) and cancelled is not None:
                 cancelled()
@@ -366,11 +330,11 @@ class DraftFiles(QObject):
             return False
         if not self.document.modified:
             return True
-        choice = UnsavedChangesDialog.ask(self.window, self.display_name())
+        choice = UnsavedChangesDialog.ask(self.parent_widget, self.display_name())
         if choice == DISCARD:
             return True
         if choice == SAVE:
-            self.save(then=lambda: QTimer.singleShot(0, self.window.close))
+            self.save(then=lambda: QTimer.singleShot(0, self.close_requested.emit))
         return False
 
     def shutdown(self) -> None:
@@ -396,7 +360,7 @@ class DraftFiles(QObject):
             doc.load(editing.new_draft(doc.template), doc.template, profile)
         finally:
             self._loading = False
-        self.window.form.clear_photo_errors()
+        self.draft_started.emit()
         self._discard_autosave()
         self._status(self.tr("Konten baru dimulai."), 4000)
 
@@ -412,7 +376,7 @@ class DraftFiles(QObject):
         self._opening = True
         self._set_busy(+1)
         current = self._user_profile or self.document.profile
-        profiles = self.window.store.root
+        profiles = self.profiles.root
         today = date.today()
 
         def job() -> tuple[OpenedDraft, bool, Profile | None]:
@@ -467,14 +431,9 @@ class DraftFiles(QObject):
                                    template, profile)
             finally:
                 self._loading = False
-            if profile is not None:
-                QTimer.singleShot(0, self.window._render_thumbnails)
-            preview = getattr(self.window, "preview", None)
-            if preview is not None and self.document.draft.formats:
-                preview.set_format(self.document.draft.formats[0])
-            self.window.form.clear_photo_errors()
+            self.draft_opened.emit(profile is not None)
             self._discard_autosave()
-            self.window._update_title()
+            self.title_changed.emit()
             self._status(self.tr("Konten baru seperti “{name}”: isi dan foto dikosongkan, "
                                  "pengaturan dan tagar dibawa.").format(
                 name=opened.title or path.stem), 12000)
@@ -491,7 +450,7 @@ class DraftFiles(QObject):
         return self.save_to(path, then)
 
     def save_as(self, then: Callable[[], None] | None = None) -> bool:
-        path = DraftFileDialogs.save_path(self.window, self._suggested_path())
+        path = DraftFileDialogs.save_path(self.parent_widget, self._suggested_path())
         if path is None:
             return False
         if path.suffix.lower() != SUFFIX:  # "rapat" or "rapat.jpg" typed: add .kontenopd
@@ -530,7 +489,7 @@ class DraftFiles(QObject):
             message = _message(error, self.tr("Draf gagal disimpan ({kind}).").format(
                 kind=type(error).__name__))
             self._status(message, 10000)
-            QMessageBox.warning(self.window, self.tr("Draf belum tersimpan"), self.tr(
+            QMessageBox.warning(self.parent_widget, self.tr("Draf belum tersimpan"), self.tr(
                 "{message}\n\nPerubahan masih ada di jendela ini; coba simpan lagi atau pilih "
                 "Simpan Sebagai… ke folder lain.").format(message=message))
             return
@@ -545,7 +504,8 @@ class DraftFiles(QObject):
                                                 saved_at=saved_at), _ignore)
         if not doc.modified:
             self._discard_autosave()
-        self.window._update_title()
+        self.title_changed.emit()
+        self.saved.emit(resolved)
         self._status(self.tr("Tersimpan: {name}, {when}.").format(
             name=path.name, when=format_when(saved_at)), 8000)
         if then is not None:
@@ -553,14 +513,14 @@ class DraftFiles(QObject):
 
     # ------------------------------------------------------------ opening
     def open_dialog(self) -> None:
-        path = DraftFileDialogs.open_path(self.window, self._folder())
+        path = DraftFileDialogs.open_path(self.parent_widget, self._folder())
         if path is not None:
             self.open_path(path)
 
     def open_recent(self, path: Path) -> None:
         if not path.is_file():
             answer = QMessageBox.question(
-                self.window, self.tr("Draf tidak ditemukan"),
+                self.parent_widget, self.tr("Draf tidak ditemukan"),
                 self.tr("Berkas {path} tidak ditemukan: mungkin dipindah, dihapus, atau ada di "
                         "flashdisk yang belum dipasang.\n\nHapus dari daftar Draf Terbaru?")
                 .format(path=path))
@@ -580,7 +540,7 @@ class DraftFiles(QObject):
         self._set_busy(+1)
         self._status(self.tr("Membuka {name}…").format(name=path.name), 0)
         current = self._user_profile or self.document.profile
-        profiles = self.window.store.root
+        profiles = self.profiles.root
 
         def job() -> tuple[OpenedDraft, bool, Profile | None]:
             opened = load_draft(path, workdir=self.workdir, library=self.library)
@@ -597,7 +557,7 @@ class DraftFiles(QObject):
         self._set_busy(+1)
         current = self._user_profile or self.document.profile
         store = self.store
-        profiles = self.window.store.root
+        profiles = self.profiles.root
 
         def job() -> tuple[OpenedDraft, bool, Profile | None]:
             opened = store.recover(entry, workdir=self.workdir, library=self.library)
@@ -642,7 +602,7 @@ class DraftFiles(QObject):
         message = _message(error, self.tr("Draf tidak bisa dibuka: {name} ({kind}).")
                            .format(name=path.name, kind=type(error).__name__))
         self._status(message, 10000)
-        QMessageBox.warning(self.window, self.tr("Draf tidak bisa dibuka"), message)
+        QMessageBox.warning(self.parent_widget, self.tr("Draf tidak bisa dibuka"), message)
 
     def _opened_now(self, path: Path, result: Any, error: BaseException | None,
                     entry: BrowserEntry | None) -> None:
@@ -665,7 +625,7 @@ class DraftFiles(QObject):
         """Which identity an opened draft whose profile is not the active one gets: (the
         profile, whether the draft changes with it, a note for the status bar). A stored
         profile giving the same cards is used as it is; otherwise the user is asked once."""
-        store = self.window.store
+        store = self.profiles
         if known is not None:
             self._user_profile = None
             self.settings.setValue("profile", known.id)
@@ -673,7 +633,7 @@ class DraftFiles(QObject):
                 name=profile_name(known))
         mine = store.list()
         current = self._user_profile or self.document.profile
-        choice, chosen = DraftProfileDialog.ask(self.window, opened.profile, mine,
+        choice, chosen = DraftProfileDialog.ask(self.parent_widget, opened.profile, mine,
                                                 current.id, name)
         if choice == DraftProfileDialog.USE_DRAFT:
             wanted = opened.profile.id
@@ -682,7 +642,7 @@ class DraftFiles(QObject):
             try:
                 saved = store.save(replace(opened.profile, id=wanted))
             except KontenError as exc:
-                QMessageBox.warning(self.window, self.tr("Profil draf belum disimpan"),
+                QMessageBox.warning(self.parent_widget, self.tr("Profil draf belum disimpan"),
                                     self.tr("{message}\n\nDraf tetap memakai identitasnya "
                                             "sendiri.").format(message=exc))
             else:
@@ -725,13 +685,8 @@ class DraftFiles(QObject):
             self._loading = False
         if switched:  # the draft now carries another identity than its file
             doc.mark_unsaved()
-        if profile is not None and not self.showing_draft_profile:
-            QTimer.singleShot(0, self.window._render_thumbnails)
-        preview = getattr(self.window, "preview", None)
-        if preview is not None and opened.draft.formats:
-            preview.set_format(opened.draft.formats[0])
-        self.window.form.clear_photo_errors()
-        self.window._update_title()
+        self.draft_opened.emit(profile is not None and not self.showing_draft_profile)
+        self.title_changed.emit()
         notices = list(opened.notices)
         if recovered:
             first = notices.pop(0) if notices else ""
@@ -752,7 +707,7 @@ class DraftFiles(QObject):
             self._status(" ".join([text, *notes]), 12000)
         if notices:
             QMessageBox.information(
-                self.window, self.tr("Catatan saat membuka draf"),
+                self.parent_widget, self.tr("Catatan saat membuka draf"),
                 self.tr("Draf dibuka, dengan catatan berikut:") + "\n\n"
                 + "\n".join(f"• {n}" for n in notices))
 
@@ -760,7 +715,7 @@ class DraftFiles(QObject):
     def show_browser(self) -> None:
         entries = browse(paths=self.paths, store=self.store, include_missing=True) \
             if self.store is not None else RecentDrafts(self.paths).entries()
-        action, entry = DraftBrowser.choose(self.window, entries, self.runner)
+        action, entry = DraftBrowser.choose(self.parent_widget, entries, self.runner)
         if action == DraftBrowser.BROWSE:
             self.open_dialog()
         elif action == DraftBrowser.OPEN and entry is not None:
@@ -785,7 +740,7 @@ class DraftFiles(QObject):
         if recoverable:
             QTimer.singleShot(0, self.offer_recovery)
         elif not paths:
-            self.window.day_two.offer()
+            self.nothing_opened.emit()
 
     def offer_recovery(self) -> None:
         """Offer the drafts of sessions that ended without closing: Pulihkan / Buang / Nanti."""
@@ -793,7 +748,7 @@ class DraftFiles(QObject):
             return
         entries = self.store.recoverable()
         while entries:
-            action, entry = RecoveryDialog.ask(self.window, entries)
+            action, entry = RecoveryDialog.ask(self.parent_widget, entries)
             if action == RecoveryDialog.RECOVER and entry is not None:
                 self.recover(entry)
                 return
@@ -808,7 +763,7 @@ class DraftFiles(QObject):
     # ------------------------------------------------------------ autosave
     def _changed(self, _key: str) -> None:
         if self.document.path is None:
-            self.window._update_title()
+            self.title_changed.emit()
         self._prepare_photos()
         if self._loading or self.store is None:
             return

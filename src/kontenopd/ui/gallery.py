@@ -27,10 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import editing
+from ..core.model import Profile
+from ..core.paths import assets_dir
+from ..core.photos import PhotoCache
 from ..core.templates import Library, Template
+from .preview import preview_render, to_qimage
 from .style import heading_label
+from .tasks import SyncRunner, TaskRunner
 
 THUMB_W = 72
+THUMB_SCALE = 0.14  # of a template's thumbnail render
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_DESC = Qt.ItemDataRole.UserRole + 1
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2
@@ -231,6 +238,25 @@ class TemplateGallery(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def render_thumbnails(self, profile: Profile, cache: PhotoCache,
+                          runner: TaskRunner | SyncRunner) -> None:
+        """Draw every template's thumbnail (its example content, the sample photo,
+        ``profile``'s identity) on ``runner``; each is shown as it comes."""
+        sample = assets_dir() / "samples" / "dandelion-field.jpg"
+        photo = str(sample) if sample.is_file() else None
+        for template in self.library.templates.values():
+            fmt = "4:5" if "4:5" in template.formats else template.format_keys[0]
+            draft = editing.sample_draft(template, photo)
+
+            def job(t=template, f=fmt, d=draft) -> tuple[str, QImage]:  # noqa: ANN001
+                result = preview_render(t, f, d, profile, THUMB_SCALE, cache)
+                return t.id, to_qimage(result.image)
+            runner.run(job, self._thumbnail_done, -10)
+
+    def _thumbnail_done(self, result: object, error: BaseException | None) -> None:
+        if error is None and isinstance(result, tuple):
+            self.set_thumbnail(*result)
 
     def set_thumbnail(self, template_id: str, image: QImage) -> None:
         item = self._items.get(template_id)

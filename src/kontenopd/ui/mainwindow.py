@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDropEvent,
     QGuiApplication,
-    QImage,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -20,9 +19,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..core import editing
 from ..core.errors import KontenError
 from ..core.model import PhotoRef, Profile
-from ..core.paths import AppPaths, assets_dir
+from ..core.paths import AppPaths
 from ..core.photos import PhotoCache, check_photo
 from ..core.profiles import ProfileStore, is_demo
 from ..core.queue_store import QueueStore
@@ -41,19 +42,17 @@ from .captions_panel import CaptionsPanel
 from .commands import SetPhotosCommand
 from .daytwo import DayTwo
 from .document import Document
-from .files import DraftFiles
+from .files import DraftFiles, DraftFilesSetup
 from .form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .gallery import TemplateGallery
 from .guide import GuideDialog
 from .photo_picker import PhotoPicker
-from .preview import PreviewPanel, preview_render, to_qimage
+from .preview import PreviewPanel
 from .profile_dialog import ProfileDialog, profile_name, profile_title
 from .queue_panel import QueuePanel
 from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
 from .wizard import FirstStartWizard
-
-THUMB_SCALE = 0.14
 
 
 def default_splitter_sizes(width: int) -> list[int]:
@@ -95,9 +94,40 @@ class MainWindow(QMainWindow):
         template = self.library.templates.get(last) or sorted(
             self.library.templates.values(), key=lambda t: (t.kind != "liputan", t.name))[0]
         self.document = Document(self.library, template, self.profile, self)
-        self.files = DraftFiles(self)  # save / open / recent / autosave / recovery
+        self.files = DraftFiles(DraftFilesSetup(  # save / open / recent / autosave / recovery
+            self.document, paths, settings, self.store, self.cache, self.runner), self)
         self._build_actions()
         self.day_two = DayTwo(self)  # the start-up "Lanjutkan / Buat seperti kemarin" bar
+        self._build_panels()
+        self.profile_label = QLabel()
+        self.statusBar().addPermanentWidget(self.files.busy)
+        self.statusBar().addPermanentWidget(self.profile_label)
+        self._build_menus()
+        self._add_panel_actions()
+        self.gallery.select(template.id)
+        self._connect_signals()
+        QApplication.instance().installEventFilter(self)
+        # Ctrl+E and the like work with the cursor in a text field (Linux fields claim them)
+        QApplication.instance().installEventFilter(AppShortcutsFirst(self))
+        self.retranslate()
+        self._restore_layout()
+        self.preview.request()
+        QTimer.singleShot(0, self._render_thumbnails)
+
+    # ------------------------------------------------------------ set-up
+    def _initial_profile(self) -> tuple[Profile, bool]:
+        wanted = str(self.settings.value("profile", ""))
+        try:
+            if wanted and self.store.exists(wanted):
+                return self.store.load(wanted), False
+            return self.store.first_or_create()
+        except KontenError:
+            from ..core.model import demo_profile  # noqa: PLC0415
+
+            return demo_profile(), False
+
+    def _build_panels(self) -> None:
+        """Gallery | day-two bar over the form | preview, captions and export queue tabs."""
         self.gallery = TemplateGallery(self.library)
         self.gallery.set_recent(self.day_two.recent_templates())
         self.form = EditorForm(self.document)
@@ -120,19 +150,15 @@ class MainWindow(QMainWindow):
         for panel in (self.preview, self.captions, self.queue):
             self.side_tabs.addTab(panel, "")
         self.splitter.addWidget(self.side_tabs)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setStretchFactor(2, 1)
+        for index, stretch in enumerate((0, 0, 1)):
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setChildrenCollapsible(False)
         self.gallery.setMinimumWidth(190)
         self.form_column.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
-        self.profile_label = QLabel()
-        self.statusBar().addPermanentWidget(self.files.busy)
-        self.statusBar().addPermanentWidget(self.profile_label)
-        self._build_menus()
-        self._add_panel_actions()
-        self.gallery.select(template.id)
+
+    def _connect_signals(self) -> None:
+        """The panels, the document and the draft files to the window (and each other)."""
         self.gallery.template_chosen.connect(self.choose_template)
         self.form.add_photo_requested.connect(self.add_photos_dialog)
         self.form.paste_photo_requested.connect(self.paste_photo)
@@ -142,25 +168,12 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(self._update_title)
         self.document.template_changed.connect(self._template_changed)
         self.document.profile_changed.connect(self._update_title)
-        QApplication.instance().installEventFilter(self)
-        # Ctrl+E and the like work with the cursor in a text field (Linux fields claim them)
-        QApplication.instance().installEventFilter(AppShortcutsFirst(self))
-        self.retranslate()
-        self._restore_layout()
-        self.preview.request()
-        QTimer.singleShot(0, self._render_thumbnails)
-
-    # ------------------------------------------------------------ set-up
-    def _initial_profile(self) -> tuple[Profile, bool]:
-        wanted = str(self.settings.value("profile", ""))
-        try:
-            if wanted and self.store.exists(wanted):
-                return self.store.load(wanted), False
-            return self.store.first_or_create()
-        except KontenError:
-            from ..core.model import demo_profile  # noqa: PLC0415
-
-            return demo_profile(), False
+        self.files.status.connect(self.statusBar().showMessage)
+        self.files.title_changed.connect(self._update_title)
+        self.files.draft_started.connect(self.form.clear_photo_errors)
+        self.files.draft_opened.connect(self._draft_opened)
+        self.files.close_requested.connect(self.close)
+        self.files.nothing_opened.connect(self.day_two.offer)
 
     def _build_actions(self) -> None:
         def action(shortcuts: list[QKeySequence | QKeySequence.StandardKey | str],
@@ -209,51 +222,43 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = act
         self.format_actions: list[QAction] = []
 
+    @staticmethod
+    def _add_actions(target: QMenu | QToolBar, items: list[QAction | None]) -> None:
+        """``items`` in order; None is a separator."""
+        for item in items:
+            if item is None:
+                target.addSeparator()
+            else:
+                target.addAction(item)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_new)
         self.files.add_to_menu(self.menu_file)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_bulk)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
+        self._add_actions(self.menu_file, [None, self.act_bulk, None, self.act_quit])
         self.menu_edit = bar.addMenu("")
-        self.menu_edit.addAction(self.act_undo)
-        self.menu_edit.addAction(self.act_redo)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.act_add_photo)
-        self.menu_edit.addAction(self.act_paste_photo)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.act_sample)
+        self._add_actions(self.menu_edit, [self.act_undo, self.act_redo, None,
+                                           self.act_add_photo, self.act_paste_photo, None,
+                                           self.act_sample])
         self.menu_view = bar.addMenu("")
         self.menu_formats = self.menu_view.addMenu("")
-        self.menu_view.addAction(self.preview.act_enlarge)
+        self._add_actions(self.menu_view, [self.preview.act_enlarge, None, self.act_grid,
+                                           self.act_safe, None])
         self.addAction(self.preview.act_enlarge)  # F11 also while another side tab shows
-        self.menu_view.addSeparator()
-        self.menu_view.addAction(self.act_grid)
-        self.menu_view.addAction(self.act_safe)
-        self.menu_view.addSeparator()
         self.menu_lang = self.menu_view.addMenu("")
-        for act in self.lang_actions.values():
-            self.menu_lang.addAction(act)
+        self._add_actions(self.menu_lang, list(self.lang_actions.values()))
         self.menu_profile = bar.addMenu("")
         self.menu_profile.aboutToShow.connect(self._fill_profile_menu)
         self.menu_help = bar.addMenu("")
-        self.menu_help.addAction(self.act_guide)
-        self.menu_help.addSeparator()
-        self.menu_help.addAction(self.act_about)
+        self._add_actions(self.menu_help, [self.act_guide, None, self.act_about])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (self.act_new, self.files.act_open, self.files.act_save, self.act_undo,
-                    self.act_redo):
-            self.toolbar.addAction(act)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_add_photo)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_profiles)
+        self._add_actions(self.toolbar, [self.act_new, self.files.act_open, self.files.act_save,
+                                         self.act_undo, self.act_redo, None,
+                                         self.act_add_photo, None, self.act_profiles])
         self._fill_format_menu()
 
     def _add_panel_actions(self) -> None:
@@ -272,7 +277,6 @@ class MainWindow(QMainWindow):
         self.queue.export_started.connect(lambda: self.side_tabs.setCurrentWidget(self.queue))
         self.captions.problems_changed.connect(self._side_tab_titles)
         self.queue.count_changed.connect(self._side_tab_titles)
-        self.document.captions_changed.connect(self.files._changed)  # autosave them too
         self.queue.restore()  # posts a previous session left in the export queue
 
     def _side_tab_titles(self, *_args: object) -> None:
@@ -374,9 +378,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ layout memory
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             screen = QGuiApplication.primaryScreen()
             avail = screen.availableGeometry() if screen else None
             if avail is not None:
@@ -500,6 +502,15 @@ class MainWindow(QMainWindow):
         self.gallery.select(self.document.template.id)
         self._fill_format_menu()
         self._update_title()
+
+    def _draft_opened(self, identity_changed: bool) -> None:
+        """A draft was opened, recovered or made like another: its first format shown, the
+        old photos' errors gone, the thumbnails drawn again with another identity."""
+        if identity_changed:
+            QTimer.singleShot(0, self._render_thumbnails)
+        if self.document.draft.formats:
+            self.preview.set_format(self.document.draft.formats[0])
+        self.form.clear_photo_errors()
 
     def new_draft(self) -> None:
         self.files.new_draft()  # asks Simpan / Jangan Simpan / Batal first
@@ -698,18 +709,4 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ gallery thumbnails
     def _render_thumbnails(self) -> None:
-        sample = assets_dir() / "samples" / "dandelion-field.jpg"
-        photo = str(sample) if sample.is_file() else None
-        profile, cache = self.document.profile, self.cache
-        for template in self.library.templates.values():
-            fmt = "4:5" if "4:5" in template.formats else template.format_keys[0]
-            draft = editing.sample_draft(template, photo)
-
-            def job(t=template, f=fmt, d=draft) -> tuple[str, QImage]:  # noqa: ANN001
-                result = preview_render(t, f, d, profile, THUMB_SCALE, cache)
-                return t.id, to_qimage(result.image)
-            self.runner.run(job, self._thumbnail_done, -10)
-
-    def _thumbnail_done(self, result: object, error: BaseException | None) -> None:
-        if error is None and isinstance(result, tuple):
-            self.gallery.set_thumbnail(*result)
+        self.gallery.render_thumbnails(self.document.profile, self.cache, self.runner)

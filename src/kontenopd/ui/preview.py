@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from PIL import Image
@@ -19,7 +18,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QPointF,
-    QRectF,
     QSize,
     Qt,
     QTimer,
@@ -32,12 +30,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
     QPixmap,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -60,10 +53,15 @@ from ..core.photos import PhotoCache, cover_crop_box
 from ..core.render import Block, RenderResult, RenderWarning, render
 from ..core.templates import Template
 from .document import Document
-from .style import error_color, muted_color, small_font, warning_color
+from .preview_canvas import (
+    MARK_PAD,  # noqa: F401 - re-exported: the outline's margin, for the tests
+    FieldMark,
+    PreviewCanvas,
+    field_marks,
+)
+from .style import error_color, muted_color, warning_color
 from .tasks import LatestTask, SyncRunner, TaskRunner
 
-STORY_TOP, STORY_BOTTOM = 250, 340  # px of 1920 to keep free of text in stories
 FORMAT_HINTS = {
     "4:5": QT_TRANSLATE_NOOP("Format", "feed Instagram/Facebook"),
     "1:1": QT_TRANSLATE_NOOP("Format", "persegi"),
@@ -75,8 +73,6 @@ STRIP_SCALE = 0.09
 STATUS_HEIGHT = 58  # px reserved under the canvas for the ok line or the warnings list
 THUMB = 30  # px, the longer side of a format thumbnail
 STATUS_MARKS = {"ok": "✔", "warning": "⚠", "blocking": "✖"}
-MARK_PAD = 4  # widget px between a block's ink box and its outline
-MARK_PEN = 3  # widget px, the outline's width
 
 
 def warnings_status(warnings: list[RenderWarning]) -> str:
@@ -112,27 +108,6 @@ class PreviewFrame(NamedTuple):
     blocks: list[Block]
 
 
-@dataclass(frozen=True)
-class FieldMark:
-    """One block of a field that needs attention, in full-size format pixels."""
-
-    field: str
-    box: tuple[int, int, int, int]  # x0, y0, x1, y1
-    blocking: bool
-
-
-def field_marks(warnings: list[RenderWarning], blocks: list[Block]) -> list[FieldMark]:
-    """The drawn blocks of every field a warning names; blocking if any of that field's
-    warnings is. Blocks left out whole (``dropped``, no ink box) have nothing to outline."""
-    blocking: dict[str, bool] = {}
-    for w in warnings:
-        if w.field:
-            blocking[w.field] = blocking.get(w.field, False) or w.blocking
-    return [FieldMark(b.field, b.box, blocking[b.field]) for b in blocks
-            if b.field in blocking and not b.dropped
-            and b.box[2] > b.box[0] and b.box[3] > b.box[1]]
-
-
 def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
                cache: PhotoCache, slide: int = 0) -> Callable[[], PreviewFrame]:
     """A plain callable for the worker: immutable inputs in, a PreviewFrame out."""
@@ -141,202 +116,6 @@ def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, sca
         return PreviewFrame(to_qimage(result.image), result.warnings, fmt, slide,
                             list(result.blocks))
     return job
-
-
-class PreviewCanvas(QWidget):
-    """Paints the rendered card scaled to fit, with the guides; reports mouse actions in
-    format pixels."""
-
-    pressed = Signal(float, float)
-    dragged = Signal(float, float)  # current point
-    released = Signal(float, float, bool)  # point, moved (drag) or not (click)
-    hovered = Signal(float, float)
-    resized = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image = QImage()
-        self.format_size = QSize(1080, 1350)
-        self.show_grid = True
-        self.show_safe = True
-        self.is_story = False
-        self.frames: list[tuple[QRectF, bool]] = []  # photo frames (format px), filled?
-        self.marker: QPointF | None = None  # focal point being edited (format px)
-        self.marks: list[FieldMark] = []  # fields needing attention, outlined on the card
-        self.setMinimumSize(240, 240)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMouseTracking(True)
-        self._press: QPointF | None = None
-        self._moved = False
-
-    def set_image(self, image: QImage, format_size: QSize,
-                  marks: list[FieldMark] | None = None) -> None:
-        self.image = image
-        self.format_size = format_size
-        self.marks = list(marks or [])
-        self.update()
-
-    def mark_rect(self, mark: FieldMark) -> QRectF:
-        """A mark's outline in widget px: its box scaled to the card, MARK_PAD outside the
-        ink, kept on the card."""
-        target = self.target_rect()
-        s = target.width() / self.format_size.width()
-        x0, y0, x1, y1 = mark.box
-        rect = QRectF(round(target.left() + x0 * s) - MARK_PAD,
-                      round(target.top() + y0 * s) - MARK_PAD,
-                      round((x1 - x0) * s) + 2 * MARK_PAD, round((y1 - y0) * s) + 2 * MARK_PAD)
-        inner = MARK_PEN / 2 + 1
-        return rect.intersected(target.adjusted(inner, inner, -inner, -inner))
-
-    def mark_at(self, x: float, y: float) -> FieldMark | None:
-        """The outlined block under a point (format px, as the mouse signals give it); a
-        blocking one first."""
-        pos = self._from_format(x, y)
-        hits = [m for m in self.marks
-                if self.mark_rect(m).adjusted(-MARK_PEN, -MARK_PEN, MARK_PEN, MARK_PEN)
-                .contains(pos)]
-        hits.sort(key=lambda m: not m.blocking)
-        return hits[0] if hits else None
-
-    def _paint_marks(self, p: QPainter) -> None:
-        halo = QPen(QColor(255, 255, 255, 190), MARK_PEN + 2)
-        for blocking in (False, True):  # red drawn last, on top
-            color = QColor(error_color(self) if blocking else warning_color(self))
-            for mark in self.marks:
-                if mark.blocking is blocking:
-                    rect = self.mark_rect(mark)
-                    p.setPen(halo)
-                    p.drawRoundedRect(rect, 3, 3)
-                    p.setPen(QPen(color, MARK_PEN))
-                    p.drawRoundedRect(rect, 3, 3)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def target_rect(self) -> QRectF:
-        margin = 16
-        avail = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-        fw, fh = self.format_size.width(), self.format_size.height()
-        scale = min(avail.width() / fw, avail.height() / fh)
-        w, h = fw * scale, fh * scale
-        return QRectF(avail.center().x() - w / 2, avail.center().y() - h / 2, w, h)
-
-    def to_format(self, pos: QPointF) -> tuple[float, float] | None:
-        target = self.target_rect()
-        if not target.contains(pos):
-            return None
-        s = self.format_size.width() / target.width()
-        return ((pos.x() - target.left()) * s, (pos.y() - target.top()) * s)
-
-    def _from_format(self, x: float, y: float) -> QPointF:
-        target = self.target_rect()
-        s = target.width() / self.format_size.width()
-        return QPointF(target.left() + x * s, target.top() + y * s)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        target = self.target_rect()
-        p.fillRect(target.translated(0, 3), QColor(0, 0, 0, 40))
-        if not self.image.isNull():
-            p.drawImage(target, self.image)
-        else:
-            p.fillRect(target, QColor(128, 128, 128, 50))
-        fw, fh = self.format_size.width(), self.format_size.height()
-        s = target.width() / fw
-        if self.show_grid:
-            self._paint_grid(p, target, fw, fh)
-        if self.show_safe and self.is_story:
-            shade = QColor(220, 38, 38, 70)
-            top = QRectF(target.left(), target.top(), target.width(), STORY_TOP * s)
-            bottom = QRectF(target.left(), target.bottom() - STORY_BOTTOM * s, target.width(),
-                            STORY_BOTTOM * s)
-            for band in (top, bottom):
-                p.fillRect(band, shade)
-                p.setPen(QPen(QColor(255, 255, 255, 220), 1, Qt.PenStyle.DashLine))
-                p.drawRect(band)
-            p.setPen(QColor(255, 255, 255))
-            p.setFont(small_font(self))
-            p.drawText(top.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignLeft,
-                       self.tr("Zona aman story: jangan taruh teks di sini"))
-        if self.marks and not self.image.isNull():
-            self._paint_marks(p)
-        if self.marker is not None:
-            c = self._from_format(self.marker.x(), self.marker.y())
-            p.setPen(QPen(QColor(0, 0, 0, 160), 4))
-            p.drawEllipse(c, 9, 9)
-            p.setPen(QPen(QColor(255, 255, 255), 2))
-            p.drawEllipse(c, 9, 9)
-            p.drawLine(c + QPointF(-14, 0), c + QPointF(-5, 0))
-            p.drawLine(c + QPointF(5, 0), c + QPointF(14, 0))
-            p.drawLine(c + QPointF(0, -14), c + QPointF(0, -5))
-            p.drawLine(c + QPointF(0, 5), c + QPointF(0, 14))
-        p.end()
-
-    def _paint_grid(self, p: QPainter, target: QRectF, fw: int, fh: int) -> None:
-        if abs(fw / fh - 0.75) < 0.005:
-            return
-        s = target.width() / fw
-        if fw / fh > 0.75:
-            cw = fh * 0.75
-            crop = QRectF(target.left() + (fw - cw) / 2 * s, target.top(), cw * s, target.height())
-        else:
-            ch = fw / 0.75
-            crop = QRectF(target.left(), target.top() + (fh - ch) / 2 * s, target.width(), ch * s)
-        dim = QColor(0, 0, 0, 90)
-        for part in (QRectF(target.left(), target.top(), crop.left() - target.left(),
-                            target.height()),
-                     QRectF(crop.right(), target.top(), target.right() - crop.right(),
-                            target.height()),
-                     QRectF(target.left(), target.top(), target.width(),
-                            crop.top() - target.top()),
-                     QRectF(target.left(), crop.bottom(), target.width(),
-                            target.bottom() - crop.bottom())):
-            if part.width() > 0.5 and part.height() > 0.5:
-                p.fillRect(part, dim)
-        p.setPen(QPen(QColor(255, 255, 255, 230), 1, Qt.PenStyle.DashLine))
-        p.drawRect(crop)
-
-    # ------------------------------------------------------------ mouse
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = self.to_format(event.position())
-        if event.button() == Qt.MouseButton.LeftButton and point is not None:
-            self._press = event.position()
-            self._moved = False
-            self.pressed.emit(*point)
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        target = self.target_rect()
-        s = self.format_size.width() / max(1.0, target.width())
-        x = (event.position().x() - target.left()) * s
-        y = (event.position().y() - target.top()) * s
-        if self._press is not None:
-            if (event.position() - self._press).manhattanLength() > 4:
-                self._moved = True
-            if self._moved:
-                self.dragged.emit(x, y)
-        else:
-            self.hovered.emit(x, y)
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
-            target = self.target_rect()
-            s = self.format_size.width() / max(1.0, target.width())
-            x = (event.position().x() - target.left()) * s
-            y = (event.position().y() - target.top()) * s
-            self._press = None
-            self.released.emit(x, y, self._moved)
-        super().mouseReleaseEvent(event)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        if self._press is None and self.marker is not None:
-            self.marker = None
-            self.update()
-        super().leaveEvent(event)
 
 
 def _drop_button(group: QButtonGroup, bar: QHBoxLayout, button: QToolButton) -> None:
@@ -366,6 +145,35 @@ class PreviewPanel(QWidget):
         self.slide_count = 1
         self.grid_action, self.safe_action = grid_action, safe_action
         self.canvas = PreviewCanvas()
+        self.enlarged: PreviewWindow | None = None
+        self.latency_ms = 0.0
+        self.last_warnings: list[RenderWarning] = []
+        self._scale = 0.0  # of the image last asked for
+        self._requested_at = 0.0
+        self._gesture: dict[str, Any] | None = None
+        self._pressed_mark: FieldMark | None = None  # the outline a press started on
+        self._build_format_bar(grid_action, safe_action)
+        self._build_status_box()
+        self._build_slide_strip()
+        self._build_layout()
+        self._build_timers(runner)
+        grid_action.toggled.connect(self._guides)
+        safe_action.toggled.connect(self._guides)
+        self.canvas.pressed.connect(self._on_press)
+        self.canvas.dragged.connect(self._on_drag)
+        self.canvas.released.connect(self._on_release)
+        self.canvas.hovered.connect(self._on_hover)
+        self.canvas.resized.connect(self.rescale_timer.start)
+        document.changed.connect(lambda _key: self.request())
+        document.template_changed.connect(self._template_changed)
+        self._build_format_buttons()
+        self._guides()
+        self.retranslate()
+
+    # ------------------------------------------------------------ building
+    def _build_format_bar(self, grid_action: QAction, safe_action: QAction) -> None:
+        """The format switcher (its buttons come from _build_format_buttons), the guide
+        toggles and "enlarge"."""
         self.format_bar = QHBoxLayout()
         self.format_bar.setSpacing(4)
         self.format_group = QButtonGroup(self)
@@ -385,7 +193,10 @@ class PreviewPanel(QWidget):
         self.enlarge_button = QToolButton()
         self.enlarge_button.setObjectName("enlargeButton")
         self.enlarge_button.setDefaultAction(self.act_enlarge)
-        self.enlarged: PreviewWindow | None = None
+
+    def _build_status_box(self) -> None:
+        """The ok line and the warnings take turns in one box of a fixed height: the canvas
+        keeps its size while warnings come and go."""
         self.warnings = QListWidget()
         self.warnings.setObjectName("previewWarnings")
         self.warnings.setWordWrap(True)
@@ -395,29 +206,15 @@ class PreviewPanel(QWidget):
         self.ok_label.setStyleSheet(f"color: {muted_color(self)}")
         self.ok_label.setWordWrap(True)
         self.ok_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # The ok line and the warnings take turns in one box of a fixed height: the canvas
-        # keeps its size while warnings come and go.
         self.status_box = QStackedWidget()
         self.status_box.setObjectName("previewStatus")
         self.status_box.addWidget(self.ok_label)
         self.status_box.addWidget(self.warnings)
         self.status_box.setFixedHeight(STATUS_HEIGHT)
         self.status_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.latency_ms = 0.0
-        self.last_warnings: list[RenderWarning] = []
-        self._scale = 0.0  # of the image last asked for
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 8, 6)
-        layout.setSpacing(6)
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        self.format_label = QLabel()
-        top.addWidget(self.format_label)
-        top.addLayout(self.format_bar)
-        top.addStretch(1)
-        top.addWidget(self.enlarge_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(top)
-        layout.addWidget(self.canvas, 1)
+
+    def _build_slide_strip(self) -> None:
+        """The slide buttons of a carousel under the canvas (hidden for one slide)."""
         self.slide_strip = QWidget()
         self.slide_strip.setObjectName("slideStrip")
         self.slide_bar = QHBoxLayout(self.slide_strip)
@@ -430,6 +227,21 @@ class PreviewPanel(QWidget):
         self.slide_group.setExclusive(True)
         self.slide_buttons: list[QToolButton] = []
         self.slide_strip.setVisible(False)
+
+    def _build_layout(self) -> None:
+        """Formats on top, the canvas, the slide strip, then the status box and guides."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 8, 6)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.format_label = QLabel()
+        top.addWidget(self.format_label)
+        top.addLayout(self.format_bar)
+        top.addStretch(1)
+        top.addWidget(self.enlarge_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
+        layout.addWidget(self.canvas, 1)
         layout.addWidget(self.slide_strip)
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
@@ -441,33 +253,22 @@ class PreviewPanel(QWidget):
         guides.addStretch(1)
         bottom.addLayout(guides)
         layout.addLayout(bottom)
+
+    def _build_timers(self, runner: TaskRunner | SyncRunner) -> None:
+        """The renders (the big preview first, then the format thumbnails) and their
+        timers."""
         self.main_task = LatestTask(runner, self._main_done, priority=10)
         self.strip_task = LatestTask(runner, self._strip_done, priority=0)
         self.strip_timer = QTimer(self)
         self.strip_timer.setSingleShot(True)
         self.strip_timer.setInterval(350)
         self.strip_timer.timeout.connect(self._request_strip)
-        self._requested_at = 0.0
-        self._gesture: dict[str, Any] | None = None
-        self._pressed_mark: FieldMark | None = None  # the outline a press started on
-        grid_action.toggled.connect(self._guides)
-        safe_action.toggled.connect(self._guides)
-        self.canvas.pressed.connect(self._on_press)
-        self.canvas.dragged.connect(self._on_drag)
-        self.canvas.released.connect(self._on_release)
-        self.canvas.hovered.connect(self._on_hover)
         # Laid out (or resized, or enlarged) after the first request: render again at the
         # scale of the final size, so the first preview is as sharp as the ones after it.
         self.rescale_timer = QTimer(self)
         self.rescale_timer.setSingleShot(True)
         self.rescale_timer.setInterval(0)
         self.rescale_timer.timeout.connect(self._rescale)
-        self.canvas.resized.connect(self.rescale_timer.start)
-        document.changed.connect(lambda _key: self.request())
-        document.template_changed.connect(self._template_changed)
-        self._build_format_buttons()
-        self._guides()
-        self.retranslate()
 
     # ------------------------------------------------------------ formats
     def _build_format_buttons(self) -> None:

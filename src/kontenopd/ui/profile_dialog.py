@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -30,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import fonts, safeimage
+from ..core import fonts
 from ..core.captions import parse_hashtags
 from ..core.dates import TIMEZONES
 from ..core.errors import KontenError, ProfileError
 from ..core.hashtags import format_hashtag_groups, parse_hashtag_groups
 from ..core.model import COLOR_ROLES, HANDLE_PLATFORMS, Colors, Profile, demo_profile
-from ..core.profiles import ProfileStore, check_logo, demo_traces, is_demo
+from ..core.profiles import ProfileStore, demo_traces, is_demo
+from .profile_widgets import ColorButton, LogoPicker
 from .style import muted_color, warning_color
 
 HANDLE_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X (Twitter)",
@@ -86,113 +84,6 @@ def demo_placeholders() -> Profile:
         return Profile()
 
 
-class ColorButton(QPushButton):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.value = "#000000"
-        self.clicked.connect(self._pick)
-        self.setMinimumWidth(120)
-
-    def set_value(self, value: str) -> None:
-        self.value = value.upper()
-        color = QColor(value)
-        ink = "#000000" if color.lightness() > 140 else "#FFFFFF"
-        self.setText(self.value)
-        self.setStyleSheet(f"QPushButton {{ background: {self.value}; color: {ink}; "
-                           f"border: 1px solid #888; border-radius: 4px; padding: 4px 10px; }}")
-
-    def _pick(self) -> None:
-        color = QColorDialog.getColor(QColor(self.value), self, self.title)
-        if color.isValid():
-            self.set_value(color.name())
-
-
-class LogoPicker(QWidget):
-    """One logo: a thumbnail, "Pilih berkas…" and "Kosongkan". A file the safe check refuses
-    is not used and the one before stays; :meth:`refuse` says why (here in a message box;
-    the first-start wizard says it in a line under the buttons)."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.path = ""
-        self.preview = QLabel()
-        self.preview.setFixedSize(56, 56)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setWordWrap(True)
-        self.preview.setStyleSheet("border: 1px solid #999; border-radius: 4px;")
-        self.choose = QPushButton()
-        self.clear = QPushButton()
-        self.row = QHBoxLayout()
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.addWidget(self.preview)
-        self.row.addWidget(self.choose)
-        self.row.addWidget(self.clear)
-        self.row.addStretch(1)
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(2)
-        self.column.addLayout(self.row)
-        self.choose.clicked.connect(self.choose_file)
-        self.clear.clicked.connect(lambda: self.set_path(""))
-        self.retranslate()
-
-    def empty_text(self) -> str:
-        return self.tr("(tidak ada)")
-
-    def retranslate(self) -> None:
-        self.choose.setText(self.tr("Pilih berkas…"))
-        self.clear.setText(self.tr("Kosongkan"))
-        if not self.path:
-            self.preview.setText(self.empty_text())
-
-    def set_path(self, path: str) -> None:
-        self.path = path
-        pixmap = _logo_thumbnail(path) if path else QPixmap()
-        self.preview.setToolTip(path)
-        if pixmap.isNull():
-            self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.empty_text())
-        else:
-            self.preview.setPixmap(pixmap)
-        self.changed.emit()
-
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih logo"), "", self.tr("Gambar (*.png *.jpg *.jpeg *.webp)"))
-        if path:
-            self.try_path(path)
-
-    def try_path(self, path: str) -> bool:
-        """Use the logo at ``path`` if the safe opener accepts it; else :meth:`refuse`."""
-        problem = check_logo(path)  # the safe opener's caps, never a decode by Qt
-        if problem:
-            self.refuse(problem)
-            return False
-        self.set_path(path)
-        return True
-
-    def refuse(self, problem: str) -> None:
-        QMessageBox.warning(self, self.tr("Logo"), problem)
-
-
-def _logo_thumbnail(path: str, side: int = 52) -> QPixmap:
-    """A small preview of a logo decoded by the one safe opener (a logo declaring 100000 px
-    is refused from its header, where QPixmap would try to allocate it); null if unusable."""
-    if check_logo(path):
-        return QPixmap()
-    try:
-        image = safeimage.open_image(path, safeimage.LOGO, mode="RGBA").image
-    except KontenError:
-        return QPixmap()
-    image.thumbnail((side, side))
-    qimage = QImage(image.tobytes(), image.width, image.height, 4 * image.width,
-                    QImage.Format.Format_RGBA8888).copy()
-    return QPixmap.fromImage(qimage)
-
-
 class ProfileDialog(QDialog):
     """Profiles on the left, the selected one's brand kit on the right."""
 
@@ -203,81 +94,13 @@ class ProfileDialog(QDialog):
         self.welcome = welcome
         self.profile: Profile | None = None
         self.setMinimumSize(820, 560)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.notice = QLabel()  # what loading the profile had to leave out (a bad logo)
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(f"color: {warning_color(self)}")
-        self.notice.hide()
-        self.demo_note = QLabel()  # shown while the profile still carries the demo identity
-        self.demo_note.setObjectName("demoNote")
-        self.demo_note.setWordWrap(True)
-        self.demo_note.setStyleSheet(f"color: {warning_color(self)}; font-weight: bold")
-        self.demo_note.hide()
         self._demo = demo_placeholders()
-        self.list = QListWidget()
-        self.list.setMaximumWidth(230)
-        self.new_button = QPushButton()
-        self.dup_button = QPushButton()
-        self.del_button = QPushButton()
-        left = QVBoxLayout()
-        self.list_label = QLabel()
-        left.addWidget(self.list_label)
-        left.addWidget(self.list, 1)
-        for b in (self.new_button, self.dup_button, self.del_button):
-            left.addWidget(b)
-        # the form
-        self.pemda_name = QLineEdit()
-        self.opd_name = QLineEdit()
-        self.opd_short = QLineEdit()
-        self.city = QLineEdit()
-        self.pemda_logo = LogoPicker()
-        self.opd_logo = LogoPicker()
-        self.colors = {role: ColorButton(role) for role in COLOR_ROLES}
-        self.heading_font = QComboBox()
-        self.body_font = QComboBox()
-        for combo in (self.heading_font, self.body_font):
-            combo.addItems(fonts.family_names())
-        self.handles = {p: QLineEdit() for p in HANDLE_PLATFORMS}
-        self.website = QLineEdit()
-        self.tagline = QLineEdit()
-        self.hashtags = QLineEdit()
-        self.hashtag_groups = QPlainTextEdit()
-        self.hashtag_groups.setTabChangesFocus(True)
-        self.hashtag_groups.setFixedHeight(self.hashtag_groups.fontMetrics().lineSpacing() * 5
-                                           + 12)
-        self.timezone = QComboBox()
-        self.timezone.addItems(list(TIMEZONES))
-        self.badge_berakhlak = QCheckBox()
-        self.badge_bangga = QCheckBox()
-        self.groups: dict[str, QGroupBox] = {}
-        self.form_labels: dict[QWidget, QLabel] = {}
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 8, 0)
-        body_layout.addWidget(self._group("identity", [
-            self.pemda_name, self.opd_name, self.opd_short, self.city]))
-        body_layout.addWidget(self._group("logos", [self.pemda_logo, self.opd_logo]))
-        color_box = QGroupBox()
-        grid = QGridLayout(color_box)
-        self.color_labels = {}
-        for i, role in enumerate(COLOR_ROLES):
-            label = QLabel()
-            self.color_labels[role] = label
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(self.colors[role], i // 2, (i % 2) * 2 + 1)
-        self.groups["colors"] = color_box
-        body_layout.addWidget(color_box)
-        body_layout.addWidget(self._group("fonts", [self.heading_font, self.body_font]))
-        body_layout.addWidget(self._group("handles", list(self.handles.values())))
-        body_layout.addWidget(self._group("other", [
-            self.website, self.tagline, self.hashtags, self.hashtag_groups, self.timezone,
-            self.badge_berakhlak,
-            self.badge_bangga]))
-        body_layout.addStretch(1)
+        self._build_notes()
+        left = self._build_list()
+        self._build_fields()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll.setWidget(self._build_form())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -305,6 +128,93 @@ class ProfileDialog(QDialog):
         self.retranslate()
 
     # ------------------------------------------------------------ building
+    def _build_notes(self) -> None:
+        """The lines above the lists: the introduction, what loading left out, the demo."""
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.notice = QLabel()  # what loading the profile had to leave out (a bad logo)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(f"color: {warning_color(self)}")
+        self.notice.hide()
+        self.demo_note = QLabel()  # shown while the profile still carries the demo identity
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setStyleSheet(f"color: {warning_color(self)}; font-weight: bold")
+        self.demo_note.hide()
+
+    def _build_list(self) -> QVBoxLayout:
+        """The stored profiles with Profil baru / Duplikat / Hapus under them."""
+        self.list = QListWidget()
+        self.list.setMaximumWidth(230)
+        self.new_button = QPushButton()
+        self.dup_button = QPushButton()
+        self.del_button = QPushButton()
+        left = QVBoxLayout()
+        self.list_label = QLabel()
+        left.addWidget(self.list_label)
+        left.addWidget(self.list, 1)
+        for b in (self.new_button, self.dup_button, self.del_button):
+            left.addWidget(b)
+        return left
+
+    def _build_fields(self) -> None:
+        """The editors of one profile's fields."""
+        self.pemda_name = QLineEdit()
+        self.opd_name = QLineEdit()
+        self.opd_short = QLineEdit()
+        self.city = QLineEdit()
+        self.pemda_logo = LogoPicker()
+        self.opd_logo = LogoPicker()
+        self.colors = {role: ColorButton(role) for role in COLOR_ROLES}
+        self.heading_font = QComboBox()
+        self.body_font = QComboBox()
+        for combo in (self.heading_font, self.body_font):
+            combo.addItems(fonts.family_names())
+        self.handles = {p: QLineEdit() for p in HANDLE_PLATFORMS}
+        self.website = QLineEdit()
+        self.tagline = QLineEdit()
+        self.hashtags = QLineEdit()
+        self.hashtag_groups = QPlainTextEdit()
+        self.hashtag_groups.setTabChangesFocus(True)
+        self.hashtag_groups.setFixedHeight(self.hashtag_groups.fontMetrics().lineSpacing() * 5
+                                           + 12)
+        self.timezone = QComboBox()
+        self.timezone.addItems(list(TIMEZONES))
+        self.badge_berakhlak = QCheckBox()
+        self.badge_bangga = QCheckBox()
+
+    def _build_form(self) -> QWidget:
+        """The fields in their group boxes, one under the other (scrolled)."""
+        self.groups: dict[str, QGroupBox] = {}
+        self.form_labels: dict[QWidget, QLabel] = {}
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.addWidget(self._group("identity", [
+            self.pemda_name, self.opd_name, self.opd_short, self.city]))
+        body_layout.addWidget(self._group("logos", [self.pemda_logo, self.opd_logo]))
+        body_layout.addWidget(self._color_group())
+        body_layout.addWidget(self._group("fonts", [self.heading_font, self.body_font]))
+        body_layout.addWidget(self._group("handles", list(self.handles.values())))
+        body_layout.addWidget(self._group("other", [
+            self.website, self.tagline, self.hashtags, self.hashtag_groups, self.timezone,
+            self.badge_berakhlak, self.badge_bangga]))
+        body_layout.addStretch(1)
+        return body
+
+    def _color_group(self) -> QGroupBox:
+        """The brand colours, two to a row."""
+        color_box = QGroupBox()
+        grid = QGridLayout(color_box)
+        self.color_labels = {}
+        for i, role in enumerate(COLOR_ROLES):
+            label = QLabel()
+            self.color_labels[role] = label
+            grid.addWidget(label, i // 2, (i % 2) * 2)
+            grid.addWidget(self.colors[role], i // 2, (i % 2) * 2 + 1)
+        self.groups["colors"] = color_box
+        return color_box
+
     def _group(self, name: str, widgets: list[QWidget]) -> QGroupBox:
         box = QGroupBox()
         form = QFormLayout(box)

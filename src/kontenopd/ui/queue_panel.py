@@ -10,7 +10,7 @@ like "Ekspor" in any editor; Ctrl+Shift+E exports the whole queue.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QUrl, Signal
@@ -64,6 +64,17 @@ def setting_list(settings: QSettings, key: str, default: Sequence[str]) -> list[
     return [str(v) for v in value]
 
 
+def _row(*items: QWidget | None) -> QHBoxLayout:
+    """A row of ``items`` from the left; None stands for a stretch."""
+    row = QHBoxLayout()
+    for item in items:
+        if item is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(item)
+    return row
+
+
 class QueuePanel(QWidget):
     """Formats and platforms for the current post, the queue, and the export controls."""
 
@@ -90,23 +101,41 @@ class QueuePanel(QWidget):
         self.workers: int | None = None  # None: core decides (all cores for big queues)
         self._exporting: list[QueuedPost] = []  # the queue's posts being exported, in order
         self._formats_off = set(setting_list(settings, SETTINGS_FORMATS_OFF, ()))
-
         self.title = heading_label("", 1)
+        choose = self._build_choices(settings)
+        self._build_queue(settings)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addLayout(choose)
+        layout.addLayout(_row(self.add_button, self.export_current_button, None))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label, 1)  # in the list's place while the queue is empty
+        layout.addLayout(_row(self.up_button, self.down_button, self.remove_button, None,
+                              self.export_button))
+        layout.addWidget(self.export_box)
+        self._build_actions()
+        document.template_changed.connect(self._build_formats)
+        document.changed.connect(lambda key: self._build_formats() if key == "" else None)
+        self._build_formats()
+        self.retranslate()
+        self._update_buttons()
+
+    # ------------------------------------------------------------ building
+    def _build_choices(self, settings: QSettings) -> QGridLayout:
+        """Formats (filled in by _build_formats), platforms and file type, with the note."""
         self.formats_label = QLabel()
-        self.formats_row = QHBoxLayout()
-        self.formats_row.addStretch(1)  # the boxes go before it
+        self.formats_row = _row(None)  # the boxes go before its stretch
         self.format_boxes: dict[str, QCheckBox] = {}
         self.platforms_label = QLabel()
         self.platform_boxes: dict[str, QCheckBox] = {}
         chosen = setting_list(settings, SETTINGS_PLATFORMS, PLATFORM_KEYS)
-        platforms_row = QHBoxLayout()
         for key in PLATFORM_KEYS:
             box = QCheckBox(PLATFORMS[key].name)
             box.setChecked(key in chosen)
             box.toggled.connect(self._platforms_toggled)
             self.platform_boxes[key] = box
-            platforms_row.addWidget(box)
-        platforms_row.addStretch(1)
         self.type_label = QLabel()
         self.type_combo = QComboBox()
         self.type_combo.addItem("JPG", "jpg")
@@ -118,12 +147,22 @@ class QueuePanel(QWidget):
         self.choice_note = QLabel()
         self.choice_note.setFont(small_font(self))
         self.choice_note.setWordWrap(True)
+        choose = QGridLayout()
+        choose.setHorizontalSpacing(8)
+        for row, (label, fields) in enumerate((
+                (self.formats_label, self.formats_row),
+                (self.platforms_label, _row(*self.platform_boxes.values(), None)),
+                (self.type_label, _row(self.type_combo, None)))):
+            choose.addWidget(label, row, 0)
+            choose.addLayout(fields, row, 1)
+        choose.addWidget(self.choice_note, 3, 1)
+        choose.setColumnStretch(1, 1)
+        return choose
 
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_current)
-        self.export_current_button = QPushButton()
-        self.export_current_button.clicked.connect(self.export_current)
-
+    def _build_queue(self, settings: QSettings) -> None:
+        """The queue's list and buttons, and the export box."""
+        self.add_button = self._button(self.add_current)
+        self.export_current_button = self._button(self.export_current)
         self.list = QueueView(self.model)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.rowsInserted.connect(lambda _parent, _first, last: self._inserted(last))
@@ -133,67 +172,31 @@ class QueuePanel(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.up_button = QPushButton()
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton()
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.remove_button = QPushButton()
-        self.remove_button.clicked.connect(self.remove_current)
-        self.export_button = QPushButton()
+        self.up_button = self._button(lambda: self.move_current(-1))
+        self.down_button = self._button(lambda: self.move_current(1))
+        self.remove_button = self._button(self.remove_current)
+        self.export_button = self._button(self.export_all)
         self.export_button.setObjectName("exportAll")
-        self.export_button.clicked.connect(self.export_all)
         # open_folder is looked up when called: tests replace it
         self.export_box = ExportBox(settings, lambda path: open_folder(path))  # noqa: PLW0108
         self.export_box.status.connect(self.status)
         self.export_box.finished.connect(self._finished)
 
-        choose = QGridLayout()
-        choose.setHorizontalSpacing(8)
-        choose.addWidget(self.formats_label, 0, 0)
-        choose.addLayout(self.formats_row, 0, 1)
-        choose.addWidget(self.platforms_label, 1, 0)
-        choose.addLayout(platforms_row, 1, 1)
-        type_row = QHBoxLayout()
-        type_row.addWidget(self.type_combo)
-        type_row.addStretch(1)
-        choose.addWidget(self.type_label, 2, 0)
-        choose.addLayout(type_row, 2, 1)
-        choose.addWidget(self.choice_note, 3, 1)
-        choose.setColumnStretch(1, 1)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.export_current_button)
-        add_row.addStretch(1)
-        list_buttons = QHBoxLayout()
-        for b in (self.up_button, self.down_button, self.remove_button):
-            list_buttons.addWidget(b)
-        list_buttons.addStretch(1)
-        list_buttons.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 8)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addLayout(choose)
-        layout.addLayout(add_row)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty_label, 1)  # in the list's place while the queue is empty
-        layout.addLayout(list_buttons)
-        layout.addWidget(self.export_box)
+    @staticmethod
+    def _button(clicked: Callable[[], object]) -> QPushButton:
+        button = QPushButton()
+        button.clicked.connect(clicked)
+        return button
 
-        self.act_export_current = QAction(self)
-        self.act_export_current.setShortcut(QKeySequence("Ctrl+E"))
-        self.act_export_current.triggered.connect(self.export_current)
-        self.act_add = QAction(self)
-        self.act_add.triggered.connect(self.add_current)
-        self.act_export_all = QAction(self)
-        self.act_export_all.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.act_export_all.triggered.connect(self.export_all)
-
-        document.template_changed.connect(self._build_formats)
-        document.changed.connect(lambda key: self._build_formats() if key == "" else None)
-        self._build_formats()
-        self.retranslate()
-        self._update_buttons()
+    def _build_actions(self) -> None:
+        """Menu entries: Ctrl+E exports the current post, Ctrl+Shift+E the whole queue."""
+        self.act_export_current, self.act_add, self.act_export_all = (
+            QAction(self), QAction(self), QAction(self))
+        for act, slot, keys in ((self.act_export_current, self.export_current, "Ctrl+E"),
+                                (self.act_add, self.add_current, ""),
+                                (self.act_export_all, self.export_all, "Ctrl+Shift+E")):
+            act.setShortcut(QKeySequence(keys))
+            act.triggered.connect(slot)
 
     # ------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -306,11 +309,8 @@ class QueuePanel(QWidget):
                     queued: bool = False) -> bool:
         """True, after saying so in a warning, when one of ``profiles`` still carries the
         bundled demo identity: nothing with "Pemerintah Kabupaten Contoh" is published."""
-        traces: list[str] = []
-        for profile in profiles:
-            for trace in demo_traces(profile) if profile is not None else []:
-                if trace not in traces:
-                    traces.append(trace)
+        traces = list(dict.fromkeys(trace for profile in profiles if profile is not None
+                                    for trace in demo_traces(profile)))
         if not traces:
             return False
         message = self.tr(
@@ -392,11 +392,9 @@ class QueuePanel(QWidget):
         self.down_button.setEnabled(not busy and 0 <= row < count - 1)
         self.remove_button.setEnabled(not busy and row >= 0)
         self.export_button.setEnabled(not busy and count > 0)
-        self.add_button.setEnabled(not busy)
-        self.export_current_button.setEnabled(not busy)
-        self.act_export_all.setEnabled(not busy)
-        self.act_export_current.setEnabled(not busy)
-        self.act_add.setEnabled(not busy)
+        for control in (self.add_button, self.export_current_button, self.act_export_all,
+                        self.act_export_current, self.act_add):
+            control.setEnabled(not busy)
         self.list.setDragEnabled(not busy)
         self.empty_label.setVisible(count == 0)
         self.list.setVisible(count > 0)

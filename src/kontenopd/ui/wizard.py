@@ -40,7 +40,8 @@ from ..core.profiles import ProfileStore, empty_profile
 from ..core.render import render
 from ..core.templates import IdentityLayer, Library
 from .preview import to_qimage
-from .profile_dialog import HANDLE_LABELS, LogoPicker
+from .profile_dialog import HANDLE_LABELS
+from .profile_widgets import LogoPicker
 from .style import error_color, muted_color
 
 PREVIEW_TEMPLATE = "liputan-kegiatan"
