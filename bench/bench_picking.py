@@ -7,7 +7,7 @@ shipped public-domain samples: most are distinct scenes (a sample cropped, flipp
 tinted differently, with sharp shapes drawn on it), some are blurred
 (ImageFilter.GaussianBlur 10-16 px), some very dark, one blown out, and some near-duplicates
 (a scene shifted by a few pixels and re-compressed, like a burst shot). Then prints the
-median wall time of kontenopd.core.picking.score_photos over the batch (decode at proxy
+median wall time of kontenopd.core.photos.picking.score_photos over the batch (decode at proxy
 size, sharpness, exposure, pHash, grouping, ranking; with and without 160x120 thumbnails)
 and how many of each kind were flagged as expected.
 Target (2-core machine): <= 4 s for 40 photos.
@@ -28,8 +28,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
-from kontenopd.core import picking
 from kontenopd.core.paths import assets_dir
+from kontenopd.core.photos import picking
 
 SAMPLES = ("astronaut.jpg", "cameraman.jpg", "chelsea-cat.jpg", "coffee.jpg",
            "dandelion-field.jpg", "rocket-launch.jpg", "portrait-astronaut.jpg")

@@ -105,8 +105,8 @@ def write_sheet(path: Path, rows: int, photos: list[Path] | None) -> None:
 
 
 def run_once(sheet: Path, template_id: str, formats: tuple[str, ...], profile, library):
-    from kontenopd.core.bulk import BulkOptions, auto_map, expected_headers, plan, run_bulk
-    from kontenopd.core.spreadsheet import read_table
+    from kontenopd.core.export.bulk import BulkOptions, auto_map, expected_headers, plan, run_bulk
+    from kontenopd.core.io.spreadsheet import read_table
 
     out = Path(tempfile.mkdtemp(prefix="kontenopd-bulk-out-"))
     try:
@@ -130,8 +130,8 @@ def run_once(sheet: Path, template_id: str, formats: tuple[str, ...], profile, l
 
 def main() -> None:
     from export_bench import camera_like_photo, load_average
-    from kontenopd.core.model import demo_profile
-    from kontenopd.core.templates import load_library
+    from kontenopd.core.model.records import demo_profile
+    from kontenopd.core.template.library import load_library
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100)

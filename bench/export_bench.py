@@ -53,9 +53,9 @@ def camera_like_photo(path: Path, seed: int, size: tuple[int, int] = (3000, 2000
 
 
 def make_jobs(photos: list[Path], n: int):
-    from kontenopd.core.export import ExportJob
-    from kontenopd.core.model import Draft, PhotoRef, demo_profile
-    from kontenopd.core.templates import load_library
+    from kontenopd.core.export.exporter import ExportJob
+    from kontenopd.core.model.records import Draft, PhotoRef, demo_profile
+    from kontenopd.core.template.library import load_library
 
     library = load_library()
     profile = demo_profile()
@@ -81,7 +81,7 @@ def _cpu() -> float:
 
 def run(jobs, library, workers: int | None) -> tuple[float, int, float]:
     """Wall time, number of JPEGs, CPU seconds (this process + its finished children)."""
-    from kontenopd.core.export import export
+    from kontenopd.core.export.exporter import export
 
     out = Path(tempfile.mkdtemp(prefix="kontenopd-bench-out-"))
     try:
@@ -106,7 +106,7 @@ def load_average() -> str:
 
 
 def bench_checker() -> dict[str, float]:
-    from kontenopd.core.captions import check_caption
+    from kontenopd.core.captions.compose import check_caption
 
     text = ("Bupati membuka pelatihan 🇮🇩 pemasaran digital bagi 150 pelaku UMKM di "
             "Pendopo, https://contohkab.go.id/berita #ContohKab @diskominfo\n") * 16

@@ -4,7 +4,7 @@
 
 Makes phone-size photos (12 MP, portrait and landscape, 0 to 5 faces) from the shipped
 public-domain samples (the astronaut pasted on the other samples), then prints the median
-time per photo of kontenopd.core.faces.detect_faces with its cache cleared: the proxy
+time per photo of kontenopd.core.render.faces.detect_faces with its cache cleared: the proxy
 (probe, draft-mode JPEG decode, EXIF orientation, long side 640 px, grayscale) and the
 cascades, split into the two. Also the first-use import of cv2, the share of the pasted
 faces found, and the installed size of the opencv-python-headless wheel (cv2/,
@@ -105,9 +105,9 @@ def main() -> int:
     import_ms = (time.perf_counter() - start) * 1000
     if args.threads:
         cv2.setNumThreads(args.threads)
-    from kontenopd.core import faces
-    from kontenopd.core.photos import probe_photo
-    from kontenopd.core.safeimage import PHOTO, open_image
+    from kontenopd.core.photos.cache import probe_photo
+    from kontenopd.core.photos.safeimage import PHOTO, open_image
+    from kontenopd.core.render import faces
 
     if not faces.available():
         print("OpenCV is installed but its cascade files are missing.")

@@ -121,7 +121,7 @@ def child_memory(tmp: Path) -> dict:
     window.choose_template(best.id)
     field = max((f for f in best.fields if f.type == "photo"), key=lambda f: f.max_items)
     paths = [str(make_photo(tmp / f"foto-{i}.jpg", seed=i)) for i in range(10)]
-    from kontenopd.core.model import PhotoRef
+    from kontenopd.core.model.records import PhotoRef
 
     doc.set_photos(field.key, [PhotoRef(p) for p in paths])  # all ten, even past max_items
     for fmt in doc.template.format_keys:
@@ -152,7 +152,7 @@ def run_child(kind: str, *extra: str) -> dict:
         # a profile already exists: measure a normal start, not the first-start dialog
         subprocess.run([sys.executable, "-c",
                         "from kontenopd.core.paths import AppPaths;"
-                        "from kontenopd.core.profiles import ProfileStore;"
+                        "from kontenopd.core.io.profile_file import ProfileStore;"
                         "ProfileStore(AppPaths.default().profiles).first_or_create()"],
                        env=env, check=True)
         t0 = time.time()

@@ -120,9 +120,9 @@ def batch(photo: Path, work: Path, drafts: int) -> tuple[float, float]:
     """Seconds per image for kontenopd export (all cores) and per card for the script."""
     from dataclasses import replace
 
-    from kontenopd.core.export import ExportJob, export
-    from kontenopd.core.model import Draft, PhotoRef, demo_profile
-    from kontenopd.core.templates import load_library
+    from kontenopd.core.export.exporter import ExportJob, export
+    from kontenopd.core.model.records import Draft, PhotoRef, demo_profile
+    from kontenopd.core.template.library import load_library
 
     library = load_library()
     template = library.get("liputan-kegiatan")

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter
 
-from kontenopd.core.model import Draft, PhotoRef, demo_profile
+from kontenopd.core.model.records import Draft, PhotoRef, demo_profile
 from kontenopd.core.paths import assets_dir
-from kontenopd.core.photos import PhotoCache
+from kontenopd.core.photos.cache import PhotoCache
 from kontenopd.core.render import render
-from kontenopd.core.templates import load_library
+from kontenopd.core.template.library import load_library
 
 
 def make_photo(path: Path, size: tuple[int, int] = (4032, 3024)) -> Path:

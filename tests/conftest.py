@@ -27,7 +27,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def library():
-    from kontenopd.core.templates import load_library
+    from kontenopd.core.template.library import load_library
 
     lib = load_library()
     assert not lib.errors, [str(e) for e in lib.errors]
@@ -36,7 +36,7 @@ def library():
 
 @pytest.fixture(scope="session")
 def profile():
-    from kontenopd.core.model import demo_profile
+    from kontenopd.core.model.records import demo_profile
 
     return demo_profile()
 
@@ -49,8 +49,8 @@ def real_profile(tmp_path_factory):
 
     from PIL import Image, ImageDraw
 
-    from kontenopd.core.model import demo_profile
-    from kontenopd.core.profiles import is_demo
+    from kontenopd.core.io.profile_file import is_demo
+    from kontenopd.core.model.records import demo_profile
 
     folder = tmp_path_factory.mktemp("profil-mojokerto")
     logos = {}

@@ -13,10 +13,9 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from kontenopd.core import stress
-from kontenopd.core.model import Draft, Profile, demo_profile
-from kontenopd.core.render import render
-from kontenopd.core.templates import Template, load_library
+from kontenopd.core.model.records import Draft, Profile, demo_profile
+from kontenopd.core.render import render, stress
+from kontenopd.core.template.library import Template, load_library
 
 
 def _fits(template: Template, fmt: str, draft: Draft, profile: Profile, key: str) -> bool:

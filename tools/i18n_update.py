@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "assets" / "i18n"
-SOURCES = sorted((ROOT / "src" / "kontenopd" / "ui").glob("*.py"))
+SOURCES = sorted((ROOT / "src" / "kontenopd" / "ui").rglob("*.py"))
 APP_TS = HERE / "kontenopd_en.ts"
 
 

@@ -29,15 +29,15 @@ def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from kontenopd.core.autosave import RecentDrafts, browse
-    from kontenopd.core.drafts import make_thumbnail, save_draft
     from kontenopd.core.editing import sample_draft
-    from kontenopd.core.model import demo_profile
+    from kontenopd.core.io.draft_file import make_thumbnail, save_draft
+    from kontenopd.core.model.records import demo_profile
     from kontenopd.core.paths import AppPaths, assets_dir
+    from kontenopd.core.store.autosave import RecentDrafts, browse
     from kontenopd.ui import i18n
     from kontenopd.ui.app import make_app, settings_for
-    from kontenopd.ui.draft_browser import DraftBrowser
     from kontenopd.ui.mainwindow import MainWindow, default_splitter_sizes
+    from kontenopd.ui.panels.draft_browser import DraftBrowser
     from kontenopd.ui.tasks import SyncRunner
 
     app = make_app()

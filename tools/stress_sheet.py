@@ -14,11 +14,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from kontenopd.core import stress
-from kontenopd.core.fonts import font_file, load_font
-from kontenopd.core.model import demo_profile
-from kontenopd.core.render import render, slide_count
-from kontenopd.core.templates import load_library
+from kontenopd.core.model.records import demo_profile
+from kontenopd.core.render import render, slide_count, stress
+from kontenopd.core.template.library import load_library
+from kontenopd.core.text.fonts import font_file, load_font
 
 
 def main() -> int:

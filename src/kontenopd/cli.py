@@ -138,7 +138,7 @@ def _pairs(items: Sequence[str], what: str) -> list[tuple[str, str]]:
 
 
 def _load_profile(path: str | None):
-    from .core.model import Profile, demo_profile
+    from .core.model.records import Profile, demo_profile
 
     return Profile.load(path) if path else demo_profile()
 
@@ -150,22 +150,22 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
     waits for the work to finish; the work swallows every error, since build_draft checks
     each photo again (from the cache) and reports what is wrong."""
     from .core.errors import KontenError
-    from .core.photos import PhotoCache, needed_decode_size, probe_photo
-    from .core.platforms import FORMAT_SIZES
+    from .core.model.platforms import FORMAT_SIZES
+    from .core.photos.cache import PhotoCache, needed_decode_size, probe_photo
 
     cache = PhotoCache()
     # The format asked for, or the tallest one: a larger decode than needed only costs time.
     canvas = FORMAT_SIZES.get(fmt or "", FORMAT_SIZES["9:16"])
 
     def detector() -> None:
-        from .core import faces
+        from .core.render import faces
 
         faces.available()  # OpenCV's import, while the first photo decodes
 
     warm = threading.Thread(target=detector, name="faces-warm", daemon=True)
 
     def work() -> None:
-        from .core import faces
+        from .core.render import faces
 
         warm.start()
         for _key, path in photos:
@@ -191,8 +191,8 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
     focal point keeps its faces in the frames of ``formats`` (as the app does on adding).
     With a PhotoCache ``cache``, each photo is decoded once into it, at the size the
     largest of ``formats`` needs: the check, the face detection and the render share it."""
-    from .core.model import Draft, PhotoRef, check_value_length
-    from .core.photos import check_photo, needed_decode_size, probe_photo
+    from .core.model.records import Draft, PhotoRef, check_value_length
+    from .core.photos.cache import check_photo, needed_decode_size, probe_photo
     from .core.render import field_value
 
 
@@ -224,7 +224,7 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")
-    from .core.faces import detect_faces, frame_faces
+    from .core.render.faces import detect_faces, frame_faces
 
     if cache is not None:
         for refs in draft.photos.values():
@@ -241,7 +241,7 @@ def _print_warnings(warnings, where: str = "") -> None:  # noqa: ANN001
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .core.templates import load_library
+    from .core.template.library import load_library
 
     library = load_library()
     for err in library.errors:
@@ -273,11 +273,11 @@ def _render_and_save(template, fmt: str | None, draft, profile, target: _Output,
     """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only.
     With a report path, each image's layout report is written beside it, named the same
     way."""
-    from .core.imagefile import image_format, save_image
+    from .core.io.imagefile import image_format, save_image
 
     output, slide, report = target.path, target.slide, target.report
-    from .core.images import check_carousel, images_of
     from .core.render import missing_required, render
+    from .core.render.images import check_carousel, images_of
 
     image_format(output)
     if report is not None:
@@ -323,7 +323,7 @@ def layout_report(result, template_id: str, image, target: Path) -> dict:  # noq
 
 def _check_report_path(report: str, output: str) -> None:
     """Refuse, before anything is rendered, a report path that can never be written."""
-    from .core.imagefile import IMAGE_SUFFIXES
+    from .core.io.imagefile import IMAGE_SUFFIXES
 
     path = Path(report)
     if path.resolve() == Path(output).resolve() or path.suffix.lower() in IMAGE_SUFFIXES:
@@ -341,7 +341,7 @@ def _check_report_path(report: str, output: str) -> None:
 
 def _write_report(path: Path, data: dict) -> None:
     """The report as UTF-8 JSON, atomically (the core's one atomic writer)."""
-    from .core.drafts import DraftFileError, atomic_write
+    from .core.io.draft_file import DraftFileError, atomic_write
 
     payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
@@ -355,7 +355,7 @@ def _write_report(path: Path, data: dict) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .core.templates import load_library
+    from .core.template.library import load_library
 
     if args.template is None and args.draft is None:
         raise UsageError("Sebutkan template (id templat) atau --draft FILE.kontenopd, "
@@ -381,14 +381,14 @@ def _render_draft(args: argparse.Namespace) -> int:
     """``render --draft FILE -o OUT [--format F]``: the draft's own values, photos, profile."""
     import tempfile
 
-    from .core.drafts import load_draft
-    from .core.templates import load_library
+    from .core.io.draft_file import load_draft
+    from .core.template.library import load_library
 
     if args.template is not None:
         raise UsageError("Pakai id templat atau --draft, tidak keduanya.")
     if args.set or args.photo or args.profile:
         raise UsageError("--set, --photo dan --profile tidak dipakai bersama --draft.")
-    from .core.imagefile import image_format
+    from .core.io.imagefile import image_format
 
     image_format(args.output)
     library = load_library()
@@ -407,8 +407,8 @@ def _render_draft(args: argparse.Namespace) -> int:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """``draft TEMPLATE -o FILE.kontenopd``: a draft file made without the GUI."""
-    from .core.drafts import SUFFIX, make_thumbnail, save_draft
-    from .core.templates import load_library
+    from .core.io.draft_file import SUFFIX, make_thumbnail, save_draft
+    from .core.template.library import load_library
 
     if Path(args.output).suffix.lower() != SUFFIX:
         raise UsageError(f"Berkas draf harus berakhiran {SUFFIX}: {Path(args.output).name}")
@@ -430,9 +430,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """``export DRAFT... -o DIR``: images, captions and manifest; progress per file on stderr.
     A draft made with the demo profile is refused (one line, exit 2); the others export."""
-    from .core.export import ExportJob, export
-    from .core.platforms import PLATFORM_KEYS
-    from .core.templates import FORMAT_SIZES
+    from .core.export.exporter import ExportJob, export
+    from .core.model.platforms import PLATFORM_KEYS
+    from .core.template.library import FORMAT_SIZES
 
     for fmt in args.formats:
         if fmt not in FORMAT_SIZES:
@@ -464,7 +464,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _bulk_example(args: argparse.Namespace, library) -> int:  # noqa: ANN001
     """``bulk --example ID -o contoh.xlsx``: the sheet to fill in for a template."""
-    from .core.bulk import write_example
+    from .core.export.bulk import write_example
 
     if args.sheet:
         raise UsageError("--example tidak memakai lembar kerja: hanya --example ID -o "
@@ -477,8 +477,8 @@ def _bulk_example(args: argparse.Namespace, library) -> int:  # noqa: ANN001
 def _bulk_mapping(args: argparse.Namespace, template, headers: list[str]) -> dict[str, int]:  # noqa: ANN001
     """Columns matched to fields by name, then the user's --map FIELD=KOLOM on top; every
     required field must have a column."""
-    from .core.bulk import auto_map, targets, unmapped_required
-    from .core.spreadsheet import norm_header
+    from .core.export.bulk import auto_map, targets, unmapped_required
+    from .core.io.spreadsheet import norm_header
 
     mapping = auto_map(template, headers)
     for key, column in _pairs(args.map, "--map"):
@@ -512,9 +512,16 @@ def _print_bulk(report) -> None:  # noqa: ANN001
 def cmd_bulk(args: argparse.Namespace) -> int:
     """``bulk SHEET --template ID -o DIR``: one post per row (or ``--one-post``), exported or
     written as drafts; every row's outcome in DIR/laporan.csv; exit 2 if any row failed."""
-    from .core.bulk import MODE_ONE_POST, MODE_ROWS, BulkOptions, expected_headers, plan, run_bulk
-    from .core.spreadsheet import read_table
-    from .core.templates import load_library
+    from .core.export.bulk import (
+        MODE_ONE_POST,
+        MODE_ROWS,
+        BulkOptions,
+        expected_headers,
+        plan,
+        run_bulk,
+    )
+    from .core.io.spreadsheet import read_table
+    from .core.template.library import load_library
 
     library = load_library()
     if args.example:
@@ -527,7 +534,7 @@ def cmd_bulk(args: argparse.Namespace) -> int:
     template = library.get(args.template)
     profile = _load_profile(args.profile)
     if not args.drafts:
-        from .core.profiles import demo_refusal
+        from .core.io.profile_file import demo_refusal
 
         refusal = demo_refusal(profile)
         if refusal:
@@ -552,7 +559,7 @@ def cmd_bulk(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .core.paths import assets_dir
-    from .core.templates import load_library
+    from .core.template.library import load_library
 
     template = load_library().get("liputan-kegiatan")
     photo = assets_dir() / "samples" / "dandelion-field.jpg"
@@ -564,9 +571,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
-    from .core.imagefile import image_format, save_image
-    from .core.sheet import contact_sheet
-    from .core.templates import load_library
+    from .core.export.contact_sheet import contact_sheet
+    from .core.io.imagefile import image_format, save_image
+    from .core.template.library import load_library
 
     image_format(args.output)
     if not 120 <= args.height <= 1920:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from kontenopd.core import editing
-from kontenopd.core.captions import POST_HASHTAGS, POST_MENTIONS
-from kontenopd.core.model import Draft, PhotoRef
+from kontenopd.core.model.records import Draft, PhotoRef
+from kontenopd.core.template.roles import POST_HASHTAGS, POST_MENTIONS
 
 TODAY = date(2026, 3, 10)
 
@@ -124,7 +124,7 @@ def test_unknown_keys_and_formats_are_dropped(library):
 
 
 def test_a_post_with_only_its_hashtags_kept_has_no_title(library):
-    from kontenopd.core.drafts import draft_title
+    from kontenopd.core.template.roles import draft_title
 
     template = library.templates["liputan-kegiatan"]
     old = yesterday(library, "liputan-kegiatan", judul="Peresmian pasar")
@@ -133,7 +133,7 @@ def test_a_post_with_only_its_hashtags_kept_has_no_title(library):
 
 
 def test_a_new_post_of_default_texts_only_has_no_title(library):
-    from kontenopd.core.drafts import draft_title
+    from kontenopd.core.template.roles import draft_title
 
     agenda = library.templates["agenda-undangan"]
     old = yesterday(library, "agenda-undangan", acara="Rapat pleno", tempat="Aula")

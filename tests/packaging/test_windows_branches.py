@@ -13,8 +13,10 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from kontenopd.core import atomic, autosave, paths
+from kontenopd.core import paths
+from kontenopd.core.io import atomic
 from kontenopd.core.paths import AppPaths, portable_root
+from kontenopd.core.store import autosave
 
 LAUNCHER = Path(__file__).resolve().parents[2] / "packaging" / "launcher.py"
 

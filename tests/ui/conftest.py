@@ -217,7 +217,7 @@ def out_dir(tmp_path, monkeypatch, asked) -> Path:
 @pytest.fixture
 def opened(monkeypatch) -> list[Path]:
     calls: list[Path] = []
-    from kontenopd.ui import queue_panel
+    from kontenopd.ui.panels import queue_panel
 
     monkeypatch.setattr(queue_panel, "open_folder", lambda path: calls.append(path) or True)
     return calls

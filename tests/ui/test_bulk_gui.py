@@ -16,16 +16,16 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kontenopd.core.bulk import STATUS_FAILED, STATUS_OK, STATUS_SKIPPED, expected_headers
-from kontenopd.core.bulk import write as bulk_module
-from kontenopd.core.bulk.example import header_of
-from kontenopd.core.drafts import load_draft
-from kontenopd.core.profiles import is_demo
-from kontenopd.core.spreadsheet import read_table
-from kontenopd.ui.bulk_dialog import BulkDialog
-from kontenopd.ui.bulk_mapping import NOT_USED
-from kontenopd.ui.bulk_rows import STATUS_ROLE
-from kontenopd.ui.bulk_run import READY
+from kontenopd.core.export.bulk import STATUS_FAILED, STATUS_OK, STATUS_SKIPPED, expected_headers
+from kontenopd.core.export.bulk import write as bulk_module
+from kontenopd.core.export.bulk.example import header_of
+from kontenopd.core.io.draft_file import load_draft
+from kontenopd.core.io.profile_file import is_demo
+from kontenopd.core.io.spreadsheet import read_table
+from kontenopd.ui.controllers.bulk_run import READY
+from kontenopd.ui.dialogs.bulk_dialog import BulkDialog
+from kontenopd.ui.dialogs.bulk_mapping import NOT_USED
+from kontenopd.ui.dialogs.bulk_rows import STATUS_ROLE
 from kontenopd.ui.tasks import TaskRunner
 
 AGENDA = "agenda-undangan"

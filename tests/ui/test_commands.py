@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 
-from kontenopd.core.model import Draft, PhotoRef
-from kontenopd.ui.commands import (
+from kontenopd.core.model.records import Draft, PhotoRef
+from kontenopd.ui.models.commands import (
     ReplaceDraftCommand,
     SetFocusCommand,
     SetPhotosCommand,

@@ -14,11 +14,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kontenopd.core.autosave import RecentDrafts
-from kontenopd.core.drafts import save_draft
-from kontenopd.core.model import Draft, PhotoRef
+from kontenopd.core.io.draft_file import save_draft
+from kontenopd.core.io.profile_file import ProfileStore
+from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.paths import assets_dir
-from kontenopd.core.profiles import ProfileStore
+from kontenopd.core.store.autosave import RecentDrafts
 
 SAMPLES = assets_dir() / "samples"
 
@@ -153,10 +153,10 @@ def test_the_first_day_takes_at_most_30_actions(qtbot, app_paths, settings, libr
     from PIL import Image as PILImage
     from PySide6.QtWidgets import QWizard
 
-    from kontenopd.core.profiles import is_demo
+    from kontenopd.core.io.profile_file import is_demo
     from kontenopd.ui import app as app_module
+    from kontenopd.ui.dialogs.wizard import FirstStartWizard
     from kontenopd.ui.tasks import SyncRunner
-    from kontenopd.ui.wizard import FirstStartWizard
 
     act = Typing(qtbot)
     logos = []

@@ -11,15 +11,15 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kontenopd.core.autosave import AutosaveStore, RecentDrafts
-from kontenopd.core.drafts import load_draft, save_draft
-from kontenopd.core.model import Draft, PhotoRef
-from kontenopd.core.profiles import ProfileStore
-from kontenopd.ui import daytwo
-from kontenopd.ui.gallery import ROLE_RECENT
-from kontenopd.ui.profile_dialog import ProfileDialog
-from kontenopd.ui.recovery import RecoveryDialog
-from kontenopd.ui.wizard import FirstStartWizard
+from kontenopd.core.io.draft_file import load_draft, save_draft
+from kontenopd.core.io.profile_file import ProfileStore
+from kontenopd.core.model.records import Draft, PhotoRef
+from kontenopd.core.store.autosave import AutosaveStore, RecentDrafts
+from kontenopd.ui.dialogs import daytwo
+from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
+from kontenopd.ui.dialogs.recovery import RecoveryDialog
+from kontenopd.ui.dialogs.wizard import FirstStartWizard
+from kontenopd.ui.panels.gallery import ROLE_RECENT
 
 
 def type_text(widget, text: str) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from kontenopd.core.editing import photo_frames
-from kontenopd.core.photos import cover_crop_box
+from kontenopd.core.photos.cache import cover_crop_box
 from tests.ui.test_mainwindow import choose, type_text
 
 
@@ -174,7 +174,7 @@ def test_ctrl_e_in_the_caption_editor_exports_too(window, qtbot, monkeypatch):
 
 # ------------------------------------------------------------------ the title editor
 def test_a_long_title_is_edited_on_several_lines_with_a_counter(window, qtbot):
-    from kontenopd.ui.form import TitleEditor
+    from kontenopd.ui.panels.form import TitleEditor
     from kontenopd.ui.style import muted_color, warning_color
 
     choose(window, qtbot, "liputan-kegiatan")

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from kontenopd.core.autosave import RecentDrafts
-from kontenopd.core.drafts import load_draft, save_draft
-from kontenopd.core.model import Draft
+from kontenopd.core.io.draft_file import load_draft, save_draft
+from kontenopd.core.io.profile_file import ProfileStore
+from kontenopd.core.model.records import Draft
 from kontenopd.core.paths import AppPaths
-from kontenopd.core.photos import PhotoCache
-from kontenopd.core.profiles import ProfileStore
-from kontenopd.ui.document import Document
-from kontenopd.ui.files import DraftFileDialogs, DraftFiles, DraftFilesSetup
+from kontenopd.core.photos.cache import PhotoCache
+from kontenopd.core.store.autosave import RecentDrafts
+from kontenopd.ui.controllers.draft_files import DraftFileDialogs, DraftFiles, DraftFilesSetup
+from kontenopd.ui.models.document import Document
 from kontenopd.ui.tasks import SyncRunner
 
 TEMPLATE = "liputan-kegiatan"

@@ -11,12 +11,12 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kontenopd.core.autosave import AutosaveStore, RecentDrafts
-from kontenopd.core.drafts import load_draft, save_draft
-from kontenopd.core.model import Draft, PhotoRef
-from kontenopd.ui.draft_browser import DraftBrowser
-from kontenopd.ui.files import DraftFileDialogs, UnsavedChangesDialog
-from kontenopd.ui.recovery import RecoveryDialog
+from kontenopd.core.io.draft_file import load_draft, save_draft
+from kontenopd.core.model.records import Draft, PhotoRef
+from kontenopd.core.store.autosave import AutosaveStore, RecentDrafts
+from kontenopd.ui.controllers.draft_files import DraftFileDialogs, UnsavedChangesDialog
+from kontenopd.ui.dialogs.recovery import RecoveryDialog
+from kontenopd.ui.panels.draft_browser import DraftBrowser
 
 ORIGINAL_QUESTION = QMessageBox.question  # before the autouse fixture replaces it
 
@@ -373,7 +373,7 @@ def test_browser_lists_searches_and_opens(window, qtbot, tmp_path, library, prof
                                           monkeypatch):
     from datetime import datetime, timezone
 
-    from kontenopd.core.autosave import browse
+    from kontenopd.core.store.autosave import browse
 
     a = make_draft_file(tmp_path / "apel.kontenopd", library, profile, "Apel Pagi Senin")
     b = make_draft_file(tmp_path / "festival.kontenopd", library, profile, "Festival Kopi")
@@ -411,7 +411,7 @@ def test_browser_shows_thumbnails(window, qtbot, tmp_path, library, profile, sav
     choose_template(window, "liputan-kegiatan")
     type_title(window, "Dengan pratinjau")
     window.files.save()
-    from kontenopd.core.autosave import browse
+    from kontenopd.core.store.autosave import browse
 
     entries = browse(paths=window.paths, store=window.files.store)
     dialog = DraftBrowser(entries, window.files.runner, window)
@@ -553,9 +553,9 @@ def test_recovery_dialog_shows_title_and_time(qtbot, app_paths, library, profile
 def test_draft_named_on_the_command_line_opens(qtbot, app_paths, settings, library, profile,
                                                tmp_path, photo, monkeypatch):
     from kontenopd.ui import app as app_module
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.wizard import FirstStartWizard
     from kontenopd.ui.tasks import SyncRunner
-    from kontenopd.ui.wizard import FirstStartWizard
 
     monkeypatch.setattr(ProfileDialog, "edit_profiles",
                         classmethod(lambda cls, *a, **k: (None, False)))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from kontenopd.core import export as export_module
+from kontenopd.core.export import exporter as export_module
 
 
 def type_text(widget, text: str) -> None:
@@ -246,7 +246,7 @@ def test_export_current_post_with_ctrl_e_and_clear_refusals(window, own_profile,
 def test_closing_the_window_during_an_export_cancels_it_cleanly(window, own_profile, qtbot, out_dir,
                                                                   opened, monkeypatch,
                                                                   dialogs):
-    from kontenopd.ui.files import DISCARD, UnsavedChangesDialog
+    from kontenopd.ui.controllers.draft_files import DISCARD, UnsavedChangesDialog
 
     monkeypatch.setattr(UnsavedChangesDialog, "ask", classmethod(lambda cls, p, n: DISCARD))
     queue = queue_tab(window)
@@ -322,7 +322,7 @@ def test_the_queue_comes_back_after_a_restart(window, own_profile, qtbot, app_pa
     assert "Liputan Kegiatan" in again.queue.list.item(0).text()
 
     jobs = again.queue.queued_jobs()
-    from kontenopd.core.export import export
+    from kontenopd.core.export.exporter import export
 
     report = export(jobs[:1], tmp_path / "hasil", library=again.document.library, workers=0)
     assert report.ok and report.posts[0].files

@@ -9,7 +9,8 @@ import json
 
 from PySide6.QtGui import QGuiApplication
 
-from kontenopd.ui import queue_panel
+from kontenopd.ui.models.queue_model import JOB_ROLE
+from kontenopd.ui.panels import queue_panel
 
 from .test_export_gui import click, queue_tab, set_title, tick_only, wait_done
 
@@ -28,7 +29,7 @@ def test_a_queued_post_shows_thumbnail_warnings_and_what_will_not_be_exported(
     tick_only(qtbot, queue.format_boxes, {"4:5", "16:9"})
     click(qtbot, queue.add_button)
     item = queue.list.item(0)
-    check = queue.check_of(int(item.data(queue_panel.JOB_ROLE)))
+    check = queue.check_of(int(item.data(JOB_ROLE)))
     assert check is not None and check.thumbnail is not None
     assert not item.icon().isNull()  # the row carries the post's picture
     assert list(check.blocked) == ["16:9"]

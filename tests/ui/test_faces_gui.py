@@ -29,7 +29,7 @@ def face_photo(tmp_path: Path) -> Path:
 
 
 def _fit(window, path: Path, focus):
-    from kontenopd.core import faces
+    from kontenopd.core.render import faces
 
     doc = window.document
     (spec,) = faces.frame_specs(doc.template, window.preview.format, "foto", 0, doc.draft,

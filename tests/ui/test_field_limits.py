@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
 
-from kontenopd.core.model import MAX_VALUE_CHARS
+from kontenopd.core.model.records import MAX_VALUE_CHARS
 from tests.ui.test_mainwindow import choose
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QMimeData, Qt, QTime
 from PySide6.QtWidgets import QTableWidgetItem
 
-from kontenopd.core.captions import Caption, check_caption
-from kontenopd.core.model import MAX_VALUE_CHARS
-from kontenopd.core.templates import Field
-from kontenopd.ui.captions_panel import PlatformPage
-from kontenopd.ui.form import (
+from kontenopd.core.captions.compose import Caption, check_caption
+from kontenopd.core.model.records import MAX_VALUE_CHARS
+from kontenopd.core.template.library import Field
+from kontenopd.ui.panels.captions_panel import PlatformPage
+from kontenopd.ui.panels.form import (
     BoolEditor,
     ChoiceEditor,
     DateEditor,

@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextDocument
 
-from kontenopd.ui.guide import GUIDE, guide_folder
+from kontenopd.ui.dialogs.guide import GUIDE, guide_folder
 
 
 def test_f1_opens_the_guide_beside_the_window(window, qtbot):

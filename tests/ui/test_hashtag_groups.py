@@ -1,19 +1,19 @@
 """Hashtag groups are edited in the profile dialog (the group text itself is tested in
-tests/core/test_hashtags.py); a template switch keeps the post's own hashtags, mentions
+tests/core/captions/test_hashtags.py); a template switch keeps the post's own hashtags, mentions
 and caption edits."""
 
 from datetime import date
 
 from kontenopd.core.editing import carry_over
-from kontenopd.core.model import Draft
-from kontenopd.core.profiles import ProfileStore
+from kontenopd.core.io.profile_file import ProfileStore
+from kontenopd.core.model.records import Draft
 
 
 def test_dialog_saves_hashtag_groups(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from kontenopd.core.paths import AppPaths
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     store = ProfileStore(AppPaths.default().profiles)
     first, _ = store.first_or_create()
@@ -51,8 +51,8 @@ def test_dragging_a_thumbnail_reorders_the_photos(qtbot, library, tmp_path):
     from PIL import Image
     from PySide6.QtCore import QModelIndex
 
-    from kontenopd.core.model import PhotoRef
-    from kontenopd.ui.form import PhotoSlot
+    from kontenopd.core.model.records import PhotoRef
+    from kontenopd.ui.panels.form import PhotoSlot
 
     field = library.get("liputan-kegiatan").field("foto")
     slot = PhotoSlot(field)

@@ -86,11 +86,11 @@ def visible_texts(widget: QWidget) -> list[str]:
 def test_every_dialog_in_both_languages(window, qtbot, language):
     from dataclasses import replace
 
-    from kontenopd.ui.draft_profile import DraftProfileDialog
-    from kontenopd.ui.photo_picker import PhotoPicker
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.draft_profile import DraftProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.wizard import FirstStartWizard
+    from kontenopd.ui.panels.photo_picker import PhotoPicker
     from kontenopd.ui.tasks import SyncRunner
-    from kontenopd.ui.wizard import FirstStartWizard
 
     sources = indonesian_sources()
     for code in ("en", "id"):

@@ -10,12 +10,12 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from kontenopd.core.drafts import save_draft
 from kontenopd.core.editing import sample_draft
-from kontenopd.core.model import demo_profile
-from kontenopd.core.profiles import is_demo, same_profile
-from kontenopd.ui.draft_profile import DraftProfileDialog
-from kontenopd.ui.preview import preview_render, to_qimage
+from kontenopd.core.io.draft_file import save_draft
+from kontenopd.core.io.profile_file import is_demo, same_profile
+from kontenopd.core.model.records import demo_profile
+from kontenopd.ui.dialogs.draft_profile import DraftProfileDialog
+from kontenopd.ui.panels.preview import preview_render, to_qimage
 
 from .test_mainwindow import type_text
 
@@ -159,7 +159,7 @@ def test_first_start_alone_still_welcomes(qtbot, app_paths, settings, library, l
 
 
 def test_demo_is_marked_in_the_status_bar_menu_and_dialog(window, qtbot, real_profile):
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     assert is_demo(window.document.profile)  # the first start's profile
     assert window.profile_label.text() == \
@@ -188,7 +188,7 @@ def test_demo_is_marked_in_the_status_bar_menu_and_dialog(window, qtbot, real_pr
 
 
 def test_new_profile_starts_empty_with_the_demo_as_placeholders(window, qtbot, monkeypatch):
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     demo = demo_profile()
     dialog = ProfileDialog(window.store, window.document.profile.id)
@@ -216,7 +216,7 @@ def test_export_with_the_demo_profile_is_refused_until_a_real_one_is_used(
         window, qtbot, tmp_path, monkeypatch, dialogs, real_profile):
     from PySide6.QtWidgets import QFileDialog
 
-    from kontenopd.core.export import ExportJob
+    from kontenopd.core.export.exporter import ExportJob
 
     out = tmp_path / "hasil"
     out.mkdir()

@@ -154,7 +154,7 @@ def test_unreadable_photo_gets_a_clear_message(window, tmp_path):
     assert "bukan-foto.jpg" in warning.text()
     assert window.document.photos("foto") == []
     assert window.statusBar().currentMessage()
-    from kontenopd.core.photos import probe_photo
+    from kontenopd.core.photos.cache import probe_photo
 
     with pytest.raises(PhotoError) as info:
         probe_photo(bad)

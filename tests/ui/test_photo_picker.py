@@ -12,8 +12,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog
 
-from kontenopd.core import picking
-from kontenopd.ui.photo_picker import PATH_ROLE, PhotoPicker
+from kontenopd.core.photos import picking
+from kontenopd.ui.panels.photo_picker import PATH_ROLE, PhotoPicker
 from kontenopd.ui.tasks import SyncRunner, TaskRunner
 
 SIZE = (800, 600)
@@ -271,7 +271,7 @@ def test_enhance_toggle_is_one_undo_step(window, photo) -> None:
 
 
 def test_enhance_changes_the_preview(window, tmp_path) -> None:
-    from kontenopd.ui.preview import preview_render, to_qimage
+    from kontenopd.ui.panels.preview import preview_render, to_qimage
 
     dull = tmp_path / "redup.jpg"
     img = ImageEnhance.Brightness(ImageEnhance.Contrast(scene(3)).enhance(0.4)).enhance(0.5)

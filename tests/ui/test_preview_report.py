@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kontenopd.core.render import Block, RenderWarning, render
-from kontenopd.ui.preview import MARK_PAD, FieldMark, field_marks
+from kontenopd.ui.panels.preview_canvas import MARK_PAD, FieldMark, field_marks
 from kontenopd.ui.style import error_color, warning_color
 
 from .test_export_gui import set_title

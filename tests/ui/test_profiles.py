@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from kontenopd.core.errors import ProfileError
+from kontenopd.core.io.profile_file import ProfileStore
 from kontenopd.core.paths import AppPaths
-from kontenopd.core.profiles import ProfileStore
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_missing_logo_is_a_clear_error(store):
 def test_dialog_edits_and_returns_the_profile(qtbot, store, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     first, _ = store.first_or_create()
 
@@ -76,7 +76,7 @@ def test_dialog_edits_and_returns_the_profile(qtbot, store, monkeypatch):
 
 
 def test_window_switches_profile_from_dialog(window, monkeypatch):
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     other = window.store.duplicate(window.document.profile.id, "Badan Kepegawaian")
     monkeypatch.setattr(ProfileDialog, "edit_profiles",
@@ -101,7 +101,7 @@ def _png_declaring(path: Path, width: int, height: int) -> Path:
 
 
 def test_dialog_says_which_stored_logo_was_left_out(qtbot, store):
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     first, _ = store.first_or_create()
     _png_declaring(Path(first.opd_logo), 100_000, 100_000)  # replaced by a bomb on disk
@@ -117,7 +117,7 @@ def test_dialog_says_which_stored_logo_was_left_out(qtbot, store):
 def test_dialog_refuses_a_chosen_logo_bomb_with_the_reason(qtbot, store, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from kontenopd.ui.profile_dialog import ProfileDialog
+    from kontenopd.ui.dialogs.profile_dialog import ProfileDialog
 
     first, _ = store.first_or_create()
     dialog = ProfileDialog(store, first.id)

@@ -12,11 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from kontenopd.core.drafts import DraftFileError
-from kontenopd.core.export import ExportJob
-from kontenopd.core.model import Draft
-from kontenopd.core.queue_store import QUEUE_FILE, QueueStore
-from kontenopd.ui.queue_model import JOB_ROLE, QueueModel
+from kontenopd.core.export.exporter import ExportJob
+from kontenopd.core.io.draft_file import DraftFileError
+from kontenopd.core.model.records import Draft
+from kontenopd.core.store.queue import QUEUE_FILE, QueueStore
+from kontenopd.ui.models.queue_model import JOB_ROLE, QueueModel
 from kontenopd.ui.tasks import SyncRunner, TaskRunner
 
 from .conftest import HeldRunner
@@ -178,7 +178,7 @@ def test_adding_keeps_the_post_off_the_gui_thread(window, own_profile, qtbot, mo
 
 def test_quitting_right_after_adding_keeps_the_post(window, own_profile, qtbot, monkeypatch,
                                                     app_paths, settings, library):
-    from kontenopd.ui.files import DISCARD, UnsavedChangesDialog
+    from kontenopd.ui.controllers.draft_files import DISCARD, UnsavedChangesDialog
     from kontenopd.ui.mainwindow import MainWindow
 
     monkeypatch.setattr(UnsavedChangesDialog, "ask", classmethod(lambda cls, p, n: DISCARD))

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QScrollBar, QWizard
 
-from kontenopd.core.profiles import is_demo
-from kontenopd.ui.wizard import FirstStartWizard
+from kontenopd.core.io.profile_file import is_demo
+from kontenopd.ui.dialogs.wizard import FirstStartWizard
 
 from .test_mainwindow import type_text
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .captions import POST_HASHTAGS, POST_MENTIONS
 from .errors import KontenError
-from .model import Draft, PhotoRef, Profile
+from .model.records import Draft, PhotoRef, Profile
 from .paths import assets_dir
-from .photos import cover_crop_box
-from .templates import Field, PhotoLayer, Template
-from .templating import evaluate
+from .photos.cache import cover_crop_box
+from .template.library import PhotoLayer, Template
+from .template.roles import POST_HASHTAGS, POST_MENTIONS, keeps_value
+from .template.sandbox import evaluate
 
 TEXT_TYPES = ("text", "multiline", "number", "qr")
 
@@ -96,35 +96,11 @@ def carry_over(old: Draft, template: Template, today: date | None = None) -> Dra
 # ------------------------------------------------------------------ "buat seperti kemarin"
 
 # Day two is faster than day one: a new post made like yesterday's keeps what an admin sets
-# once and leaves alone (the "settings"), and clears what is new every day (the content).
-# The rule, per field, decided from the field's type and key only:
-#
-# - photo: removed (yesterday's photos are yesterday's event).
-# - date: today.
-# - bool and choice: kept (switches and picks, e.g. "Foto hitam-putih", the HOAKS label, the
-#   WASPADA status).
-# - a field whose template proposes a default (text, multiline, time, ...): kept as the user
-#   left it; these are the fixed texts such as a closing sentence, the opening and prayer of a
-#   condolence, "Apel Pagi", "GRATIS", "pukul 08.00 - selesai".
-# - a key in STANDING_KEYS: kept; standing contact information that does not change from
-#   post to post (contact person, information channels, emergency numbers, data source).
-# - everything else is cleared: titles, summaries, names and positions, places, quotes, QR
-#   links and list contents (fields with no default).
-#
-# Besides the fields: the formats are kept, and so are the post's own hashtags and mentions
-# (the caption settings); the per-platform caption edits are cleared, since they are
-# yesterday's text. Values of keys the template does not have are dropped.
-
-KEPT_TYPES = ("bool", "choice")
-STANDING_KEYS = frozenset({"kontak", "kanal", "darurat", "sumber", "biaya"})  # biaya: a
-# service's fee stays the same from one notice to the next
-
-
-def keeps_value(f: Field) -> bool:
-    """Whether "buat seperti kemarin" keeps this field's value (see the rule above)."""
-    if f.type in ("photo", "date"):
-        return False
-    return f.type in KEPT_TYPES or f.default not in (None, "") or f.key in STANDING_KEYS
+# once and leaves alone (the "settings", decided per field by template.roles.keeps_value),
+# and clears what is new every day (the content). Besides the fields: the formats are kept,
+# and so are the post's own hashtags and mentions (the caption settings); the per-platform
+# caption edits are cleared, since they are yesterday's text. Values of keys the template
+# does not have are dropped.
 
 
 def like_yesterday(template: Template, draft: Draft, today: date | None = None) -> Draft:

@@ -30,29 +30,29 @@ from PySide6.QtWidgets import (
 
 from ..core import editing
 from ..core.errors import KontenError
-from ..core.model import PhotoRef, Profile
+from ..core.io.profile_file import ProfileStore, is_demo
+from ..core.model.records import PhotoRef, Profile
 from ..core.paths import AppPaths
-from ..core.photos import PhotoCache, check_photo
-from ..core.profiles import ProfileStore, is_demo
-from ..core.queue_store import QueueStore
-from ..core.templates import Library, load_library
+from ..core.photos.cache import PhotoCache, check_photo
+from ..core.store.queue import QueueStore
+from ..core.template.library import Library, load_library
 from . import i18n
-from .bulk_dialog import BulkDialog
-from .captions_panel import CaptionsPanel
-from .commands import SetPhotosCommand
-from .daytwo import DayTwo
-from .document import Document
-from .files import DraftFiles, DraftFilesSetup
-from .form import IMAGE_FILTER_SUFFIXES, EditorForm
-from .gallery import TemplateGallery
-from .guide import GuideDialog
-from .photo_picker import PhotoPicker
-from .preview import PreviewPanel
-from .profile_dialog import ProfileDialog, profile_name, profile_title
-from .queue_panel import QueuePanel
+from .controllers.draft_files import DraftFiles, DraftFilesSetup
+from .dialogs.bulk_dialog import BulkDialog
+from .dialogs.daytwo import DayTwo
+from .dialogs.guide import GuideDialog
+from .dialogs.profile_dialog import ProfileDialog, profile_name, profile_title
+from .dialogs.wizard import FirstStartWizard
+from .models.commands import SetPhotosCommand
+from .models.document import Document
+from .panels.captions_panel import CaptionsPanel
+from .panels.form import IMAGE_FILTER_SUFFIXES, EditorForm
+from .panels.gallery import TemplateGallery
+from .panels.photo_picker import PhotoPicker
+from .panels.preview import PreviewPanel
+from .panels.queue_panel import QueuePanel
 from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
-from .wizard import FirstStartWizard
 
 
 def default_splitter_sizes(width: int) -> list[int]:
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
                 return self.store.load(wanted), False
             return self.store.first_or_create()
         except KontenError:
-            from ..core.model import demo_profile  # noqa: PLC0415
+            from ..core.model.records import demo_profile  # noqa: PLC0415
 
             return demo_profile(), False
 
@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         photos = [(i, draft.photos[key][i].path) for i in indices if i < len(draft.photos[key])]
 
         def job() -> list[tuple[int, str, tuple[float, float]]]:
-            from ..core.faces import plan_focus  # noqa: PLC0415  (loads OpenCV on first use)
+            from ..core.render.faces import plan_focus  # noqa: PLC0415  (loads OpenCV on first use)
 
             return [(i, path, plan_focus(path, template, key, i, formats, draft, profile).focus)
                     for i, path in photos]

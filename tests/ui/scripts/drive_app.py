@@ -36,7 +36,7 @@ def close_modal(kind: type) -> None:
 
 def finish_wizard() -> None:
     """Type the two required names into the first-start wizard and finish it."""
-    from kontenopd.ui.wizard import FirstStartWizard
+    from kontenopd.ui.dialogs.wizard import FirstStartWizard
 
     wizard = QApplication.activeModalWidget()
     if not isinstance(wizard, FirstStartWizard):

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from ..errors import ValueInputError
-from ..safeimage import ASSET, display_name, open_image
+from ..photos.safeimage import ASSET, display_name, open_image
 
 
 @lru_cache(maxsize=64)

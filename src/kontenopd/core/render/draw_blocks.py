@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 
-from ..templates import Layer, ListLayer, RuleLayer, StackLayer, TextLayer
-from ..text import TextFit, TextLayout, fit_text
+from ..template.library import Layer, ListLayer, RuleLayer, StackLayer, TextLayer
+from ..text.layout import TextFit, TextLayout, fit_text
 from . import scrim
 from .draw_lists import draw_list_in, list_entries, list_plan
 from .engine import Renderer, drawer

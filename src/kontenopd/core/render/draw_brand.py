@@ -7,13 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..templates import (
-    BadgeLayer,
-    FooterLayer,
-    IdentityLayer,
-    LogoLayer,
-)
-from ..text import TextFit, TextLayout, draw_layout, fit_text
+from ..template.library import BadgeLayer, FooterLayer, IdentityLayer, LogoLayer
+from ..text.layout import TextFit, TextLayout, draw_layout, fit_text
 from . import scrim
 from .assets import Asset, load_asset
 from .engine import Renderer, drawer

@@ -5,13 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .. import fonts
-from ..templates import (
-    Field,
-    ListLayer,
-    StatsLayer,
-)
-from ..text import TextFit, TextLayout, fit_text
+from ..template.library import Field, ListLayer, StatsLayer
+from ..text import fonts
+from ..text.layout import TextFit, TextLayout, fit_text
 from .engine import Renderer, drawer
 from .values import list_items
 

@@ -7,13 +7,9 @@ import math
 from PIL import Image, ImageDraw
 
 from ..paths import assets_dir
-from ..templates import (
-    IconLayer,
-    QrLayer,
-    StampLayer,
-)
-from ..templating import render_string
-from ..text import TextFit, clean_text, draw_layout, fit_text
+from ..template.library import IconLayer, QrLayer, StampLayer
+from ..template.sandbox import render_string
+from ..text.layout import TextFit, clean_text, draw_layout, fit_text
 from .assets import load_asset
 from .engine import Renderer, drawer
 

@@ -6,15 +6,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from ..model import PhotoRef
-from ..photos import cover_crop_box, cover_scale
-from ..templates import (
-    GradientLayer,
-    ImageLayer,
-    PhotoLayer,
-    RectLayer,
-)
-from ..templating import evaluate
+from ..model.records import PhotoRef
+from ..photos.cache import cover_crop_box, cover_scale
+from ..template.library import GradientLayer, ImageLayer, PhotoLayer, RectLayer
+from ..template.sandbox import evaluate
 from .assets import load_asset
 from .engine import MAX_UPSCALE, Renderer, drawer
 from .paint import gradient_image

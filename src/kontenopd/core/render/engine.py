@@ -17,14 +17,14 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from .. import fonts
-from ..colors import RGBA, parse_hex, with_alpha
 from ..errors import ValueInputError
-from ..model import Draft, Profile
-from ..photos import PhotoCache
-from ..templates import Layer, Template, TextLayer
-from ..templating import evaluate, referenced_names, render_string
-from ..text import ELLIPSIS, TextFit, TextLayout, clean_text, draw_layout, fit_text
+from ..model.colors import RGBA, parse_hex, with_alpha
+from ..model.records import Draft, Profile
+from ..photos.cache import PhotoCache
+from ..template.library import Layer, Template, TextLayer
+from ..template.sandbox import evaluate, referenced_names, render_string
+from ..text import fonts
+from ..text.layout import ELLIPSIS, TextFit, TextLayout, clean_text, draw_layout, fit_text
 from . import scrim
 from .paint import ink_box
 from .result import Block, RenderResult, RenderWarning, intersects

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from PIL import Image
 
-from ..colors import RGBA
-from ..text import TextLayout
+from ..model.colors import RGBA
+from ..text.layout import TextLayout
 
 
 @lru_cache(maxsize=64)

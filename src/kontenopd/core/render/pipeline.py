@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Draft, Profile
-from ..photos import PhotoCache
-from ..templates import Template
+from ..model.records import Draft, Profile
+from ..photos.cache import PhotoCache
+from ..template.library import Template
 from .engine import Renderer
 from .result import RenderResult, RenderWarning
 
@@ -36,7 +36,7 @@ def _face_warnings(template: Template, fmt: str, draft: Draft, profile: Profile,
     """A face this format still cuts or hides (under a strip, badge or story zone)."""
     if not draft.photos:
         return []
-    from .. import faces  # noqa: PLC0415  (OpenCV loads on first use, and only if present)
+    from . import faces  # noqa: PLC0415  (OpenCV loads on first use, and only if present)
 
     paths = [ref.path for refs in draft.photos.values() for ref in refs]
     # an export worker handed the parent's faces needs no detector (nor OpenCV's memory)

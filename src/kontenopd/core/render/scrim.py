@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageChops, ImageFilter
 
-from ..colors import RGBA, contrast_ratio, luminance
+from ..model.colors import RGBA, contrast_ratio, luminance
 
 if TYPE_CHECKING:
-    from ..templates import TextLayer
-    from ..text import TextLayout
+    from ..template.library import TextLayer
+    from ..text.layout import TextLayout
     from .assets import Asset
     from .engine import Renderer
 

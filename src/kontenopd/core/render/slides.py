@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..errors import ValueInputError
-from ..model import Draft
-from ..templates import Format, Layer, Template
+from ..model.records import Draft
+from ..template.library import Format, Layer, Template
 from .values import list_items
 
 

@@ -11,11 +11,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..dates import parse_date, parse_time
 from ..errors import KontenError, ValueInputError
-from ..model import Draft, Profile
-from ..photos import probe_photo
-from ..templates import Field, Template
+from ..model.dates import parse_date, parse_time
+from ..model.records import Draft, Profile
+from ..photos.cache import probe_photo
+from ..template.library import Field, Template
 
 
 def list_items(value: Any, columns: tuple[str, ...] = ()) -> list[Any]:

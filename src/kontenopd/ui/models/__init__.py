@@ -1,0 +1,1 @@
+"""Qt-side models: the open document with its undo commands, the export queue."""
