@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -38,21 +39,21 @@ from ..core.store.queue import QueueStore
 from ..core.template.library import Library, load_library
 from . import i18n
 from .controllers.draft_files import DraftFiles, DraftFilesSetup
-from .dialogs.bulk_dialog import BulkDialog
 from .dialogs.daytwo import DayTwo
-from .dialogs.guide import GuideDialog
 from .dialogs.profile_dialog import ProfileDialog, profile_name, profile_title
-from .dialogs.wizard import FirstStartWizard
 from .models.commands import SetPhotosCommand
 from .models.document import Document
 from .panels.captions_panel import CaptionsPanel
 from .panels.form import IMAGE_FILTER_SUFFIXES, EditorForm
 from .panels.gallery import TemplateGallery
-from .panels.photo_picker import PhotoPicker
 from .panels.preview import PreviewPanel
 from .panels.queue_panel import QueuePanel
 from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
+
+if TYPE_CHECKING:  # imported when first used: each costs start-up time (numpy, sheets)
+    from .dialogs.bulk_dialog import BulkDialog
+    from .dialogs.guide import GuideDialog
 
 
 def default_splitter_sizes(width: int) -> list[int]:
@@ -449,6 +450,8 @@ class MainWindow(QMainWindow):
         demo = self.document.profile
         if self.files.showing_draft_profile or not is_demo(demo):
             return
+        from .dialogs.wizard import FirstStartWizard  # noqa: PLC0415  (the first start only)
+
         profile = FirstStartWizard.welcome(self, self.store, self.library)
         if profile is None:
             self.statusBar().showMessage(self.tr(
@@ -521,6 +524,8 @@ class MainWindow(QMainWindow):
     def open_bulk(self) -> BulkDialog:
         """Berkas ▸ Buat Massal dari Lembar Kerja: beside the window (not modal), one at a
         time; the open one is brought forward."""
+        from .dialogs.bulk_dialog import BulkDialog  # noqa: PLC0415  (first use: sheets)
+
         dialog = BulkDialog.reusable(self.bulk_dialog) or BulkDialog(
             self.document, self.paths.bulk_columns, self.settings, self.runner, self)
         self.bulk_dialog = dialog
@@ -629,6 +634,8 @@ class MainWindow(QMainWindow):
         key = self._target_field(key)
         room = self.document.template.field(key).max_items - len(self.document.photos(key)) \
             if key else 0
+        from .panels.photo_picker import PhotoPicker  # noqa: PLC0415  (numpy, on first use)
+
         if len(paths) >= PhotoPicker.THRESHOLD and room > 0:
             paths = PhotoPicker.choose(self, paths, room) or []
         if paths:
@@ -680,6 +687,8 @@ class MainWindow(QMainWindow):
                 break
             widget = widget.parentWidget()
         event.acceptProposedAction()
+        from .panels.photo_picker import PhotoPicker  # noqa: PLC0415  (numpy, on first use)
+
         if len(paths) >= PhotoPicker.THRESHOLD:  # the picker is modal: not inside the drop
             QTimer.singleShot(0, self, lambda: self.add_picked_photos(paths, key))
         else:
@@ -694,6 +703,8 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> GuideDialog:
         """The short guide, beside the window (not modal: read a step, then do it)."""
         if self.guide is None:
+            from .dialogs.guide import GuideDialog  # noqa: PLC0415
+
             self.guide = GuideDialog(self)
         self.guide.show()
         self.guide.raise_()
