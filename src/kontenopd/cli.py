@@ -8,6 +8,7 @@ file asked for was written. No traceback ever reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -149,7 +150,6 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
     decoder and OpenCV's scan let go of the GIL. Returns the PhotoCache and a function that
     waits for the work to finish; the work swallows every error, since build_draft checks
     each photo again (from the cache) and reports what is wrong."""
-    from .core.errors import KontenError
     from .core.model.platforms import FORMAT_SIZES
     from .core.photos.cache import PhotoCache, needed_decode_size, probe_photo
 
@@ -165,18 +165,22 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
     warm = threading.Thread(target=detector, name="faces-warm", daemon=True)
 
     def work() -> None:
-        from .core.render import faces
-
-        warm.start()
-        for _key, path in photos:
+        for n, (_key, path) in enumerate(photos):
+            # Anything that goes wrong here is found again, and reported, by build_draft.
             try:
                 info = probe_photo(path)
+                if n == 0:  # after the header is read: the import holds the GIL at length
+                    warm.start()
                 decoded = cache.get(path, needed_decode_size((info.width, info.height), canvas))
+            except Exception:
+                continue
+            if warm.ident is not None:
                 warm.join()
+            from .core.render import faces
+
+            with contextlib.suppress(Exception):
                 if faces.available():
                     faces.detect_faces(path, decoded.image)
-            except (KontenError, OSError, MemoryError, ValueError):
-                continue
 
     thread = threading.Thread(target=work, name="photo-prefetch", daemon=True)
     if not photos:
@@ -370,11 +374,24 @@ def cmd_render(args: argparse.Namespace) -> int:
     template = library.get(args.template)
     profile = _load_profile(args.profile)
     fmt = args.format or template.format_keys[0]
-    from .core import render  # noqa: F401  (its imports, while the photos decode)
-
+    values = _pairs(args.set, "--set")
+    if photos:
+        _warm_up(template, fmt, build_draft(template, values, [], profile), profile)
     prefetched()
-    draft = build_draft(template, _pairs(args.set, "--set"), photos, profile, [fmt], cache)
+    draft = build_draft(template, values, photos, profile, [fmt], cache)
     return _render_and_save(template, fmt, draft, profile, _Output.of(args), cache)
+
+
+def _warm_up(template, fmt: str, draft, profile) -> None:  # noqa: ANN001
+    """While the photos decode on the other core: render the card once without them, so
+    the fonts, the text laid out and rasterised, the logos and the template's compiled
+    expressions are ready (all cached) when the real render starts. Its image and warnings
+    are thrown away; the real render reports everything."""
+    from .core.errors import KontenError
+    from .core.render import render
+
+    with contextlib.suppress(KontenError):
+        render(template, fmt, draft, profile)
 
 
 def _render_draft(args: argparse.Namespace) -> int:

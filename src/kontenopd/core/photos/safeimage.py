@@ -471,6 +471,11 @@ def _draft(img: Image.Image, limits: Limits, orientation: int,
 def _load(img: Image.Image, limits: Limits, label: str) -> None:
     """Decode the pixels under the cap; a damaged file as one line."""
     cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
+    if img.format in JPEG_FORMATS:
+        # The whole file to the decoder at once (the size is capped): in 64 KB blocks, the
+        # decoding thread takes the GIL back ~80 times for a phone photo and waits each time
+        # while other threads run Python (the command line's start-up work overlaps it).
+        img.decodermaxblock = max(img.decodermaxblock, limits.max_file_bytes)  # type: ignore[attr-defined]
     try:
         with _pixel_limit(cap):
             img.load()
