@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kontenopd.core.io import draft_file as drafts
+from kontenopd.core.io import draft_photos as drafts
 from kontenopd.core.io.draft_file import load_draft, save_draft
 from kontenopd.core.model.records import Draft, PhotoRef, demo_profile
 from kontenopd.core.template.library import load_library

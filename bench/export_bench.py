@@ -53,7 +53,7 @@ def camera_like_photo(path: Path, seed: int, size: tuple[int, int] = (3000, 2000
 
 
 def make_jobs(photos: list[Path], n: int):
-    from kontenopd.core.export.exporter import ExportJob
+    from kontenopd.core.export.jobs import ExportJob
     from kontenopd.core.model.records import Draft, PhotoRef, demo_profile
     from kontenopd.core.template.library import load_library
 
@@ -106,7 +106,7 @@ def load_average() -> str:
 
 
 def bench_checker() -> dict[str, float]:
-    from kontenopd.core.captions.compose import check_caption
+    from kontenopd.core.captions.check import check_caption
 
     text = ("Bupati membuka pelatihan 🇮🇩 pemasaran digital bagi 150 pelaku UMKM di "
             "Pendopo, https://contohkab.go.id/berita #ContohKab @diskominfo\n") * 16

@@ -120,7 +120,8 @@ def batch(photo: Path, work: Path, drafts: int) -> tuple[float, float]:
     """Seconds per image for kontenopd export (all cores) and per card for the script."""
     from dataclasses import replace
 
-    from kontenopd.core.export.exporter import ExportJob, export
+    from kontenopd.core.export.exporter import export
+    from kontenopd.core.export.jobs import ExportJob
     from kontenopd.core.model.records import Draft, PhotoRef, demo_profile
     from kontenopd.core.template.library import load_library
 

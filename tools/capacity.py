@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from kontenopd.core.model.records import Draft, Profile, demo_profile
 from kontenopd.core.render import render, stress
-from kontenopd.core.template.library import Template, load_library
+from kontenopd.core.template.library import load_library
+from kontenopd.core.template.schema import Template
 
 
 def _fits(template: Template, fmt: str, draft: Draft, profile: Profile, key: str) -> bool:

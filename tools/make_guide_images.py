@@ -36,9 +36,10 @@ def main() -> int:
     from kontenopd.core.store.autosave import RecentDrafts, browse
     from kontenopd.ui import i18n
     from kontenopd.ui.app import make_app, settings_for
-    from kontenopd.ui.mainwindow import MainWindow, default_splitter_sizes
+    from kontenopd.ui.mainwindow import MainWindow
     from kontenopd.ui.panels.draft_browser import DraftBrowser
     from kontenopd.ui.tasks import SyncRunner
+    from kontenopd.ui.window_layout import default_splitter_sizes
 
     app = make_app()
     paths = AppPaths.default()

@@ -774,6 +774,21 @@ The draft keeps its own identity.</translation>
     </message>
 </context>
 <context>
+    <name>FocusGestures</name>
+    <message>
+        <source>Klik untuk menjadikan titik ini titik fokus foto; seret untuk menggeser foto di dalam bingkainya.</source>
+        <translation>Click to make this point the photo&apos;s focal point; drag to move the photo inside its frame.</translation>
+    </message>
+    <message>
+        <source>Geser titik fokus &apos;{label}&apos;</source>
+        <translation>Move focal point of &apos;{label}&apos;</translation>
+    </message>
+    <message>
+        <source>Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan.</source>
+        <translation>Photo focal point moved. Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>feed Instagram/Facebook</source>
@@ -1492,18 +1507,6 @@ The draft keeps its own identity.</translation>
     <message>
         <source>✓ Tidak ada peringatan untuk format {fmt}.</source>
         <translation>✓ No warnings for the {fmt} format.</translation>
-    </message>
-    <message>
-        <source>Klik untuk menjadikan titik ini titik fokus foto; seret untuk menggeser foto di dalam bingkainya.</source>
-        <translation>Click to make this point the photo&apos;s focal point; drag to move the photo inside its frame.</translation>
-    </message>
-    <message>
-        <source>Geser titik fokus &apos;{label}&apos;</source>
-        <translation>Move focal point of &apos;{label}&apos;</translation>
-    </message>
-    <message>
-        <source>Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan.</source>
-        <translation>Photo focal point moved. Ctrl+Z to undo.</translation>
     </message>
 </context>
 <context>

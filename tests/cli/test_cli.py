@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kontenopd.cli import _build_parser, main
+from kontenopd.cli import main
+from kontenopd.cli.parser import build_parser
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -176,7 +177,7 @@ SHARED = [  # options given, what they parse to, the subcommands that take them
 @pytest.mark.parametrize(("given", "parsed", "commands"), SHARED)
 def test_shared_options_parse_the_same_in_every_subcommand(given, parsed, commands,
                                                            capsys, monkeypatch) -> None:
-    parser = _build_parser()
+    parser = build_parser()
     defaults, values = [], []
     for command in commands:
         plain = vars(parser.parse_args([command, *REQUIRED[command]]))
@@ -205,7 +206,7 @@ def _help(capsys, command: str) -> str:
 
 
 def test_render_takes_one_format_the_others_several() -> None:
-    parser = _build_parser()
+    parser = build_parser()
     args = parser.parse_args(["render", "--format", "4:5", "--format", "1:1"])
     assert args.format == "1:1" and not hasattr(args, "formats")
     assert parser.parse_args(["render"]).format is None

@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 
 from kontenopd.cli import main
-from kontenopd.core.io.draft_file import load_draft, read_draft_info, read_thumbnail
+from kontenopd.core.io.draft_file import load_draft, read_thumbnail
+from kontenopd.core.io.draft_info import read_draft_info
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

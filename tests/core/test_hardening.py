@@ -4,7 +4,8 @@ import pytest
 from PIL import Image
 
 from kontenopd.core.io.imagefile import save_image, srgb_icc
-from kontenopd.core.template.sandbox import ExpressionError, render_string
+from kontenopd.core.template.budgets import ExpressionError
+from kontenopd.core.template.sandbox import render_string
 
 
 def test_icc_profile_carries_no_timestamp_so_files_are_reproducible(tmp_path):

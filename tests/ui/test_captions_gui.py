@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from kontenopd.core.captions.compose import check_caption, generate_caption, x_weighted_length
+from kontenopd.core.captions.check import check_caption, x_weighted_length
+from kontenopd.core.captions.compose import generate_caption
 from kontenopd.core.model.platforms import PLATFORM_KEYS
 
 

@@ -174,7 +174,7 @@ def test_ctrl_e_in_the_caption_editor_exports_too(window, qtbot, monkeypatch):
 
 # ------------------------------------------------------------------ the title editor
 def test_a_long_title_is_edited_on_several_lines_with_a_counter(window, qtbot):
-    from kontenopd.ui.panels.form import TitleEditor
+    from kontenopd.ui.panels.editors import TitleEditor
     from kontenopd.ui.style import muted_color, warning_color
 
     choose(window, qtbot, "liputan-kegiatan")

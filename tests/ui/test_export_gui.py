@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from kontenopd.core.export import exporter as export_module
+from kontenopd.core.export import worker as worker_module
 
 
 def type_text(widget, text: str) -> None:
@@ -141,7 +142,7 @@ def test_cancel_midway_leaves_no_half_written_file(window, own_profile, qtbot, o
     click(qtbot, queue.add_button)
 
     # Deterministic: the second image waits until Cancel has been clicked.
-    real = export_module.run_task
+    real = worker_module.run_task
     second_started = threading.Event()
     calls = []
 
@@ -153,7 +154,7 @@ def test_cancel_midway_leaves_no_half_written_file(window, own_profile, qtbot, o
             assert queue.export_box.task.cancelled.wait(30)
         return real(task, photos)
 
-    monkeypatch.setattr(export_module, "run_task", run_task)
+    monkeypatch.setattr(worker_module, "run_task", run_task)
     queue.workers = 0
     click(qtbot, queue.export_button)
     qtbot.waitUntil(second_started.is_set, timeout=30_000)
@@ -254,7 +255,7 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, own_prof
     tick_only(qtbot, queue.format_boxes, {"4:5", "1:1"})
     click(qtbot, queue.add_button)
 
-    real = export_module.run_task
+    real = worker_module.run_task
     started = threading.Event()
 
     def run_task(task, photos):
@@ -263,7 +264,7 @@ def test_closing_the_window_during_an_export_cancels_it_cleanly(window, own_prof
         assert queue.export_box.task.cancelled.wait(30)  # held until the window asks to cancel
         return real(task, photos)
 
-    monkeypatch.setattr(export_module, "run_task", run_task)
+    monkeypatch.setattr(worker_module, "run_task", run_task)
     queue.workers = 0
     click(qtbot, queue.export_button)
     qtbot.waitUntil(started.is_set, timeout=30_000)

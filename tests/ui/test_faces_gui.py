@@ -30,12 +30,13 @@ def face_photo(tmp_path: Path) -> Path:
 
 def _fit(window, path: Path, focus):
     from kontenopd.core.render import faces
+    from kontenopd.core.render import focus as fo
 
     doc = window.document
-    (spec,) = faces.frame_specs(doc.template, window.preview.format, "foto", 0, doc.draft,
-                                doc.profile)
-    return faces.faces_cut((3000, 4000), faces.detect_faces(path), spec.size, focus,
-                           spec.reserved)
+    (spec,) = fo.frame_specs(doc.template, window.preview.format, "foto", 0, doc.draft,
+                             doc.profile)
+    return fo.faces_cut((3000, 4000), faces.detect_faces(path), spec.size, focus,
+                        spec.reserved)
 
 
 def test_adding_a_photo_frames_its_face_in_one_undo_step(window, face_photo):

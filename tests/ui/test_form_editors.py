@@ -6,26 +6,27 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QMimeData, Qt, QTime
 from PySide6.QtWidgets import QTableWidgetItem
 
-from kontenopd.core.captions.compose import Caption, check_caption
+from kontenopd.core.captions.check import check_caption
+from kontenopd.core.captions.compose import Caption
 from kontenopd.core.model.records import MAX_VALUE_CHARS
-from kontenopd.core.template.library import Field
+from kontenopd.core.template.schema import Field
 from kontenopd.ui.panels.captions_panel import PlatformPage
-from kontenopd.ui.panels.form import (
+from kontenopd.ui.panels.editors import (
     BoolEditor,
     ChoiceEditor,
     DateEditor,
-    ListEditor,
+    Editor,
     MultilineEditor,
     TimeEditor,
     TitleEditor,
-    _Editor,
 )
+from kontenopd.ui.panels.list_editor import ListEditor
 
 
 class Sent:
     """What an editor sent with ``edited``."""
 
-    def __init__(self, editor: _Editor) -> None:
+    def __init__(self, editor: Editor) -> None:
         self.values: list[object] = []
         editor.edited.connect(self.values.append)
 

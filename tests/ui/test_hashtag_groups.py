@@ -52,7 +52,7 @@ def test_dragging_a_thumbnail_reorders_the_photos(qtbot, library, tmp_path):
     from PySide6.QtCore import QModelIndex
 
     from kontenopd.core.model.records import PhotoRef
-    from kontenopd.ui.panels.form import PhotoSlot
+    from kontenopd.ui.panels.photo_slot import PhotoSlot
 
     field = library.get("liputan-kegiatan").field("foto")
     slot = PhotoSlot(field)

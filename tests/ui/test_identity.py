@@ -15,7 +15,7 @@ from kontenopd.core.io.draft_file import save_draft
 from kontenopd.core.io.profile_file import is_demo, same_profile
 from kontenopd.core.model.records import demo_profile
 from kontenopd.ui.dialogs.draft_profile import DraftProfileDialog
-from kontenopd.ui.panels.preview import preview_render, to_qimage
+from kontenopd.ui.panels.preview_render import preview_render, to_qimage
 
 from .test_mainwindow import type_text
 
@@ -216,7 +216,7 @@ def test_export_with_the_demo_profile_is_refused_until_a_real_one_is_used(
         window, qtbot, tmp_path, monkeypatch, dialogs, real_profile):
     from PySide6.QtWidgets import QFileDialog
 
-    from kontenopd.core.export.exporter import ExportJob
+    from kontenopd.core.export.jobs import ExportJob
 
     out = tmp_path / "hasil"
     out.mkdir()

@@ -271,7 +271,7 @@ def test_enhance_toggle_is_one_undo_step(window, photo) -> None:
 
 
 def test_enhance_changes_the_preview(window, tmp_path) -> None:
-    from kontenopd.ui.panels.preview import preview_render, to_qimage
+    from kontenopd.ui.panels.preview_render import preview_render, to_qimage
 
     dull = tmp_path / "redup.jpg"
     img = ImageEnhance.Brightness(ImageEnhance.Contrast(scene(3)).enhance(0.4)).enhance(0.5)

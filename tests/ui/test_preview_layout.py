@@ -8,9 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
-from kontenopd.core.export.exporter import ExportProgress
-from kontenopd.ui.mainwindow import default_splitter_sizes
-from kontenopd.ui.panels.preview import STATUS_MARKS, STRIP_SCALE, preview_render, warnings_status
+from kontenopd.core.export.jobs import ExportProgress
+from kontenopd.ui.panels.preview_render import (
+    STATUS_MARKS,
+    STRIP_SCALE,
+    preview_render,
+    warnings_status,
+)
+from kontenopd.ui.window_layout import default_splitter_sizes
 
 from .test_export_gui import set_title, type_text
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from kontenopd.core.export.exporter import ExportJob
-from kontenopd.core.io.draft_file import DraftFileError
+from kontenopd.core.export.jobs import ExportJob
+from kontenopd.core.io.draft_schema import DraftFileError
 from kontenopd.core.model.records import Draft
 from kontenopd.core.store.queue import QUEUE_FILE, QueueStore
 from kontenopd.ui.models.queue_model import JOB_ROLE, QueueModel

@@ -15,9 +15,10 @@ from .errors import KontenError
 from .model.records import Draft, PhotoRef, Profile
 from .paths import assets_dir
 from .photos.cache import cover_crop_box
-from .template.library import PhotoLayer, Template
+from .template.layers import PhotoLayer
 from .template.roles import POST_HASHTAGS, POST_MENTIONS, keeps_value
 from .template.sandbox import evaluate
+from .template.schema import Template
 
 TEXT_TYPES = ("text", "multiline", "number", "qr")
 

@@ -6,26 +6,17 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
-    QDropEvent,
     QGuiApplication,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,48 +26,30 @@ from ..core.io.profile_file import ProfileStore, is_demo
 from ..core.model.records import PhotoRef, Profile
 from ..core.paths import AppPaths
 from ..core.photos.cache import PhotoCache, check_photo
-from ..core.store.queue import QueueStore
 from ..core.template.library import Library, load_library
 from . import i18n
+from .actions import WindowActions
 from .controllers.draft_files import DraftFiles, DraftFilesSetup
 from .dialogs.daytwo import DayTwo
 from .dialogs.profile_dialog import ProfileDialog, profile_name, profile_title
 from .models.commands import SetPhotosCommand
 from .models.document import Document
-from .panels.captions_panel import CaptionsPanel
-from .panels.form import IMAGE_FILTER_SUFFIXES, EditorForm
-from .panels.gallery import TemplateGallery
-from .panels.preview import PreviewPanel
-from .panels.queue_panel import QueuePanel
+from .panels.photo_slot import IMAGE_FILTER_SUFFIXES
+from .photo_drops import PhotoDrops, image_paths
 from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
+from .window_layout import WindowLayout
 
 if TYPE_CHECKING:  # imported when first used: each costs start-up time (numpy, sheets)
     from .dialogs.bulk_dialog import BulkDialog
     from .dialogs.guide import GuideDialog
 
 
-def default_splitter_sizes(width: int) -> list[int]:
-    """Gallery | form | side tabs for a first start: a narrow gallery, a form wide enough
-    for its fields (not clipped at 1366 px) and the rest, most of it, for the preview."""
-    gallery = max(230, min(270, round(width * 0.19)))
-    form = max(400, min(520, round(width * 0.33)))
-    return [gallery, form, max(360, width - gallery - form)]
+class MainWindow(WindowActions, WindowLayout, PhotoDrops, QMainWindow):
+    """Template gallery | editor form | live preview, with the menus and the draft files;
+    its actions and menus (:mod:`.actions`), panels and layout (:mod:`.window_layout`) and
+    dropped photos (:mod:`.photo_drops`) are built by its mixins."""
 
-
-def _image_paths(mime: object) -> list[str]:
-    if not mime.hasUrls():  # type: ignore[attr-defined]
-        return []
-    out = []
-    for url in mime.urls():  # type: ignore[attr-defined]
-        if url.isLocalFile():
-            path = url.toLocalFile()
-            if Path(path).suffix.lower() in IMAGE_FILTER_SUFFIXES or Path(path).is_file():
-                out.append(path)
-    return out
-
-
-class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths, settings: QSettings, library: Library | None = None,
                  runner: TaskRunner | SyncRunner | None = None,
                  parent: QWidget | None = None) -> None:
@@ -127,37 +100,6 @@ class MainWindow(QMainWindow):
 
             return demo_profile(), False
 
-    def _build_panels(self) -> None:
-        """Gallery | day-two bar over the form | preview, captions and export queue tabs."""
-        self.gallery = TemplateGallery(self.library)
-        self.gallery.set_recent(self.day_two.recent_templates())
-        self.form = EditorForm(self.document)
-        self.preview = PreviewPanel(self.document, self.runner, self.cache, self.act_grid,
-                                    self.act_safe)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.gallery)
-        self.form_column = QWidget()  # the day-two bar above the form
-        column = QVBoxLayout(self.form_column)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.day_two.bar)
-        column.addWidget(self.form, 1)
-        self.splitter.addWidget(self.form_column)
-        self.captions = CaptionsPanel(self.document)
-        self.queue = QueuePanel(self.document, self.settings,
-                                store=QueueStore(self.paths.data / "queue"), runner=self.runner)
-        self.side_tabs = QTabWidget()  # preview | captions | export queue: no crowding
-        self.side_tabs.setObjectName("sideTabs")
-        for panel in (self.preview, self.captions, self.queue):
-            self.side_tabs.addTab(panel, "")
-        self.splitter.addWidget(self.side_tabs)
-        for index, stretch in enumerate((0, 0, 1)):
-            self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setChildrenCollapsible(False)
-        self.gallery.setMinimumWidth(190)
-        self.form_column.setMinimumWidth(300)
-        self.setCentralWidget(self.splitter)
-
     def _connect_signals(self) -> None:
         """The panels, the document and the draft files to the window (and each other)."""
         self.gallery.template_chosen.connect(self.choose_template)
@@ -176,110 +118,6 @@ class MainWindow(QMainWindow):
         self.files.close_requested.connect(self.close)
         self.files.nothing_opened.connect(self.day_two.offer)
 
-    def _build_actions(self) -> None:
-        def action(shortcuts: list[QKeySequence | QKeySequence.StandardKey | str],
-                   slot: object = None, checkable: bool = False) -> QAction:
-            act = QAction(self)
-            act.setShortcuts([QKeySequence(s) for s in shortcuts])
-            act.setCheckable(checkable)
-            if slot is not None:
-                act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        stack = self.document.undo_stack
-        self.act_new = action([QKeySequence.StandardKey.New], self.new_draft)
-        self.act_quit = action(["Ctrl+Q"], self.close)
-        self.act_undo = action(["Ctrl+Z"], stack.undo)
-        self.act_redo = action(["Ctrl+Y", "Ctrl+Shift+Z"], stack.redo)
-        stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        stack.undoTextChanged.connect(self._undo_texts)
-        stack.redoTextChanged.connect(self._undo_texts)
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
-        self.act_add_photo = action([], lambda: self.add_photos_dialog(""))
-        self.act_paste_photo = action([QKeySequence.StandardKey.Paste],
-                                      lambda: self.paste_photo(""))
-        self.act_sample = action([], self.fill_sample)
-        self.act_bulk = action(["Ctrl+Shift+M"], self.open_bulk)
-        self.bulk_dialog: BulkDialog | None = None
-        self.act_grid = action(["Ctrl+G"], checkable=True)
-        self.act_safe = action(["Ctrl+Shift+G"], checkable=True)
-        self.act_grid.setChecked(self.settings.value("guides/grid", "true") == "true")
-        self.act_safe.setChecked(self.settings.value("guides/safe", "true") == "true")
-        self.act_profiles = action([], self.edit_profiles)
-        self.act_guide = action(["F1"], self.show_guide)
-        self.guide: GuideDialog | None = None
-        self.act_about = action([], self.about)
-        self.lang_group = QActionGroup(self)
-        self.lang_actions: dict[str, QAction] = {}
-        current = str(self.settings.value("language", i18n.DEFAULT_LANGUAGE))
-        for code, name in i18n.LANGUAGES.items():
-            act = QAction(name, self, checkable=True)
-            act.setChecked(code == current)
-            act.triggered.connect(lambda _on=False, c=code: self.set_language(c))
-            self.lang_group.addAction(act)
-            self.lang_actions[code] = act
-        self.format_actions: list[QAction] = []
-
-    @staticmethod
-    def _add_actions(target: QMenu | QToolBar, items: list[QAction | None]) -> None:
-        """``items`` in order; None is a separator."""
-        for item in items:
-            if item is None:
-                target.addSeparator()
-            else:
-                target.addAction(item)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.menu_file.addAction(self.act_new)
-        self.files.add_to_menu(self.menu_file)
-        self._add_actions(self.menu_file, [None, self.act_bulk, None, self.act_quit])
-        self.menu_edit = bar.addMenu("")
-        self._add_actions(self.menu_edit, [self.act_undo, self.act_redo, None,
-                                           self.act_add_photo, self.act_paste_photo, None,
-                                           self.act_sample])
-        self.menu_view = bar.addMenu("")
-        self.menu_formats = self.menu_view.addMenu("")
-        self._add_actions(self.menu_view, [self.preview.act_enlarge, None, self.act_grid,
-                                           self.act_safe, None])
-        self.addAction(self.preview.act_enlarge)  # F11 also while another side tab shows
-        self.menu_lang = self.menu_view.addMenu("")
-        self._add_actions(self.menu_lang, list(self.lang_actions.values()))
-        self.menu_profile = bar.addMenu("")
-        self.menu_profile.aboutToShow.connect(self._fill_profile_menu)
-        self.menu_help = bar.addMenu("")
-        self._add_actions(self.menu_help, [self.act_guide, None, self.act_about])
-        self.toolbar = self.addToolBar("")
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._add_actions(self.toolbar, [self.act_new, self.files.act_open, self.files.act_save,
-                                         self.act_undo, self.act_redo, None,
-                                         self.act_add_photo, None, self.act_profiles])
-        self._fill_format_menu()
-
-    def _add_panel_actions(self) -> None:
-        """Captions and export: Ctrl+Shift+C copies the caption of the platform chosen in
-        the Caption tab; Ctrl+E exports the current post; Ctrl+Shift+E the whole queue."""
-        actions = self.queue.menu_actions()
-        separator = self.menu_file.insertSeparator(self.act_quit)
-        self.menu_file.insertActions(separator, actions)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.captions.act_copy)
-        self.addActions([*actions, self.captions.act_copy])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.queue.act_export_current)
-        self.captions.status.connect(lambda m: self.statusBar().showMessage(m, 5000))
-        self.queue.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.queue.export_started.connect(lambda: self.side_tabs.setCurrentWidget(self.queue))
-        self.captions.problems_changed.connect(self._side_tab_titles)
-        self.queue.count_changed.connect(self._side_tab_titles)
-        self.queue.restore()  # posts a previous session left in the export queue
-
     def _side_tab_titles(self, *_args: object) -> None:
         self.side_tabs.setTabText(0, self.tr("Pratinjau"))
         self.side_tabs.setTabText(1, self.tr("Caption ⚠") if self.captions.has_problems
@@ -290,27 +128,6 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabToolTip(1, self.tr("Caption per platform, tagar, salin"))
         self.side_tabs.setTabToolTip(2, self.tr("Antrean ekspor dan ekspor sekaligus"))
         self.queue.act_export_current.setIconText(self.tr("Ekspor"))
-
-    def _fill_format_menu(self) -> None:
-        self.menu_formats.clear()
-        for i, fmt in enumerate(self.document.template.format_keys):
-            act = self.menu_formats.addAction(fmt)
-            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            act.triggered.connect(lambda _on=False, f=fmt: self.preview.set_format(f))
-
-    def _fill_profile_menu(self) -> None:
-        menu = self.menu_profile
-        menu.clear()
-        menu.addAction(self.act_profiles)
-        menu.addSeparator()
-        group = QActionGroup(menu)
-        own = not self.files.showing_draft_profile
-        for profile in self.store.list():
-            act = menu.addAction(profile_name(profile).replace("&", "&&"))
-            act.setCheckable(True)
-            act.setChecked(own and profile.id == self.document.profile.id)
-            act.triggered.connect(lambda _on=False, p=profile: self.use_profile(p))
-            group.addAction(act)
 
     def retranslate(self) -> None:
         self.menu_file.setTitle(self.tr("&Berkas"))
@@ -375,37 +192,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    # ------------------------------------------------------------ layout memory
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            screen = QGuiApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen else None
-            if avail is not None:
-                self.resize(min(1500, round(avail.width() * 0.94)),
-                            min(940, round(avail.height() * 0.92)))
-                if avail.height() < 900 and QGuiApplication.platformName() != "offscreen":
-                    # a 1366x768 office screen: every line of height goes to the preview
-                    self.setWindowState(Qt.WindowState.WindowMaximized)
-            else:
-                self.resize(1280, 760)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        split = self.settings.value("window/splitter")
-        if not (isinstance(split, QByteArray) and self.splitter.restoreState(split)):
-            self.splitter.setSizes(default_splitter_sizes(self.width()))
-
-    def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("guides/grid", "true" if self.act_grid.isChecked() else "false")
-        self.settings.setValue("guides/safe", "true" if self.act_safe.isChecked() else "false")
-        self.settings.setValue("template", self.document.template.id)
-        self.settings.setValue("profile", self.document.profile.id)
-        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._shut_down:  # closed once already (saved or discarded): never ask twice
@@ -609,7 +395,8 @@ class MainWindow(QMainWindow):
                 return  # another template or another draft now: not these frames
             found = [item for item in result if item[2] != (0.5, 0.5)]
             if found:  # named like a focus drag, should it become an undo step of its own
-                text = self.preview._focus_text(editing.FrameHit(key, found[0][0], (0, 0, 0, 0)))
+                hit = editing.FrameHit(key, found[0][0], (0, 0, 0, 0))
+                text = self.preview.focus.focus_text(hit)
                 self.document.amend_focus(command, found, text)
 
         self.runner.run(job, done, 5)
@@ -643,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def paste_photo(self, key: str = "") -> None:
         mime = QGuiApplication.clipboard().mimeData()
-        paths = _image_paths(mime) if mime is not None else []
+        paths = image_paths(mime) if mime is not None else []
         if paths:
             self.add_photos(paths, key)
             return
@@ -663,36 +450,6 @@ class MainWindow(QMainWindow):
                                          6000)
             return
         self.add_photos([str(path)], key)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and \
-                isinstance(watched, QWidget) and watched.window() is self:
-            paths = _image_paths(event.mimeData())
-            if paths:
-                if kind == QEvent.Type.Drop:
-                    self._drop(watched, paths, event)
-                else:
-                    event.acceptProposedAction()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _drop(self, target: QWidget, paths: list[str], event: QDropEvent) -> None:
-        key = ""
-        widget: QWidget | None = target
-        while widget is not None and widget is not self:
-            value = widget.property("photo_field")
-            if value:
-                key = str(value)
-                break
-            widget = widget.parentWidget()
-        event.acceptProposedAction()
-        from .panels.photo_picker import PhotoPicker  # noqa: PLC0415  (numpy, on first use)
-
-        if len(paths) >= PhotoPicker.THRESHOLD:  # the picker is modal: not inside the drop
-            QTimer.singleShot(0, self, lambda: self.add_picked_photos(paths, key))
-        else:
-            self.add_photos(paths, key)
 
     # ------------------------------------------------------------ language, about
     def set_language(self, code: str) -> None:

@@ -24,8 +24,23 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from ..core.errors import KontenError
+
 Callback = Callable[[Any, BaseException | None], None]
 Progress = Callable[[Any], None]
+
+
+def ignore_result(_result: object, _error: BaseException | None) -> None:
+    """The callback of background work whose outcome changes nothing on screen."""
+    return
+
+
+def error_line(error: BaseException, fallback: str) -> str:
+    """A worker's error in one line for the user: a KontenError's own (Indonesian) text,
+    else ``fallback``."""
+    if isinstance(error, KontenError) and str(error).strip():
+        return " ".join(str(error).split())
+    return fallback
 
 
 def _alive(callback: Callable[..., Any]) -> bool:

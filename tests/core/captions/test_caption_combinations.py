@@ -17,11 +17,14 @@ from itertools import combinations
 import pytest
 import regex
 
-from kontenopd.core.captions.compose import check_caption, generate_caption
-from kontenopd.core.export.contact_sheet import sample_draft
+from kontenopd.core.captions.check import check_caption
+from kontenopd.core.captions.compose import generate_caption
 from kontenopd.core.model.platforms import PLATFORM_KEYS
 from kontenopd.core.model.records import Draft, PhotoRef, Profile
-from kontenopd.core.template.library import Field, Template, load_library
+from kontenopd.core.template.library import load_library
+from kontenopd.core.template.schema import Field, Template
+
+from ..samples import sheet_sample
 
 TEMPLATE_IDS = sorted(load_library().templates)
 MAX_ALL_SUBSETS = 6  # up to this many optional fields: every subset; above: 1, 2 and all
@@ -149,7 +152,7 @@ def required_subsets(template: Template) -> list[tuple[str, ...]]:
 
 
 def _draft(template: Template, emptied: tuple[str, ...], photos: bool) -> Draft:
-    draft = sample_draft(template)  # the sample values and photos
+    draft = sheet_sample(template)  # the sample values and photos
     for f in template.fields:
         if f.type == "photo" and photos and not draft.photos.get(f.key):
             draft.photos[f.key] = [PhotoRef("contoh.jpg")]

@@ -9,27 +9,28 @@ from pathlib import Path
 import pytest
 
 from kontenopd.core.captions import compose as cap
+from kontenopd.core.captions.check import check_caption, find_urls, graphemes, x_weighted_length
 from kontenopd.core.captions.compose import (
     apply_caption_edit,
     caption_for,
     caption_path,
     captions_for,
-    check_caption,
-    find_urls,
     generate_caption,
-    graphemes,
+    render_caption_template,
+)
+from kontenopd.core.captions.tags import (
+    hashtags_in,
+    mentions_in,
     merge_hashtags,
     normalize_hashtag,
     parse_hashtags,
     parse_mentions,
     rejected_hashtags,
-    render_caption_template,
-    x_weighted_length,
 )
 from kontenopd.core.model.platforms import PLATFORM_KEYS
 from kontenopd.core.model.records import Draft, Profile
+from kontenopd.core.template.budgets import ExpressionError
 from kontenopd.core.template.library import load_library
-from kontenopd.core.template.sandbox import ExpressionError
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -144,8 +145,8 @@ def test_parse_mentions() -> None:
 
 def test_hashtags_and_mentions_in_text() -> None:
     text = "C# bukan tagar, #1 juga bukan; #Sehat #sehat ✉ info@contoh.go.id @dinkes."
-    assert cap.hashtags_in(text) == ["#Sehat", "#sehat"]
-    assert cap.mentions_in(text) == ["@dinkes"]
+    assert hashtags_in(text) == ["#Sehat", "#sehat"]
+    assert mentions_in(text) == ["@dinkes"]
     check = check_caption(text, "instagram")
     assert check.hashtags == 2 and check.mentions == 1
     assert [i.code for i in check.issues] == ["hashtag_dup"]

@@ -17,14 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kontenopd.core.captions import xtext
-from kontenopd.core.captions.compose import (
-    check_caption,
-    find_urls,
-    generate_caption,
-    hashtags_in,
-    mentions_in,
-    x_weighted_length,
-)
+from kontenopd.core.captions.check import check_caption, find_urls, x_weighted_length
+from kontenopd.core.captions.compose import generate_caption
+from kontenopd.core.captions.tags import hashtags_in, mentions_in
+from kontenopd.core.captions.urls import extract_urls, tld_data
 from kontenopd.core.model.records import Draft
 from kontenopd.core.paths import assets_dir
 
@@ -32,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def urls(text: str) -> list[str]:
-    return [u.value for u in xtext.extract_urls(xtext.normalize(text))]
+    return [u.value for u in extract_urls(xtext.normalize(text))]
 
 
 def tags(text: str) -> list[str]:
@@ -217,8 +213,8 @@ def test_link_notes_group_repeats_and_suggest_a_fix() -> None:
     ("M.Si", True), ("S.Farm", True), ("pagi.in", True), ("acara.Me", True), ("Detik.Com", True),
 ])
 def test_which_links_get_a_note(text, noted) -> None:
-    (url,) = xtext.extract_urls(text)
-    from kontenopd.core.captions.compose import looks_like_link
+    (url,) = extract_urls(text)
+    from kontenopd.core.captions.check import looks_like_link
 
     assert looks_like_link(url) is not noted
 
@@ -466,12 +462,12 @@ def test_conformance_mentions(text, expected) -> None:
 
 
 def test_conformance_indices() -> None:
-    found = xtext.extract_urls("t.co/abcde bit.ly/abcde")
+    found = extract_urls("t.co/abcde bit.ly/abcde")
     assert [(u.start, u.end) for u in found] == [(0, 10), (11, 23)]
-    found = xtext.extract_urls("\u2066\u202atest abcdef.com پاکستان http://twitter.com/\u202c\u2069")
+    found = extract_urls("\u2066\u202atest abcdef.com پاکستان http://twitter.com/\u202c\u2069")
     assert [(u.value, u.start, u.end) for u in found] == [
         ("abcdef.com", 7, 17), ("http://twitter.com/", 26, 45)]
-    found = xtext.extract_urls("http://t.co/pbY2NfTZ's http://t.co/2vYHpAc5; http://t.co/ulYGBYSo:")
+    found = extract_urls("http://t.co/pbY2NfTZ's http://t.co/2vYHpAc5; http://t.co/ulYGBYSo:")
     assert [(u.start, u.end) for u in found] == [(0, 20), (23, 43), (45, 65)]
     found = xtext.extract_hashtags("Hashtags in #中文, #日本語, #한국말, and #русский! Try it out!")
     assert [(t.value, t.start, t.end) for t in found] == [
@@ -504,7 +500,7 @@ def test_tld_data_is_shipped_with_its_source() -> None:
     assert not set(data["country"]) & set(data["generic"])
     assert (path.parent / "tlds.LICENSE.md").is_file()
     assert "Apache" in (path.parent / "tlds.LICENSE.md").read_text(encoding="utf-8")
-    assert xtext.tld_data() is xtext.tld_data()  # loaded once
+    assert tld_data() is tld_data()  # loaded once
 
 
 def _tool():

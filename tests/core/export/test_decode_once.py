@@ -10,7 +10,8 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from kontenopd.cli import main
-from kontenopd.core.export.exporter import RenderTask, export, run_task
+from kontenopd.core.export.exporter import export
+from kontenopd.core.export.worker import RenderTask, run_task
 from kontenopd.core.io import imagefile
 from kontenopd.core.photos import safeimage
 from kontenopd.core.photos.cache import PhotoCache
@@ -67,7 +68,7 @@ def test_cli_render_decodes_the_photo_once(tmp_path, big_photo, decodes) -> None
 def test_export_decodes_each_photo_once_per_post(tmp_path, lib, profile, big_photo,  # noqa: F811
                                                  decodes) -> None:
     job = make_draft("Rapat Koordinasi", big_photo, ("4:5", "3:4", "9:16"))
-    from kontenopd.core.export.exporter import ExportJob
+    from kontenopd.core.export.jobs import ExportJob
 
     report = export([ExportJob.from_draft(job, profile)], tmp_path, library=lib, workers=0)
     assert report.ok, report.errors

@@ -16,14 +16,11 @@ from PIL import Image, ImageChops, ImageCms
 from kontenopd.cli import main
 from kontenopd.core.captions.compose import captions_for
 from kontenopd.core.errors import KontenError
-from kontenopd.core.export.exporter import (
-    MANIFEST,
-    PARTIAL_PREFIX,
-    ExportJob,
-    RenderTask,
-    export,
-    run_task,
-)
+from kontenopd.core.export.exporter import export
+from kontenopd.core.export.folders import PARTIAL_PREFIX
+from kontenopd.core.export.jobs import ExportJob
+from kontenopd.core.export.manifest import MANIFEST
+from kontenopd.core.export.worker import RenderTask, run_task
 from kontenopd.core.model.platforms import PLATFORM_KEYS
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.photos.cache import PhotoCache
@@ -235,19 +232,19 @@ def test_quality_is_lowered_until_the_file_fits(tmp_path, lib, profile) -> None:
 def test_x_caps_images_at_5_mb(tmp_path, lib, profile, spy_photo) -> None:
     seen = {}
     job = ExportJob.from_draft(make_draft("X", spy_photo, ("4:5",)), profile, platforms=["x"])
-    from kontenopd.core.export import exporter as export_module
+    from kontenopd.core.export import worker as worker_module
 
-    original = export_module.run_task
+    original = worker_module.run_task
 
     def spy(task, photos):
         seen["max_bytes"] = task.max_bytes
         return original(task, photos)
 
-    export_module.run_task = spy
+    worker_module.run_task = spy
     try:
         export([job], tmp_path, library=lib, workers=0, today=DAY)
     finally:
-        export_module.run_task = original
+        worker_module.run_task = original
     assert seen["max_bytes"] == 5 * 2**20
 
 

@@ -25,15 +25,10 @@ import pytest
 from PIL import Image
 
 from kontenopd.core.errors import KontenError
-from kontenopd.core.io.draft_file import (
-    DraftFileError,
-    OpenedDraft,
-    draft_to_dict,
-    load_draft,
-    read_draft_info,
-    read_thumbnail,
-    save_draft,
-)
+from kontenopd.core.io.draft_file import load_draft, read_thumbnail, save_draft
+from kontenopd.core.io.draft_info import read_draft_info
+from kontenopd.core.io.draft_loader import OpenedDraft
+from kontenopd.core.io.draft_schema import DraftFileError, draft_to_dict
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.render import render
 

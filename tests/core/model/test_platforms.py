@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kontenopd.core.captions.compose import check_caption
+from kontenopd.core.captions.check import check_caption
 from kontenopd.core.errors import KontenError
 from kontenopd.core.model.platforms import (
     PLATFORM_KEYS,

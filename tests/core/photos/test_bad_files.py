@@ -25,12 +25,12 @@ import pytest
 from PIL import Image
 
 from kontenopd.core.errors import KontenError, PhotoError, ProfileError
-from kontenopd.core.io.draft_file import (
+from kontenopd.core.io.draft_file import load_draft
+from kontenopd.core.io.draft_schema import (
     MAX_TEXT,
     DraftFileError,
     collapse_notices,
     draft_from_dict,
-    load_draft,
 )
 from kontenopd.core.io.profile_file import ProfileStore, check_logo
 from kontenopd.core.model.records import MAX_VALUE_CHARS, Draft, PhotoRef, check_value_length
@@ -662,7 +662,7 @@ def _honest_zip(path: Path, photos: int, size_mb: int) -> Path:
 
 
 def test_total_and_member_caps(tmp_path, monkeypatch) -> None:
-    from kontenopd.core.io import draft_file as drafts
+    from kontenopd.core.io import draft_archive as drafts
 
     # Each member is counted as it is read: with a 10 MB budget, three 4 MB photos fail.
     monkeypatch.setattr(drafts, "MAX_TOTAL_BYTES", 10 * 2**20)
@@ -678,7 +678,8 @@ def test_total_and_member_caps(tmp_path, monkeypatch) -> None:
 
 
 def test_budget_counts_bytes_actually_read(tmp_path) -> None:
-    from kontenopd.core.io.draft_file import _Budget, _read_member
+    from kontenopd.core.io.draft_archive import ArchiveBudget as _Budget
+    from kontenopd.core.io.draft_archive import read_member as _read_member
 
     path = _honest_zip(tmp_path / "a.kontenopd", photos=2, size_mb=1)
     with zipfile.ZipFile(path) as zf:

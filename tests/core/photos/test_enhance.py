@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageEnhance, ImageStat
 
-from kontenopd.core.io.draft_file import draft_from_dict, draft_to_dict, load_draft, save_draft
+from kontenopd.core.io.draft_file import load_draft, save_draft
+from kontenopd.core.io.draft_schema import draft_from_dict, draft_to_dict
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.photos.cache import PhotoCache, enhance_levels, enhance_photo
 from kontenopd.core.render import render

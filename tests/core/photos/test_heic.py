@@ -20,7 +20,7 @@ from kontenopd.cli import main
 from kontenopd.core.errors import PhotoError
 from kontenopd.core.io.draft_file import load_draft, save_draft
 from kontenopd.core.model.records import Draft, PhotoRef
-from kontenopd.core.photos import safeimage
+from kontenopd.core.photos import modes, safeimage
 from kontenopd.core.photos.cache import (
     PhotoCache,
     check_photo,
@@ -154,9 +154,9 @@ def test_truncated_heic_is_a_clear_error(tmp_path: Path, keep: float) -> None:
 def test_heic_memory_estimate_counts_the_decoder(tmp_path: Path) -> None:
     path = write_photo(tmp_path / "a.heic", "HEIF")
     with Image.open(path) as img:
-        plain = safeimage.estimate_memory(img, (1000, 1000), "RGB")
+        plain = modes.estimate_memory(img, (1000, 1000), "RGB")
         img.format = "PNG"
-        assert plain > safeimage.estimate_memory(img, (1000, 1000), "RGB")
+        assert plain > modes.estimate_memory(img, (1000, 1000), "RGB")
 
 
 # ---------------------------------------------------------------- render, CLI, draft

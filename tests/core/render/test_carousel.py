@@ -13,7 +13,9 @@ from PIL import Image
 from kontenopd.cli import main
 from kontenopd.core.editing import sample_draft
 from kontenopd.core.errors import KontenError, TemplateError
-from kontenopd.core.export.exporter import MANIFEST, ExportJob, export
+from kontenopd.core.export.exporter import export
+from kontenopd.core.export.jobs import ExportJob
+from kontenopd.core.export.manifest import MANIFEST
 from kontenopd.core.io.draft_file import save_draft
 from kontenopd.core.model.records import PhotoRef, demo_profile
 from kontenopd.core.render.images import (
@@ -24,6 +26,8 @@ from kontenopd.core.render.images import (
     images_of,
 )
 from kontenopd.core.template.library import load_library, parse_template
+
+from ..samples import sheet_sample
 
 LIB = load_library()
 LIB_PROFILE = demo_profile()
@@ -154,11 +158,10 @@ def _pixel(image, xy) -> tuple[int, int, int]:
 
 def test_the_cover_photo_is_not_repeated_and_each_slide_shows_its_photo(library, profile,
                                                                         tmp_path):
-    from kontenopd.core.export.contact_sheet import sample_draft
     from kontenopd.core.render import render, slide_count
 
     template = library.get("carousel-kegiatan")
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     draft.photos["foto"] = _solid(tmp_path, 4)
     colours = [_pixel(Image.open(r.path), (0, 0)) for r in draft.photos["foto"]]
     for fmt in template.format_keys:
@@ -176,13 +179,12 @@ def test_inner_slides_carry_light_chrome_and_the_grid_shows_every_photo(library,
                                                                         tmp_path):
     import numpy as np
 
-    from kontenopd.core.export.contact_sheet import sample_draft
     from kontenopd.core.render import build_context, render
-    from kontenopd.core.template.library import PhotoLayer
+    from kontenopd.core.template.layers import PhotoLayer
     from kontenopd.core.template.sandbox import evaluate
 
     template = library.get("carousel-kegiatan")
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     draft.photos["foto"] = _solid(tmp_path, 5)
     ctx = build_context(template, draft, profile)
     for fmt in template.format_keys:

@@ -11,11 +11,12 @@ import pytest
 from PIL import Image
 
 from kontenopd.core.editing import frame_at
-from kontenopd.core.export.contact_sheet import sample_draft
 from kontenopd.core.model.records import PhotoRef
 from kontenopd.core.render import build_context, render
-from kontenopd.core.template.library import PhotoLayer
+from kontenopd.core.template.layers import PhotoLayer
 from kontenopd.core.template.sandbox import evaluate
+
+from ..samples import sheet_sample
 
 COLOURS = [(230, 25, 75), (60, 180, 75), (255, 225, 25), (0, 130, 200), (245, 130, 48),
            (145, 30, 180), (70, 240, 240), (240, 50, 230), (128, 128, 0)]
@@ -34,7 +35,7 @@ def solid_photos(tmp_path_factory) -> list[Path]:
 
 
 def _draft(template, paths):
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     draft.photos["foto"] = [PhotoRef(str(p)) for p in paths]
     return draft
 

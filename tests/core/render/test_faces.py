@@ -13,6 +13,7 @@ from kontenopd.core.editing import photo_frames
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.photos.cache import cover_crop_box
 from kontenopd.core.render import faces as fc
+from kontenopd.core.render import focus as fo
 
 pytest.importorskip("cv2")
 
@@ -137,7 +138,7 @@ def test_no_face_keeps_the_centre(tmp_path):
     for name in ("dandelion-field.jpg", "coffee.jpg", "rocket-launch.jpg"):
         assert fc.detect_faces(SAMPLES / name) == ()
         assert fc.default_focus(SAMPLES / name) == (0.5, 0.5)
-    assert fc.focus_for_faces((4000, 3000), [], (1080, 1350)) == fc.FocusChoice((0.5, 0.5))
+    assert fo.focus_for_faces((4000, 3000), [], (1080, 1350)) == fo.FocusChoice((0.5, 0.5))
     assert fc.detect_faces(tmp_path / "missing.jpg") == ()
 
 
@@ -160,11 +161,11 @@ def test_without_opencv_there_are_no_faces(monkeypatch, photos):
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_chosen_focus_keeps_faces_in_every_format(photos, fmt):
     frame = FORMATS[fmt]
-    reserved = fc.STORY_UNSAFE if fmt == "9:16" else ()
+    reserved = fo.STORY_UNSAFE if fmt == "9:16" else ()
     for name, (path, size, _truth) in photos.items():
         faces = fc.detect_faces(path)
-        choice = fc.focus_for_faces(size, faces, frame, reserved)
-        fit = fc.faces_cut(size, faces, frame, choice.focus, reserved)
+        choice = fo.focus_for_faces(size, faces, frame, reserved)
+        fit = fo.faces_cut(size, faces, frame, choice.focus, reserved)
         assert fit.ok == choice.ok
         if name == "group-four" and fmt != "1:1":  # four across is wider than the frame
             assert not _feasible(size, faces, frame, reserved)
@@ -183,13 +184,13 @@ def test_chosen_focus_keeps_faces_in_every_format(photos, fmt):
 def test_centre_crop_cut_faces_and_the_warning_says_so(photos):
     path, size, _truth = photos["left-edge"]
     faces = fc.detect_faces(path)
-    fit = fc.faces_cut(size, faces, FORMATS["9:16"], (0.5, 0.5), fc.STORY_UNSAFE)
+    fit = fo.faces_cut(size, faces, FORMATS["9:16"], (0.5, 0.5), fo.STORY_UNSAFE)
     assert fit.left_out == 1 or fit.cut  # the centre crop loses the face
     path, size, _truth = photos["portrait-top"]
     faces = fc.detect_faces(path)
-    fit = fc.faces_cut(size, faces, FORMATS["1:1"], (0.5, 0.5))
+    fit = fo.faces_cut(size, faces, FORMATS["1:1"], (0.5, 0.5))
     assert fit.cut or fit.left_out  # the centre square loses the head
-    assert fc.faces_cut(size, faces, FORMATS["1:1"], fc.default_focus(path)).ok
+    assert fo.faces_cut(size, faces, FORMATS["1:1"], fc.default_focus(path)).ok
 
 
 def test_a_face_that_cannot_fit_is_reported():
@@ -197,11 +198,11 @@ def test_a_face_that_cannot_fit_is_reported():
     # together with another face at the far side: the choice says a face is still cut
     src = (4000, 3000)
     faces = [(0.02, 0.4, 0.2, 0.6), (0.8, 0.4, 0.98, 0.6)]
-    choice = fc.focus_for_faces(src, faces, FORMATS["9:16"], fc.STORY_UNSAFE)
+    choice = fo.focus_for_faces(src, faces, FORMATS["9:16"], fo.STORY_UNSAFE)
     assert choice.cut or not _inside_and_clear(src, faces, FORMATS["9:16"], choice.focus, ())
     # and a face under the identity strip whatever the crop: covered
     strip = ((0, 0, 1080, 600),)
-    choice = fc.focus_for_faces((4000, 3000), [(0.45, 0.05, 0.55, 0.18)], (1080, 700), strip)
+    choice = fo.focus_for_faces((4000, 3000), [(0.45, 0.05, 0.55, 0.18)], (1080, 700), strip)
     assert choice.covered and not choice.cut
 
 
@@ -209,10 +210,10 @@ def test_group_is_kept_together_with_headroom(photos):
     path, size, _truth = photos["group-three"]
     faces = fc.detect_faces(path)
     assert len(faces) == 3
-    choice = fc.focus_for_faces(size, faces, FORMATS["4:5"])
+    choice = fo.focus_for_faces(size, faces, FORMATS["4:5"])
     crop = cover_crop_box(size, FORMATS["4:5"], choice.focus)
     for f in faces:
-        hair = f[1] - fc.HEADROOM * (f[3] - f[1])
+        hair = f[1] - fo.HEADROOM * (f[3] - f[1])
         assert crop[0] <= f[0] * size[0] and f[2] * size[0] <= crop[2]
         assert crop[1] <= hair * size[1]
 
@@ -234,11 +235,11 @@ def test_people_templates_keep_faces_clear(library, profile, photos, template_id
         assert hits, (template_id, fmt)
         for name, (path, size, _truth) in photos.items():
             draft = _draft(template, path)
-            specs = fc.frame_specs(template, fmt, "foto", 0, draft, profile)
+            specs = fo.frame_specs(template, fmt, "foto", 0, draft, profile)
             assert [s.size for s in specs] == [(h.box[2], h.box[3]) for h in hits]
             faces = fc.detect_faces(path)
             for spec in specs:
-                choice = fc.focus_for_frames(size, faces, [spec])
+                choice = fo.focus_for_frames(size, faces, [spec])
                 if _feasible(size, faces, spec.size, spec.reserved):
                     feasible_cases += 1
                     assert _inside_and_clear(size, faces, spec.size, choice.focus,
@@ -265,23 +266,23 @@ CANNOT_FIT = {
 def test_template_bands_come_from_the_layers_above(library, profile, photos):
     path = photos["left-edge"][0]
     kunjungan = library.get("kunjungan-kerja")
-    (spec,) = fc.frame_specs(kunjungan, "4:5", "foto", 0, _draft(kunjungan, path), profile)
+    (spec,) = fo.frame_specs(kunjungan, "4:5", "foto", 0, _draft(kunjungan, path), profile)
     # the visit photo starts under the identity strip: only the badge row lies over it
     assert spec.size == (1080, 532)
     assert spec.reserved == ((64, 456, 1016, 508),)
-    (story,) = fc.frame_specs(kunjungan, "9:16", "foto", 0, _draft(kunjungan, path), profile)
+    (story,) = fo.frame_specs(kunjungan, "9:16", "foto", 0, _draft(kunjungan, path), profile)
     assert story.size[1] < 1000 and not any(b[1] < 0 for b in story.reserved)
     # a scrim hides a face only where it is dense: kutipan-pimpinan fades only the edge of
     # the leader's photo column, and its foot
     kutipan = library.get("kutipan-pimpinan")
-    (quote,) = fc.frame_specs(kutipan, "4:5", "foto", 0, _draft(kutipan, path), profile)
+    (quote,) = fo.frame_specs(kutipan, "4:5", "foto", 0, _draft(kutipan, path), profile)
     assert quote.size == (480, 1082)
     left = [b for b in quote.reserved if b[1] <= 0 and b[3] >= 1082 and b[0] <= 0]
     assert left and 0 < left[0][2] <= 48
     assert all(b[2] - b[0] <= 48 or b[1] >= 1000 for b in quote.reserved)
     # the "no photo" text of ucapan-hari-besar is not shown over the photo it replaces
     ucapan = library.get("ucapan-hari-besar")
-    (small,) = fc.frame_specs(ucapan, "4:5", "foto", 0, _draft(ucapan, path), profile)
+    (small,) = fo.frame_specs(ucapan, "4:5", "foto", 0, _draft(ucapan, path), profile)
     assert small.reserved == ()
 
 
@@ -347,7 +348,7 @@ def test_an_export_worker_handed_known_faces_needs_no_detector(tmp_path, library
     import sys
 
     from kontenopd.core.editing import sample_draft
-    from kontenopd.core.export import exporter as export
+    from kontenopd.core.export import worker
     from kontenopd.core.model.records import PhotoRef, demo_profile
     from kontenopd.core.render.faces import detect_faces, known_faces
 
@@ -356,12 +357,12 @@ def test_an_export_worker_handed_known_faces_needs_no_detector(tmp_path, library
     template = library.get("kutipan-pimpinan")
     draft = sample_draft(template)
     draft.photos["foto"] = [PhotoRef(str(photo), (0.5, 1.0))]  # the face cut off the top
-    task = export.RenderTask(0, str(template.folder), "9:16", draft, demo_profile(),
+    task = worker.RenderTask(0, str(template.folder), "9:16", draft, demo_profile(),
                              str(tmp_path / "out.jpg"), 8 * 2**20, 0, known_faces([photo]))
     assert task.faces
     script = (
         "import json, pickle, sys\n"
-        "from kontenopd.core.export.exporter import run_task\n"
+        "from kontenopd.core.export.worker import run_task\n"
         "from kontenopd.core.photos.cache import PhotoCache\n"
         "done = run_task(pickle.load(sys.stdin.buffer), PhotoCache())\n"
         "print(json.dumps({'codes': [w[0] for w in done.warnings], "

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kontenopd.core import editing
-from kontenopd.core.io.draft_file import draft_from_dict, draft_to_dict, load_draft, save_draft
+from kontenopd.core.io.draft_file import load_draft, save_draft
+from kontenopd.core.io.draft_schema import draft_from_dict, draft_to_dict
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.photos.cache import cover_crop_box
 

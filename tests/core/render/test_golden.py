@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from kontenopd.core.export.contact_sheet import sample_draft
 from kontenopd.core.render import render, slide_count
 from kontenopd.core.template.library import load_library
 
 from ...conftest import GOLDEN
+from ..samples import sheet_sample
 
 WIDTH = 270  # references are stored downscaled to keep the repository small
 
@@ -27,7 +27,7 @@ def _cases() -> list[tuple[str, str, int]]:
     library = load_library()
     cases = []
     for tid, template in sorted(library.templates.items()):
-        draft = sample_draft(template)
+        draft = sheet_sample(template)
         for fmt in template.formats:
             cases.extend((tid, fmt, s) for s in range(slide_count(template, draft, fmt)))
     return cases
@@ -61,7 +61,7 @@ def test_every_template_and_format_has_a_case(library) -> None:
                          ids=[f"{t}-{f}-{s + 1}" for t, f, s in CASES])
 def test_golden(library, profile, request, template_id: str, fmt: str, slide: int) -> None:
     template = library.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     result = render(template, fmt, draft, profile, slide=slide)
     # The bundled sample photos are small (512-1600 px): soft at full bleed, honestly reported.
     unexpected = [f"{w.code}: {w.message}" for w in result.warnings if w.code != "photo_small"]
@@ -88,6 +88,6 @@ def test_no_stale_references() -> None:
     wanted = set()
     for t, f, s in CASES:
         template = library.get(t)
-        wanted.add(_name(t, f, s, slide_count(template, sample_draft(template), f)))
+        wanted.add(_name(t, f, s, slide_count(template, sheet_sample(template), f)))
     stale = sorted(p.name for p in GOLDEN.glob("*.png") if p.name not in wanted)
     assert stale == [], f"reference images without a case (delete them): {stale}"

@@ -157,7 +157,7 @@ def test_the_check_catches_a_label_over_an_empty_field() -> None:
 
 def test_every_layer_type_has_a_drawer() -> None:
     from kontenopd.core.render import DRAWERS
-    from kontenopd.core.template.library import LAYER_TYPES
+    from kontenopd.core.template.layers import LAYER_TYPES
 
     assert set(LAYER_TYPES) == set(DRAWERS)
     used = {layer.type for t in LIB.templates.values() for f in t.formats.values()

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kontenopd.core.io.draft_file import DraftFileError, read_thumbnail, save_draft
+from kontenopd.core.io.draft_file import read_thumbnail, save_draft
+from kontenopd.core.io.draft_schema import DraftFileError
 from kontenopd.core.model.dates import BULAN
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.paths import AppPaths

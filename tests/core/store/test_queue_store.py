@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from kontenopd.core.export.exporter import ExportJob
+from kontenopd.core.export.jobs import ExportJob
 from kontenopd.core.model.records import Draft
 from kontenopd.core.store.queue import QUEUE_FILE, QueueStore
 

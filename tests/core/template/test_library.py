@@ -14,14 +14,13 @@ from PIL import Image
 
 from kontenopd.cli import main
 from kontenopd.core.errors import TemplateError, ValueInputError
-from kontenopd.core.export.contact_sheet import sample_draft
+from kontenopd.core.model.platforms import FORMAT_SIZES
 from kontenopd.core.model.records import Draft, PhotoRef, Profile
 from kontenopd.core.paths import assets_dir
 from kontenopd.core.photos.cache import PhotoCache
 from kontenopd.core.render import faces as fc
 from kontenopd.core.render import missing_required, render, slide_count
-from kontenopd.core.template.library import (
-    FORMAT_SIZES,
+from kontenopd.core.template.layers import (
     BadgeLayer,
     FooterLayer,
     IdentityLayer,
@@ -31,11 +30,11 @@ from kontenopd.core.template.library import (
     StampLayer,
     StatsLayer,
     TextLayer,
-    load_library,
-    parse_template,
 )
+from kontenopd.core.template.library import load_library, parse_template
 
 from ...conftest import ROOT
+from ..samples import sheet_sample
 
 SAMPLES = ROOT / "assets" / "samples"
 KINDS = {"liputan", "kunjungan", "apel", "agenda", "pengumuman", "hoaks", "infografis",
@@ -112,7 +111,7 @@ def test_templates_json_lists_all_twelve_kinds_with_formats_and_fields(capsys) -
 @pytest.mark.parametrize("template_id", sorted(LIB.templates))
 def test_sample_is_complete_and_uses_licensed_photos(template_id: str) -> None:
     template = LIB.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     assert missing_required(template, draft) == []
     licences = (SAMPLES / "LICENSES.md").read_text(encoding="utf-8")
     for names in template.sample_photos.values():
@@ -186,7 +185,7 @@ def _size(template_id: str, fmt: str) -> tuple[int, int]:
 def test_300_character_title_is_reported_never_silently_lost(template_id: str,
                                                              fmt: str) -> None:
     template = LIB.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     key = TITLE[template_id]
     draft.values[key] = (LONG + " " + LONG)[:300]
     result = _render(template_id, fmt, draft)
@@ -201,7 +200,7 @@ def test_300_character_title_is_reported_never_silently_lost(template_id: str,
 @pytest.mark.parametrize(("template_id", "fmt"), ALL, ids=_ids(ALL))
 def test_emoji_is_reported_and_the_rest_still_fits(template_id: str, fmt: str) -> None:
     template = LIB.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     key = TITLE[template_id]
     draft.values[key] = "🎉 " + str(template.sample[key]) + " 🇮🇩"
     result = _render(template_id, fmt, draft)
@@ -213,7 +212,7 @@ def test_emoji_is_reported_and_the_rest_still_fits(template_id: str, fmt: str) -
 @pytest.mark.parametrize(("template_id", "fmt"), ALL, ids=_ids(ALL))
 def test_no_photo_still_renders_readable_text(template_id: str, fmt: str) -> None:
     template = LIB.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     draft.photos.clear()
     for preview in (False, True):
         result = _render(template_id, fmt, draft, preview=preview)
@@ -240,7 +239,7 @@ def test_text_over_any_photo_keeps_its_contrast(flat_photo: Path, template_id: s
     never makes a text layer unreadable."""
     path = flat_photo
     template = LIB.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     for f in template.fields:
         if f.type == "photo":
             draft.photos[f.key] = [PhotoRef(str(path))] * min(3, f.max_items)
@@ -252,7 +251,7 @@ def test_text_over_any_photo_keeps_its_contrast(flat_photo: Path, template_id: s
 @pytest.mark.parametrize(("template_id", "fmt"), PHOTO_CASES, ids=_ids(PHOTO_CASES))
 def test_portrait_photo_in_any_frame(template_id: str, fmt: str) -> None:
     template = LIB.get(template_id)
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     portrait = SAMPLES / "portrait-astronaut.jpg"
     for f in template.fields:
         if f.type == "photo":
@@ -283,7 +282,7 @@ def test_one_two_and_three_photos_give_different_layouts(template_id: str, fmt: 
     names = ["coffee.jpg", "cameraman.jpg", "chelsea-cat.jpg"]
     images = []
     for n in (1, 2, 3):
-        draft = sample_draft(LIB.get(template_id))
+        draft = sheet_sample(LIB.get(template_id))
         draft.photos["foto"] = [PhotoRef(str(SAMPLES / name)) for name in names[:n]]
         result = _render(template_id, fmt, draft)
         assert not [w for w in result.warnings if w.code != "photo_small"]
@@ -296,7 +295,7 @@ def test_one_two_and_three_photos_give_different_layouts(template_id: str, fmt: 
 
 def test_the_black_and_white_option_for_duka_cita() -> None:
     template = LIB.get("duka-cita")
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     draft.photos["foto"] = [PhotoRef(str(SAMPLES / "chelsea-cat.jpg"))]
     frame = template.formats["4:5"]
     photo = next(layer for layer in frame.layers if layer.type == "photo")
@@ -318,7 +317,7 @@ def test_the_black_and_white_option_for_duka_cita() -> None:
 
 def test_carousel_renders_cover_one_slide_per_photo_and_closing() -> None:
     template = LIB.get("carousel-kegiatan")
-    draft = sample_draft(template)
+    draft = sheet_sample(template)
     draft.photos["foto"] = [PhotoRef(str(SAMPLES / n)) for n in
                             ("coffee.jpg", "cameraman.jpg", "chelsea-cat.jpg", "astronaut.jpg")]
     # cover (photo 1), photos 2-4 one slide each, the documentation grid, the closing
@@ -334,11 +333,11 @@ def test_carousel_renders_cover_one_slide_per_photo_and_closing() -> None:
         draft.photos["foto"] = [PhotoRef(str(SAMPLES / "coffee.jpg"))] * count
         assert slide_count(template, draft, "4:5") == slides, count
     liputan = LIB.get("liputan-kegiatan")
-    assert slide_count(liputan, sample_draft(liputan), "4:5") == 1
+    assert slide_count(liputan, sheet_sample(liputan), "4:5") == 1
 
 
 def test_carousel_caption_of_a_missing_line_is_empty_not_an_error() -> None:
-    draft = sample_draft(LIB.get("carousel-kegiatan"))
+    draft = sheet_sample(LIB.get("carousel-kegiatan"))
     draft.values["keterangan"] = "Hanya satu keterangan"
     for s in range(slide_count(LIB.get("carousel-kegiatan"), draft, "4:5")):
         _render("carousel-kegiatan", "4:5", draft, slide=s)
@@ -502,7 +501,7 @@ def test_profile_colours_drive_every_template() -> None:
     for template in LIB.templates.values():
         if template.id == "duka-cita":
             continue  # mourning stays black and white whatever the brand
-        draft = sample_draft(template)
+        draft = sheet_sample(template)
         a = render(template, "4:5", draft, demo, scale=0.25).image
         b = render(template, "4:5", draft, other, scale=0.25).image
         assert a.tobytes() != b.tobytes(), template.id

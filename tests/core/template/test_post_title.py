@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from kontenopd.core.captions.compose import caption_context
 from kontenopd.core.editing import like_yesterday, sample_draft
-from kontenopd.core.export.exporter import ExportJob
-from kontenopd.core.io.draft_file import read_draft_info, save_draft
+from kontenopd.core.export.jobs import ExportJob
+from kontenopd.core.io.draft_file import save_draft
+from kontenopd.core.io.draft_info import read_draft_info
 from kontenopd.core.template.roles import draft_title, headline_key, post_title
 
 

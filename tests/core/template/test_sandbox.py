@@ -25,16 +25,10 @@ from hypothesis import strategies as st
 from kontenopd.core.captions.compose import captions_for, render_caption_template
 from kontenopd.core.model.records import Draft, FrozenView, Profile
 from kontenopd.core.render import build_context, render
-from kontenopd.core.template import sandbox as templating
+from kontenopd.core.template import budgets
+from kontenopd.core.template.budgets import MAX_OUTPUT, MAX_RANGE, BudgetError, ExpressionError
 from kontenopd.core.template.library import load_library
-from kontenopd.core.template.sandbox import (
-    MAX_OUTPUT,
-    MAX_RANGE,
-    BudgetError,
-    ExpressionError,
-    evaluate,
-    render_string,
-)
+from kontenopd.core.template.sandbox import evaluate, render_string
 
 ROOT = Path(__file__).resolve().parents[3]
 SLOW = 2.0  # seconds: a generous bound for "fails within about a second"
@@ -439,7 +433,7 @@ STATEMENTS = st.one_of(
 def test_random_compositions_render_within_budget_or_fail_cleanly(source: str) -> None:
     ctx = {"s": "kata " * 400, "items": ["satu", "dua", "tiga"], "x": 5, "n": 3}
     budget = 0.25  # a shorter time budget keeps 300 examples quick; the property is the same
-    with mock.patch.object(templating, "MAX_SECONDS", budget):
+    with mock.patch.object(budgets, "MAX_SECONDS", budget):
         start = time.perf_counter()
         out, message = "", ""
         try:

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from kontenopd.core.errors import TemplateError
+from kontenopd.core.model.platforms import FORMAT_SIZES
 from kontenopd.core.paths import templates_dir
-from kontenopd.core.template.library import FORMAT_SIZES, load_library, parse_template
+from kontenopd.core.template.library import load_library, parse_template
 
 STARTERS = ("liputan-kegiatan", "infografis-data", "agenda-undangan")
 

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from kontenopd.core.model.records import Profile
-from kontenopd.core.template.sandbox import ExpressionError, evaluate, render_string
+from kontenopd.core.template.budgets import ExpressionError
+from kontenopd.core.template.sandbox import evaluate, render_string
 
 
 def test_indonesian_filters() -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from ..errors import KontenError
 from ..model.records import Profile
-from .compose import merge_hashtags, parse_hashtags
+from .tags import merge_hashtags, parse_hashtags
 
 
 def format_hashtag_groups(groups: dict[str, tuple[str, ...]]) -> str:

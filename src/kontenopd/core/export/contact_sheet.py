@@ -13,22 +13,15 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from .. import editing
-from ..model.records import Draft, Profile
+from ..model.records import Profile
 from ..photos.cache import PhotoCache
 from ..render import RenderWarning, render
 from ..render.images import images_of
-from ..template.library import Library, Template
+from ..template.library import Library
 from ..text import fonts
 from ..text.layout import TextFit, draw_layout, fit_text
 
 FORMAT_ORDER = ("4:5", "1:1", "3:4", "9:16", "16:9")
-
-
-def sample_draft(template: Template, formats: Iterable[str] | None = None) -> Draft:
-    """The contact sheet's sample: :func:`editing.sample_draft` with the bundled sample
-    photos, in ``formats`` (default: the template's first format)."""
-    return editing.sample_draft(template, formats=list(formats or template.format_keys[:1]),
-                                sample_photos=True)
 
 
 @dataclass(frozen=True)
@@ -54,7 +47,8 @@ def contact_sheet(library: Library, profile: Profile, *, row_height: int = 420,
     entries: list[SheetEntry] = []
     for tid in ids:
         template = library.get(tid)
-        draft = sample_draft(template)
+        draft = editing.sample_draft(template, formats=template.format_keys[:1],
+                                     sample_photos=True)
         carousel = any(f.slides for f in template.formats.values())
         fmts = [f for f in FORMAT_ORDER if f in template.formats]
         row: list[tuple[str, Image.Image]] = []

@@ -18,7 +18,7 @@ import math
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,40 +26,20 @@ from PIL import Image
 
 from ..errors import PhotoError
 from . import safeimage
+from .safeimage import Decoded, ImageInfo
 
 MAX_FILE_BYTES = safeimage.PHOTO.max_file_bytes
 MAX_PIXELS_JPEG = safeimage.PHOTO.max_pixels_jpeg  # decoded at reduced scale
 MAX_PIXELS_OTHER = safeimage.PHOTO.max_pixels  # PNG/TIFF/WebP... decode in full
 
 
-@dataclass(frozen=True)
-class PhotoInfo:
-    width: int  # after EXIF orientation
-    height: int
-    format: str
-
-
-@dataclass(frozen=True)
-class DecodedPhoto:
-    """An RGB image plus the size of the original (after orientation) it stands for."""
-
-    image: Image.Image
-    source_size: tuple[int, int]
-
-    @property
-    def scale(self) -> float:
-        """Decoded pixels per source pixel (<= 1 when draft decoding shrank it)."""
-        return self.image.width / self.source_size[0]
-
-
 def _name(path: Path) -> str:
     return safeimage.display_name(path)
 
 
-def probe_photo(path: str | Path) -> PhotoInfo:
+def probe_photo(path: str | Path) -> ImageInfo:
     """Size (after orientation) and format, checked against the caps, without decoding."""
-    info = safeimage.probe(Path(path), safeimage.PHOTO)
-    return PhotoInfo(info.width, info.height, info.format)
+    return safeimage.probe(Path(path), safeimage.PHOTO)
 
 
 THUMB_SIDE = 192  # the form shows photos at 96x72; twice that for sharp high-DPI icons
@@ -79,7 +59,7 @@ def photo_thumbnail(path: str | Path, side: int = THUMB_SIDE) -> Image.Image:
 
 
 def check_photo(path: str | Path, cache: PhotoCache | None = None,
-                min_size: tuple[int, int] | None = None) -> PhotoInfo:
+                min_size: tuple[int, int] | None = None) -> ImageInfo:
     """Whether a photo can be used, before it is added: the caps (header only), then one
     whole decode, so a truncated or damaged file is refused now with a clear message instead
     of leaving an empty frame later. The decode is kept: at thumbnail scale for the form's
@@ -93,19 +73,13 @@ def check_photo(path: str | Path, cache: PhotoCache | None = None,
     return info
 
 
-def _to_rgb(img: Image.Image) -> Image.Image:
-    """Any Pillow mode to 8-bit sRGB RGB; transparency is flattened onto white."""
-    return safeimage.to_rgb(img)
-
-
-def open_photo(path: str | Path, min_size: tuple[int, int] | None = None) -> DecodedPhoto:
+def open_photo(path: str | Path, min_size: tuple[int, int] | None = None) -> Decoded:
     """Decode a photo upright in RGB.
 
     ``min_size`` is the smallest (width, height) the caller needs, after orientation. JPEGs
     are then decoded at the smallest DCT scale that still covers it.
     """
-    decoded = safeimage.open_image(Path(path), safeimage.PHOTO, min_size=min_size)
-    return DecodedPhoto(decoded.image, decoded.source_size)
+    return safeimage.open_image(Path(path), safeimage.PHOTO, min_size=min_size)
 
 
 def cover_crop_box(src: tuple[int, int], dst: tuple[int, int], focus: tuple[float, float],
@@ -197,8 +171,8 @@ class PhotoCache:
     def __init__(self, max_pixels: int = 48_000_000, max_frames: int = 12) -> None:
         self.max_pixels = max_pixels
         self.max_frames = max_frames
-        self._items: OrderedDict[tuple[str, int, int], DecodedPhoto] = OrderedDict()
-        self._info: dict[tuple[str, int, int], PhotoInfo] = {}
+        self._items: OrderedDict[tuple[str, int, int], Decoded] = OrderedDict()
+        self._info: dict[tuple[str, int, int], ImageInfo] = {}
         self._frames: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._levels: dict[tuple[str, int, int], list[int]] = {}
         self._smaller: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
@@ -212,7 +186,7 @@ class PhotoCache:
             raise PhotoError(f"Foto tidak ditemukan: {_name(path)}") from None
         return (str(path.resolve()), st.st_mtime_ns, st.st_size)
 
-    def info(self, path: str | Path) -> PhotoInfo:
+    def info(self, path: str | Path) -> ImageInfo:
         """Size and format of a photo, probed once per file version."""
         path = Path(path)
         key = self._key(path)
@@ -224,7 +198,7 @@ class PhotoCache:
                 self._info[key] = hit
         return hit
 
-    def get(self, path: str | Path, min_size: tuple[int, int] | None = None) -> DecodedPhoto:
+    def get(self, path: str | Path, min_size: tuple[int, int] | None = None) -> Decoded:
         path = Path(path)
         key = self._key(path)
         with self._lock:
@@ -239,7 +213,7 @@ class PhotoCache:
             self._trim()
         return photo
 
-    def any_decode(self, path: str | Path, min_size: tuple[int, int]) -> DecodedPhoto:
+    def any_decode(self, path: str | Path, min_size: tuple[int, int]) -> Decoded:
         """The photo as already decoded, at whatever scale (when it is at least
         ``min_size``), else a new decode at ``min_size``."""
         path = Path(path)
@@ -317,7 +291,7 @@ class PhotoCache:
         return hit
 
     @staticmethod
-    def _covers(photo: DecodedPhoto, min_size: tuple[int, int] | None) -> bool:
+    def _covers(photo: Decoded, min_size: tuple[int, int] | None) -> bool:
         if photo.image.size == photo.source_size:
             return True  # a full decode serves any request
         if min_size is None:

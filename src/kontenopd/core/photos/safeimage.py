@@ -7,12 +7,11 @@ size has been checked:
   (:data:`PHOTO`, :data:`LOGO`, :data:`ASSET`) and per format: JPEG can be decoded at 1/2,
   1/4 or 1/8 scale by the DCT (``draft``), every other format (PNG, TIFF, WebP, AVIF,
   HEIC/HEIF, GIF, BMP, ICNS, ICO, PSD, ...) decodes in full;
-* the memory the decode and the conversion to RGB/RGBA will take, estimated from the mode
-  (Pillow keeps 1, L and P in one byte a pixel, I;16 in two, everything else in four), a
-  per-format decoder overhead (measured: WebP and AVIF ~4x, JPEG 2000 ~5x, HEIC ~2.5x,
-  compressed TIFF ~1.5x) and the conversion steps, against a memory cap per use;
+* the memory the decode and the conversion to RGB/RGBA will take (estimated by
+  :func:`~.modes.estimate_memory`: mode, decoder overhead, conversion steps) against a memory
+  cap per use;
 * images nested inside others (the PNG in an ICNS or ICO, GIF frames, TIFF tiles) against
-  the same pixel cap while they load.
+  the same pixel cap while they load (:mod:`.pixelguard`).
 
 Everything that can go wrong (not an image, an unsupported format, a decompression bomb, a
 truncated or damaged file, an odd mode, too little memory) becomes a :class:`KontenError`
@@ -33,15 +32,14 @@ from __future__ import annotations
 import io
 import math
 import threading
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import KontenError, PhotoError
+from .modes import estimate_memory, to_rgb, to_rgba
+from .pixelguard import OversizeError, pixel_limit
 
 MB = 2**20
 
@@ -56,13 +54,7 @@ JPEG_FORMATS = ("JPEG", "MPO")  # decoded at reduced scale when a smaller image 
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"heif", b"mif1",
                 b"mif2", b"msf1", b"avif", b"avis")
 
-_BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2, "I;16N": 2}
-# HEIF measured: libheif's YCbCr planes and RGB buffer beside Pillow's copy, ~9.6 bytes a pixel
-_DECODER_OVERHEAD = {"WEBP": 4.0, "AVIF": 4.0, "JPEG2000": 5.0, "HEIF": 2.5, "TIFF": 1.5}
-_ALPHA_MODES = ("RGBA", "LA", "La", "PA", "RGBa")
-_DEEP_MODES = ("I", "F", "I;16", "I;16B", "I;16L", "I;16N")
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-_SRGB = ImageCms.createProfile("sRGB")
 
 
 @dataclass(frozen=True)
@@ -114,52 +106,10 @@ class Decoded:
     source_size: tuple[int, int]
     format: str
 
-
-# ---------------------------------------------------------------- nested-size guard
-#
-# Pillow checks every size it is about to allocate for (the image, an ICNS or ICO's inner
-# PNG, a GIF frame, a TIFF tile) with Image._decompression_bomb_check. While this module
-# opens or loads a file, that check applies the caller's pixel cap too (per thread), so an
-# inner image larger than the cap is refused before it is decoded, with its size.
-
-
-class _OversizeError(Exception):
-    def __init__(self, size: tuple[int, int]) -> None:
-        super().__init__(size)
-        self.size = size
-
-
-_guard = threading.local()
-_pillow_bomb_check = Image._decompression_bomb_check
-
-
-def _bomb_check(size: tuple[int, int], *args: object, **kwargs: object) -> None:
-    limit = getattr(_guard, "limit", None)
-    if limit is None:
-        _pillow_bomb_check(size, *args, **kwargs)  # type: ignore[arg-type]
-        return
-    width, height = int(size[0]), int(size[1])
-    if max(1, width) * max(1, height) > limit:
-        raise _OversizeError((width, height))
-
-
-if getattr(Image._decompression_bomb_check, "__module__", "") != __name__:
-    Image._decompression_bomb_check = _bomb_check
-
-# Pillow's own warnings about files (bomb warnings below our caps, "corrupt EXIF", "tag data
-# larger than file"...) are for developers; the user gets our one-line messages instead.
-warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\.|$)")
-warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"PIL(\.|$)")
-
-
-@contextmanager
-def _pixel_limit(limit: int) -> Iterator[None]:
-    previous = getattr(_guard, "limit", None)
-    _guard.limit = limit
-    try:
-        yield
-    finally:
-        _guard.limit = previous
+    @property
+    def scale(self) -> float:
+        """Decoded pixels per source pixel (<= 1 when draft decoding shrank it)."""
+        return self.image.width / self.source_size[0]
 
 
 # ---------------------------------------------------------------- formats
@@ -252,38 +202,6 @@ def _damaged(limits: Limits, name: str, exc: BaseException) -> KontenError:
     return limits.error(f"{limits.what} rusak dan tidak bisa dibaca: {name}.")
 
 
-# ---------------------------------------------------------------- estimates
-
-
-def bytes_per_pixel(mode: str) -> int:
-    """What Pillow keeps per pixel in memory for ``mode``."""
-    return _BYTES_PER_PIXEL.get(mode, 4)
-
-
-def _has_alpha(img: Image.Image) -> bool:
-    return img.mode in _ALPHA_MODES or "transparency" in img.info
-
-
-def estimate_memory(img: Image.Image, size: tuple[int, int], target: str = "RGB",
-                    turned: bool = False) -> int:
-    """Bytes needed to decode ``img`` at ``size`` and convert it to ``target`` (peak)."""
-    pixels = max(1, size[0]) * max(1, size[1])
-    mode = img.mode
-    per_pixel = bytes_per_pixel(mode) * _DECODER_OVERHEAD.get(img.format or "", 1.0)
-    icc = bool(img.info.get("icc_profile"))
-    if mode in _DEEP_MODES:
-        extra = 9.0  # 32-bit working copy, scaled copy, then 8-bit grey and the result
-    elif _has_alpha(img):
-        extra = (0 if mode == "RGBA" else 4) + (5 if target == "RGB" else 0)
-    elif mode == target:
-        extra = 4 if icc else 0
-    else:
-        extra = 8 if icc else 4
-    if turned:
-        extra += bytes_per_pixel(mode)
-    return math.ceil(pixels * (per_pixel + extra))
-
-
 # ---------------------------------------------------------------- opening
 
 
@@ -331,13 +249,13 @@ def _open_header(source: Path | bytes, limits: Limits, name: str, cap: int,
     """Pillow's open (the header only) under the pixel cap, every failure as one line."""
     fp = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
-        with _pixel_limit(cap):
+        with pixel_limit(cap):
             # A JPEG or PNG (nearly every photo and logo) is tried as one first: loading
             # every Pillow plugin and the HEIF reader costs a tenth of a second on a
             # command-line render.
             img = _open_as(fp, (likely,)) if likely else None
             return img if img is not None else Image.open(fp, formats=_formats())
-    except _OversizeError as exc:
+    except OversizeError as exc:
         raise _too_large(limits, name, exc.size, cap) from None
     except UnidentifiedImageError:
         brand = _heif_brand(source)
@@ -395,12 +313,12 @@ def _check_nested(img: Image.Image, limits: Limits, name: str, cap: int) -> None
     """Icons hold their pixels in an inner PNG (or BMP, JPEG 2000) whose own header may
     declare a much larger size than the icon's: read that header now, under the cap."""
     try:
-        with _pixel_limit(cap):
+        with pixel_limit(cap):
             if img.format == "ICNS":
                 img.icns.dataforsize(img.best_size)  # type: ignore[attr-defined]
             elif img.format == "ICO":
                 img.ico.getimage(img.size)  # type: ignore[attr-defined]
-    except _OversizeError as exc:
+    except OversizeError as exc:
         raise _too_large(limits, name, exc.size, cap) from None
     except AttributeError:
         pass  # another Pillow version: the same cap still applies while loading
@@ -477,9 +395,9 @@ def _load(img: Image.Image, limits: Limits, label: str) -> None:
         # while other threads run Python (the command line's start-up work overlaps it).
         img.decodermaxblock = max(img.decodermaxblock, limits.max_file_bytes)  # type: ignore[attr-defined]
     try:
-        with _pixel_limit(cap):
+        with pixel_limit(cap):
             img.load()
-    except _OversizeError as exc:
+    except OversizeError as exc:
         raise _too_large(limits, label, exc.size, cap) from None
     except MemoryError:
         raise
@@ -558,85 +476,7 @@ def check_file(path: str | Path, limits: Limits, what: str | None = None) -> str
     return None
 
 
-# ---------------------------------------------------------------- modes
-
-
-def _to_8bit(img: Image.Image) -> Image.Image:
-    """16-bit, 32-bit and float greyscale to 8-bit "L", scaled instead of clipped."""
-    if img.mode.startswith("I;16"):
-        img = img.convert("I")
-    lo, hi = img.getextrema()
-    if isinstance(lo, tuple) or isinstance(hi, tuple):  # per-band pairs: not a deep mode
-        return img.convert("L")
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        return img.convert("L")
-    if img.mode == "F" and lo >= 0 and hi <= 1.0:
-        scale, offset = 255.0, 0.0  # float images in 0..1
-    elif lo >= 0 and hi <= 255:
-        return img.convert("L")
-    elif lo >= 0 and hi <= 65535:
-        scale, offset = 1 / 256, 0.0  # 16-bit
-    else:
-        scale = 255.0 / (hi - lo) if hi > lo else 0.0
-        offset = -lo * scale
-    return img.point(lambda v: v * scale + offset).convert("L")
-
-
-def _icc_to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
-    if not icc or img.mode not in ("RGB", "CMYK", "L"):
-        return img
-    try:
-        src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        desc = ImageCms.getProfileDescription(src) or ""
-        if "srgb" not in desc.lower() or img.mode != "RGB":
-            converted = ImageCms.profileToProfile(img, src, _SRGB, outputMode="RGB")
-            if converted is not None:  # None only with inPlace=True
-                return converted
-    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-        pass  # a broken profile: fall back to the plain conversion
-    return img
-
-
-def to_rgb(img: Image.Image) -> Image.Image:
-    """Any Pillow mode to 8-bit sRGB RGB; transparency is flattened onto white."""
-    icc = img.info.get("icc_profile")
-    if img.mode in _DEEP_MODES:
-        img = _to_8bit(img)
-    if img.mode == "La":
-        img = img.convert("LA")
-    if img.mode in ("P", "1"):
-        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
-    elif img.mode in ("L", "RGB") and "transparency" in img.info:
-        img = img.convert("RGBA")
-    if img.mode in _ALPHA_MODES:
-        rgba = img if img.mode == "RGBA" else img.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, (255, 255, 255))
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        img = flat
-    img = _icc_to_srgb(img, icc)
-    if img.mode != "RGB":
-        img = img.convert("RGB")
-    return img
-
-
-def to_rgba(img: Image.Image) -> Image.Image:
-    """Any Pillow mode to 8-bit RGBA (alpha kept; colour converted to sRGB when opaque)."""
-    icc = img.info.get("icc_profile")
-    if img.mode in _DEEP_MODES:
-        img = _to_8bit(img)
-    if img.mode == "La":
-        img = img.convert("LA")
-    if _has_alpha(img):
-        return img if img.mode == "RGBA" else img.convert("RGBA")
-    if img.mode == "1":
-        img = img.convert("L")
-    if img.mode not in ("RGB", "CMYK", "L"):
-        img = img.convert("RGB")
-    return _icc_to_srgb(img, icc).convert("RGBA")
-
-
 __all__ = [
     "ASSET", "FORMATS", "LOGO", "PHOTO", "THUMBNAIL", "Decoded", "ImageInfo", "Limits",
-    "check_file", "display_name", "estimate_memory", "open_image", "probe", "register_heif",
-    "to_rgb", "to_rgba",
+    "check_file", "display_name", "open_image", "probe", "register_heif",
 ]

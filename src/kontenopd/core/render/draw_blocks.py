@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from ..template.library import Layer, ListLayer, RuleLayer, StackLayer, TextLayer
+from ..template.layers import Layer, ListLayer, RuleLayer, StackLayer, TextLayer
 from ..text.layout import TextFit, TextLayout, fit_text
 from . import scrim
 from .draw_lists import draw_list_in, list_entries, list_plan

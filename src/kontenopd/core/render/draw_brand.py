@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..template.library import BadgeLayer, FooterLayer, IdentityLayer, LogoLayer
+from ..template.layers import BadgeLayer, FooterLayer, IdentityLayer, LogoLayer
 from ..text.layout import TextFit, TextLayout, draw_layout, fit_text
 from . import scrim
 from .assets import Asset, load_asset

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..template.library import Field, ListLayer, StatsLayer
+from ..template.layers import ListLayer, StatsLayer
+from ..template.schema import Field
 from ..text import fonts
 from ..text.layout import TextFit, TextLayout, fit_text
 from .engine import Renderer, drawer

@@ -7,7 +7,7 @@ import math
 from PIL import Image, ImageDraw
 
 from ..paths import assets_dir
-from ..template.library import IconLayer, QrLayer, StampLayer
+from ..template.layers import IconLayer, QrLayer, StampLayer
 from ..template.sandbox import render_string
 from ..text.layout import TextFit, clean_text, draw_layout, fit_text
 from .assets import load_asset

@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 
 from ..model.records import PhotoRef
 from ..photos.cache import cover_crop_box, cover_scale
-from ..template.library import GradientLayer, ImageLayer, PhotoLayer, RectLayer
+from ..template.layers import GradientLayer, ImageLayer, PhotoLayer, RectLayer
 from ..template.sandbox import evaluate
 from .assets import load_asset
 from .engine import MAX_UPSCALE, Renderer, drawer

@@ -21,8 +21,9 @@ from ..errors import ValueInputError
 from ..model.colors import RGBA, parse_hex, with_alpha
 from ..model.records import Draft, Profile
 from ..photos.cache import PhotoCache
-from ..template.library import Layer, Template, TextLayer
+from ..template.layers import Layer, TextLayer
 from ..template.sandbox import evaluate, referenced_names, render_string
+from ..template.schema import Template
 from ..text import fonts
 from ..text.layout import ELLIPSIS, TextFit, TextLayout, clean_text, draw_layout, fit_text
 from . import scrim

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import KontenError
 from ..model.records import Draft
-from ..template.library import Template
+from ..template.schema import Template
 
 MAX_SLIDES_APP = 20  # what the Instagram app accepts in one carousel post
 MAX_SLIDES_API = 10  # what the publishing API (and so every scheduler) accepts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.records import Draft, Profile
 from ..photos.cache import PhotoCache
-from ..template.library import Template
+from ..template.schema import Template
 from .engine import Renderer
 from .result import RenderResult, RenderWarning
 

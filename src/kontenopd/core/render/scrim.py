@@ -35,7 +35,7 @@ from PIL import Image, ImageChops, ImageFilter
 from ..model.colors import RGBA, contrast_ratio, luminance
 
 if TYPE_CHECKING:
-    from ..template.library import TextLayer
+    from ..template.layers import TextLayer
     from ..text.layout import TextLayout
     from .assets import Asset
     from .engine import Renderer

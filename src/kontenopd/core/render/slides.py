@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..errors import ValueInputError
 from ..model.records import Draft
-from ..template.library import Format, Layer, Template
+from ..template.layers import Layer
+from ..template.schema import Format, Template
 from .values import list_items
 
 

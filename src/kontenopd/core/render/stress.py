@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 from ..model.records import Draft, PhotoRef, Profile
-from ..template.library import Field, Template
+from ..template.schema import Field, Template
 
 NAME = "Dr. H. Ahmad Syaifuddin Muhammad Ridwan Hidayatullah, S.Sos., M.Si., M.M."
 POSITION = "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Mojokerto Provinsi Jawa Timur"

@@ -15,7 +15,7 @@ from ..errors import KontenError, ValueInputError
 from ..model.dates import parse_date, parse_time
 from ..model.records import Draft, Profile
 from ..photos.cache import probe_photo
-from ..template.library import Field, Template
+from ..template.schema import Field, Template
 
 
 def list_items(value: Any, columns: tuple[str, ...] = ()) -> list[Any]:

@@ -36,16 +36,11 @@ from typing import Any
 from filelock import FileLock, Timeout
 from PIL import Image
 
-from ..io.draft_file import (
-    SUFFIX,
-    DraftFileError,
-    OpenedDraft,
-    SaveOptions,
-    atomic_write,
-    load_draft,
-    read_draft_info,
-    save_draft,
-)
+from ..io.atomic import atomic_write
+from ..io.draft_file import DRAFT_WRITE_ERRORS, SUFFIX, SaveOptions, load_draft, save_draft
+from ..io.draft_info import read_draft_info
+from ..io.draft_loader import OpenedDraft
+from ..io.draft_schema import DraftFileError
 from ..model.dates import BULAN
 from ..model.records import Draft, Profile
 from ..paths import AppPaths
@@ -278,7 +273,8 @@ class RecentDrafts:
         payload = json.dumps({"recent": items}, ensure_ascii=False, indent=1).encode("utf-8")
         # The recent list is a convenience: never block the user's work on it.
         with contextlib.suppress(DraftFileError):
-            atomic_write(self.file, lambda handle: handle.write(payload))
+            atomic_write(self.file, lambda handle: handle.write(payload),
+                         errors=DRAFT_WRITE_ERRORS)
 
     def entries(self) -> list[BrowserEntry]:
         out = []

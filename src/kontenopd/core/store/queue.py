@@ -21,8 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KontenError
-from ..export.exporter import ExportJob
-from ..io.draft_file import DraftFileError, atomic_write, read_draft_info, save_draft
+from ..export.jobs import ExportJob
+from ..io.atomic import atomic_write
+from ..io.draft_file import DRAFT_WRITE_ERRORS, save_draft
+from ..io.draft_info import read_draft_info
+from ..io.draft_schema import DraftFileError
 
 QUEUE_FILE = "queue.json"
 
@@ -66,7 +69,8 @@ class QueueStore:
             for e in entries]}
         payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.folder / QUEUE_FILE, lambda handle: handle.write(payload))
+        atomic_write(self.folder / QUEUE_FILE, lambda handle: handle.write(payload),
+                     errors=DRAFT_WRITE_ERRORS)
         self._prune({Path(e.job.draft_path or "").name for e in entries})
 
     def read(self) -> tuple[list[QueueEntry], list[str]]:

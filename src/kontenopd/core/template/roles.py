@@ -5,7 +5,7 @@ and which values are settings kept from day to day ("buat seperti kemarin")."""
 from __future__ import annotations
 
 from ..model.records import Draft
-from .library import Field, Template
+from .schema import Field, Template
 
 POST_HASHTAGS = "tagar"  # Draft.values key: the post's own hashtags (text or list)
 POST_MENTIONS = "mention"  # Draft.values key: accounts the post mentions

@@ -17,421 +17,56 @@ Operations whose result size is driven by a number or by a product of lengths
 (``center``, ``'%0999999d'``, ``'{:>999999}'.format``, ``replace``, ``join``, ``**``...) are
 checked *before* they run, so a hostile template never gets to allocate; everything else is
 checked on its result. Every failure is an :class:`ExpressionError` with one Indonesian line.
+
+The limits, the counting and the errors are in ``budgets.py``, the filters and globals in
+``filters.py``; this module holds the environment, the AST guard and rendering.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import operator
-import re
-import time
 import types
 from collections import abc
-from contextvars import ContextVar
 from datetime import date, datetime
 from datetime import time as dtime
-from functools import lru_cache, wraps
-from itertools import chain, islice
+from functools import lru_cache
 from string import Formatter
 from typing import Any
 
 import jinja2
-from jinja2 import filters as jfilters
 from jinja2 import meta, nodes
-from jinja2.exceptions import FilterArgumentError
 from jinja2.runtime import LoopContext, Macro, markup_join, str_join
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
-from jinja2.utils import Namespace, generate_lorem_ipsum
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
-from markupsafe import EscapeFormatter, Markup
+from markupsafe import Markup
 
 from ..errors import KontenError
-from ..model import dates
-from ..model.records import FrozenView
-
-MAX_OUTPUT = 100_000  # characters in any one string, and in the rendered text
-MAX_PRODUCED = 1_000_000  # characters (and list items) made in total by one render
-MAX_RANGE = 10_000  # items one range() may give
-MAX_STEPS = 100_000  # loop iterations + calls + filters + operators in one render
-MAX_DEPTH = 40  # nested calls: macros, recursive loops, blocks
-MAX_SECONDS = 1.0  # wall time of one render
-MAX_INT_BITS = 1024  # integers a template computes (about 10**308, like floats)
-MAX_FIELD_WIDTH = 1000  # width / precision in '%5d', '{:>5}', strftime('%5Y')
-MAX_SOURCE = 50_000  # characters of one template string
-MAX_WORDWRAP = 10_000  # characters wordwrap() accepts (its cost grows with the square)
-MAX_NAMESPACE_KEYS = 100
-MAX_LIPSUM = (10, 100)  # paragraphs, words per paragraph
-
-
-class ExpressionError(KontenError):
-    """A template expression failed (typo, unknown name, forbidden access, budget)."""
-
-
-class BudgetError(ExpressionError):
-    """A template went over one of the sandbox's budgets (size, steps, depth, time)."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"batas templat terlampaui: {detail}")
-
-
-def _n(value: int) -> str:
-    """10000 -> "10.000" (Indonesian thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
-def _too_long() -> BudgetError:
-    return BudgetError(f"teks yang dibuat terlalu panjang (lebih dari {_n(MAX_OUTPUT)} karakter)")
-
-
-def _too_big_number() -> BudgetError:
-    return BudgetError(f"angka hasil hitungan terlalu besar (lebih dari {MAX_INT_BITS} bit)")
-
-
-# ------------------------------------------------------------------ budget of one render
-
-class _Budget:
-    __slots__ = ("deadline", "depth", "produced", "steps")
-
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + MAX_SECONDS
-        self.steps = 0
-        self.produced = 0
-        self.depth = 0
-
-    def step(self, count: int = 1) -> None:
-        self.steps += count
-        if self.steps > MAX_STEPS:
-            raise BudgetError(f"perulangan terlalu banyak (lebih dari {_n(MAX_STEPS)} langkah)")
-        self.check_time()
-
-    def check_time(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise BudgetError(f"templat terlalu lama diproses (lebih dari {MAX_SECONDS:g} detik)")
-
-    def charge(self, amount: int) -> None:
-        self.produced += amount
-        if self.produced > MAX_PRODUCED:
-            raise BudgetError(
-                f"templat membuat terlalu banyak teks (lebih dari {_n(MAX_PRODUCED)} karakter)")
-
-    def produce(self, value: Any) -> Any:
-        """Check and count a value the template just made; returns it."""
-        if isinstance(value, (str, bytes, bytearray)):
-            if len(value) > MAX_OUTPUT:
-                raise _too_long()
-            self.charge(len(value))
-        elif isinstance(value, int):
-            if value.bit_length() > MAX_INT_BITS:
-                raise _too_big_number()
-        elif _is_container(value):
-            if _weight(value, MAX_OUTPUT) > MAX_OUTPUT:
-                raise _too_long()
-            self.charge(len(value) if isinstance(value, abc.Sized) else 1)
-        return value
-
-
-_BUDGET: ContextVar[_Budget | None] = ContextVar("kontenopd_template_budget", default=None)
-
-
-class _OutsideRenderError(RuntimeError):
-    """A guarded filter was called outside a render (Jinja folding constants at compile
-    time): refusing makes Jinja leave it for the render, where the budget applies."""
-
-
-def _active() -> _Budget:
-    budget = _BUDGET.get()
-    if budget is None:
-        raise _OutsideRenderError
-    return budget
-
-
-def _is_container(value: Any) -> bool:
-    if isinstance(value, (str, bytes, bytearray, range)):
-        return False
-    return isinstance(value, (abc.Collection, Namespace, FrozenView)) \
-        or (dataclasses.is_dataclass(value) and not isinstance(value, type))
-
-
-_SCALARS = frozenset([int, float, bool, type(None), date, datetime, dtime])
-
-
-def _weight(value: Any, limit: int) -> int:
-    """About how many characters ``str(value)`` takes; stops counting past ``limit``.
-
-    Shared references count every time they appear (``[s] * 1000`` weighs 1000 ``s``), which
-    is exactly what printing or joining them would cost.
-    """
-    total = 0
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind in _SCALARS:
-            total += 1
-        elif kind is str:
-            total += len(item) + 1
-        elif kind is list or kind is tuple:  # the common containers, without a call
-            total += len(item) + 1
-            if total <= limit:
-                stack.extend(item)
-        else:
-            size, parts = _parts(item)
-            total += size
-            if total <= limit:
-                stack.extend(parts)
-        if total > limit:
-            return total
-    return total
-
-
-def _parts(item: Any) -> tuple[int, abc.Iterable[Any]]:
-    """What ``item`` (not a scalar, str, list or tuple) adds to :func:`_weight` itself, and
-    the values inside it still to be weighed."""
-    if isinstance(item, (str, bytes, bytearray)):
-        return len(item) + 1, ()
-    if isinstance(item, Namespace):
-        attrs = object.__getattribute__(item, "_Namespace__attrs")
-        return 2 * len(attrs) + 1, chain(attrs.keys(), attrs.values())
-    if isinstance(item, abc.Mapping):
-        return 2 * len(item) + 1, chain(item.keys(), item.values())
-    if isinstance(item, abc.Collection) and not isinstance(item, range):
-        return len(item) + 1, item
-    if isinstance(item, FrozenView):
-        return 0, (object.__getattribute__(item, "_data"),)
-    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-        parts = [getattr(item, f.name) for f in dataclasses.fields(item)]
-        return 2 * len(parts) + 1, parts
-    return 16, ()  # an object printed as <Name ...>
-
-
-def _index(value: Any) -> int:
-    """An integer argument (width, count...), as Python would take it."""
-    return operator.index(value)
-
-
-def _take(iterable: Any, limit: int = MAX_OUTPUT) -> list[Any]:
-    """The items of ``iterable`` as a list, refusing more than ``limit`` of them."""
-    items = list(islice(iter(iterable), limit + 1))
-    if len(items) > limit:
-        raise BudgetError(f"daftar terlalu panjang (lebih dari {_n(limit)} butir)")
-    return items
-
-
-def _check_size(size: int) -> None:
-    if size > MAX_OUTPUT:
-        raise _too_long()
-
-
-# ------------------------------------------------------------------ printf and str.format
-
-_PRINTF = re.compile(
-    r"%(?:\((?P<key>[^)]*)\))?(?P<flags>[-#0 +]*)(?P<width>\*|\d+)?"
-    r"(?:\.(?P<prec>\*|\d+))?[hlL]?(?P<type>.)?", re.S)
-
-
-def _too_wide() -> BudgetError:
-    return BudgetError(f"lebar atau presisi format terlalu besar (lebih dari "
-                       f"{_n(MAX_FIELD_WIDTH)})")
-
-
-def _field_number(text: str) -> int:
-    if len(text) > 6 or int(text) > MAX_FIELD_WIDTH:
-        raise _too_wide()
-    return int(text)
-
-
-def _printf(fmt: str, values: Any) -> str:
-    """``fmt % values``, one conversion at a time, with widths and the total size bounded."""
-    mapping = values if isinstance(values, abc.Mapping) else None
-    positional = list(values) if isinstance(values, tuple) else [values]
-    used = 0
-    pieces: list[str] = []
-    total = 0
-    pos = 0
-
-    def next_arg() -> Any:
-        nonlocal used
-        if used >= len(positional):
-            raise TypeError("not enough arguments for format string")
-        used += 1
-        return positional[used - 1]
-
-    for match in _PRINTF.finditer(fmt):
-        pieces.append(fmt[pos:match.start()])
-        total += match.start() - pos
-        pos = match.end()
-        if match["type"] is None:
-            raise ValueError("incomplete format")
-        piece = _conversion(match, mapping, next_arg)
-        total += len(piece)
-        _check_size(total)
-        pieces.append(piece)
-    pieces.append(fmt[pos:])
-    _check_size(total + len(fmt) - pos)
-    if mapping is None and used < len(positional):
-        raise TypeError("not all arguments converted during string formatting")
-    return "".join(pieces)
-
-
-def _conversion(match: re.Match[str], mapping: abc.Mapping[Any, Any] | None,
-                next_arg: abc.Callable[[], Any]) -> str:
-    """One printf conversion ("%%", "%-10s", "%(nama)s", "%*.*f") with its width, precision
-    and argument bounded; ``next_arg`` takes the next positional argument."""
-    if match.group(0) == "%%":
-        return "%"
-    spec = "%" + match["flags"]
-    for part, lead in ((match["width"], ""), (match["prec"], ".")):
-        if part is None:
-            continue
-        number = _index(next_arg()) if part == "*" else _field_number(part)
-        if abs(number) > MAX_FIELD_WIDTH:
-            raise _too_wide()
-        spec += lead + str(number)
-    if match["key"] is not None:
-        if mapping is None:
-            raise TypeError("format requires a mapping")
-        arg = mapping[match["key"]]
-    else:
-        arg = next_arg()
-    if _weight(arg, MAX_OUTPUT) > MAX_OUTPUT:
-        raise _too_long()
-    return (spec + match["type"]) % (arg,)
-
-
-def _check_spec(spec: str) -> None:
-    """A format spec ('>10', '.2f', '%d %B %Y') with no huge width or precision."""
-    if len(spec) > MAX_FIELD_WIDTH:
-        raise BudgetError("format terlalu panjang")
-    for digits in re.findall(r"\d+", spec):
-        _field_number(digits)
-
-
-class _BoundedFormatter(SandboxedFormatter):
-    """str.format for templates: sandboxed lookups, bounded widths and total size."""
-
-    def __init__(self, env: Any, **kwargs: Any) -> None:
-        super().__init__(env, **kwargs)
-        self._size = 0
-
-    def vformat(self, format_string: str, args: Any, kwargs: Any) -> str:
-        self._size = len(format_string)
-        _check_size(self._size)
-        return super().vformat(format_string, args, kwargs)
-
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if conversion is not None and _weight(value, MAX_OUTPUT) > MAX_OUTPUT:
-            raise _too_long()
-        return super().convert_field(value, conversion)
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        _check_spec(format_spec)
-        if _weight(value, MAX_OUTPUT) > MAX_OUTPUT:
-            raise _too_long()
-        piece = super().format_field(value, format_spec)
-        self._size += len(piece)
-        _check_size(self._size)
-        return piece
-
-
-class _BoundedEscapeFormatter(_BoundedFormatter, EscapeFormatter):
-    pass
-
-
-# ------------------------------------------------------------------ guarded filters
-
-def _guarded(func: Any, check: Any = None) -> Any:
-    """A filter counted as a step, its arguments checked by ``check`` (same signature minus
-    Jinja's context argument) before it runs, and its result checked after."""
-    offset = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        budget = _active()
-        budget.step()
-        if check is not None:
-            check(*args[offset:], **kwargs)
-        return budget.produce(func(*args, **kwargs))
-
-    return wrapper
-
-
-def _pre_center(value: Any, width: Any = 80) -> None:
-    _check_size(max(len(str(value)), _index(width)))
-
-
-def _pre_indent(s: Any, width: Any = 4, first: bool = False, blank: bool = False) -> None:
-    step = len(width) if isinstance(width, str) else _index(width)
-    _check_size(step)
-    text = str(s)
-    _check_size(len(text) + (text.count("\n") + 2) * max(step, 0))
-
-
-def _replaced_size(s: Any, old: Any, new: Any, count: Any) -> int:
-    if not isinstance(old, (str, bytes)) or not isinstance(new, (str, bytes)):
-        old, new = str(old), str(new)
-    hits = len(s) + 1 if not old else s.count(old)
-    if count is not None and _index(count) >= 0:
-        hits = min(hits, _index(count))
-    return len(s) + hits * (len(new) - len(old))
-
-
-def _pre_replace(s: Any, old: Any, new: Any, count: Any = None) -> None:
-    _check_size(_replaced_size(str(s), str(old), str(new), count))
-
-
-def _pre_wordwrap(s: Any, width: int = 79, break_long_words: bool = True,
-                  wrapstring: Any = None, break_on_hyphens: bool = True) -> None:
-    text = str(s)
-    if len(text) > MAX_WORDWRAP:
-        raise BudgetError(f"teks terlalu panjang untuk wordwrap (lebih dari "
-                          f"{_n(MAX_WORDWRAP)} karakter)")
-    joint = 1 if wrapstring is None else len(str(wrapstring))
-    _check_size(len(text) + (len(text) + 1) * joint)
-
-
-def _pre_count(value: Any, count: Any, fill_with: Any = None) -> None:
-    if _index(count) > MAX_RANGE:
-        raise BudgetError(f"jumlah kelompok terlalu besar (lebih dari {_n(MAX_RANGE)})")
-
-
-def _pre_truncate(s: Any, length: Any = 255, killwords: bool = False, end: Any = "...",
-                  leeway: Any = None) -> None:
-    _check_size(len(str(end)))
-
-
-def _safe_format(value: Any, *args: Any, **kwargs: Any) -> str:
-    """The ``format`` filter: ``'%s, %d'|format(a, b)``, bounded."""
-    if args and kwargs:
-        raise FilterArgumentError("can't handle positional and keyword arguments at the "
-                                  "same time")
-    values = kwargs or args
-    formatted = _printf(str(value), values)
-    return value % values if isinstance(value, Markup) else formatted
-
-
-@jinja2.pass_eval_context
-def _safe_join(eval_ctx: Any, value: Any, d: Any = "", attribute: Any = None) -> str:
-    items = _take(value)
-    if attribute is not None:
-        getter = jfilters.make_attrgetter(eval_ctx.environment, attribute)
-        items = [getter(item) for item in items]
-    size = 0
-    for item in items:
-        size += len(str(item))
-        _check_size(size)
-    _check_size(size + len(str(d)) * max(len(items) - 1, 0))
-    return jfilters.sync_do_join(eval_ctx, items, d)
-
-
-@jinja2.pass_environment
-def _safe_sum(env: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> Any:
-    if attribute is not None:
-        iterable = map(jfilters.make_attrgetter(env, attribute), iterable)
-    total = start
-    for item in iterable:
-        total = env.call_binop(None, "+", total, item)
-    return total
-
+from .budgets import (
+    BUDGET,
+    MAX_DEPTH,
+    MAX_INT_BITS,
+    MAX_OUTPUT,
+    MAX_SOURCE,
+    BoundedEscapeFormatter,
+    BoundedFormatter,
+    Budget,
+    BudgetError,
+    ExpressionError,
+    active_budget,
+    as_index,
+    check_size,
+    check_spec,
+    is_container,
+    printf,
+    replaced_size,
+    take,
+    thousands,
+    too_big_number,
+    too_long,
+    weight,
+)
+from .filters import GLOBALS, guarded, install_filters
+
+# ------------------------------------------------------------------ the budget filters
 
 @jinja2.pass_eval_context
 def _concat(eval_ctx: Any, parts: list[Any]) -> str:
@@ -439,13 +74,13 @@ def _concat(eval_ctx: Any, parts: list[Any]) -> str:
     size = 0
     for part in parts:
         size += len(str(part))
-        _check_size(size)
+        check_size(size)
     return markup_join(parts) if eval_ctx.autoescape else str_join(parts)
 
 
 def _loop(iterable: Any) -> Any:
     """The iterable of a ``{% for %}``: every iteration is one step."""
-    budget = _active()
+    budget = active_budget()
     iterator = iter(iterable)
 
     def counted() -> Any:
@@ -459,45 +94,6 @@ def _loop(iterable: Any) -> Any:
 def _value(value: Any) -> Any:
     """A list, tuple or dict literal: its size counts like any made value."""
     return value
-
-
-def _safe_range(*args: Any) -> range:
-    numbers = range(*args)
-    try:
-        size = len(numbers)
-    except OverflowError:
-        size = MAX_RANGE + 1
-    if size > MAX_RANGE:
-        raise BudgetError(f"range terlalu besar (lebih dari {_n(MAX_RANGE)} butir)")
-    return numbers
-
-
-def _safe_lipsum(n: Any = 5, html: bool = True, min: Any = 20, max: Any = 100) -> str:
-    paragraphs, words = MAX_LIPSUM
-    if _index(n) > paragraphs or _index(max) > words or _index(min) > words:
-        raise BudgetError(f"lipsum terlalu panjang (paling banyak {paragraphs} paragraf "
-                          f"dan {words} kata)")
-    return generate_lorem_ipsum(n=n, html=html, min=min, max=max)
-
-
-_MISSING = object()
-
-
-class _Namespace(Namespace):
-    """``namespace()`` with a bounded number and size of attributes."""
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        attrs = object.__getattribute__(self, "_Namespace__attrs")
-        if name not in attrs and len(attrs) >= MAX_NAMESPACE_KEYS:
-            raise BudgetError(f"namespace terlalu besar (lebih dari {MAX_NAMESPACE_KEYS} nama)")
-        previous = attrs.get(name, _MISSING)
-        attrs[name] = value
-        if _weight(attrs, MAX_OUTPUT) > MAX_OUTPUT:
-            if previous is _MISSING:
-                del attrs[name]
-            else:
-                attrs[name] = previous
-            raise _too_long()
 
 
 # ------------------------------------------------------------------ the AST guard
@@ -547,20 +143,20 @@ def _check_str_method(owner: Any, name: str, args: tuple[Any, ...],
     """Refuse a str method call whose result would be too big, before it runs."""
     if name in _SIZED_METHODS:
         width = args[0] if args else kwargs.get("width", 0)
-        _check_size(_index(width))
+        check_size(as_index(width))
     elif name == "expandtabs":
-        size = _index(args[0] if args else kwargs.get("tabsize", 8))
-        _check_size(len(owner) + owner.count("\t") * max(size, 0))
+        size = as_index(args[0] if args else kwargs.get("tabsize", 8))
+        check_size(len(owner) + owner.count("\t") * max(size, 0))
     elif name == "replace" and len(args) >= 2:
         count = args[2] if len(args) > 2 else kwargs.get("count")
-        _check_size(_replaced_size(owner, args[0], args[1], count))
+        check_size(replaced_size(owner, args[0], args[1], count))
     elif name == "translate" and args:
         table = args[0]
         longest = 1
         if isinstance(table, abc.Mapping):
             longest = max([len(v) for v in table.values() if isinstance(v, (str, bytes))]
                           + [1])
-        _check_size(len(owner) * longest)
+        check_size(len(owner) * longest)
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -570,13 +166,13 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.globals.update(range=_safe_range, lipsum=_safe_lipsum, namespace=_Namespace)
+        self.globals.update(GLOBALS)
 
     # -- parsing and code generation
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         if len(source) > MAX_SOURCE:
             raise jinja2.TemplateSyntaxError(
-                f"templat terlalu panjang (lebih dari {_n(MAX_SOURCE)} karakter)", 1, name,
+                f"templat terlalu panjang (lebih dari {thousands(MAX_SOURCE)} karakter)", 1, name,
                 filename)
         try:
             return super()._parse(source, name, filename)
@@ -591,14 +187,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     # -- output of templates, macros, blocks, {% set %} blocks
     def concat(self, parts: Any) -> str:
-        budget = _BUDGET.get()
+        budget = BUDGET.get()
         pieces = []
         size = 0
         for piece in parts:
             size += len(piece)
             if size > MAX_OUTPUT:
                 raise BudgetError(f"hasil templat terlalu panjang (lebih dari "
-                                  f"{_n(MAX_OUTPUT)} karakter)")
+                                  f"{thousands(MAX_OUTPUT)} karakter)")
             pieces.append(piece)
             if budget is not None and not len(pieces) % 256:
                 budget.check_time()
@@ -606,18 +202,18 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     # -- operators
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        budget = _active()
+        budget = active_budget()
         budget.step()
         if operator == "**":
             # |left| ** right has more than (bit_length - 1) * right bits: refuse those
             # before computing; the result (at most twice the cap) is checked after
             if isinstance(left, int) and isinstance(right, int) and right > 0 \
                     and abs(left) > 1 and (abs(left).bit_length() - 1) * right > MAX_INT_BITS:
-                raise _too_big_number()
+                raise too_big_number()
         elif operator == "*":
             self._check_multiply(left, right)
         elif operator == "%" and isinstance(left, str):
-            formatted = _printf(str(left), right)
+            formatted = printf(str(left), right)
             if not isinstance(left, Markup):
                 return budget.produce(formatted)
         return budget.produce(self.binop_table[operator](left, right))
@@ -626,15 +222,15 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def _check_multiply(left: Any, right: Any) -> None:
         if isinstance(left, int) and isinstance(right, int):
             if left.bit_length() + right.bit_length() > MAX_INT_BITS:
-                raise _too_big_number()
+                raise too_big_number()
             return
         for seq, times in ((left, right), (right, left)):
             if not isinstance(times, int) or times <= 0:
                 continue
             if isinstance(seq, (str, bytes)):
-                _check_size(len(seq) * times)
-            elif _is_container(seq) and _weight(seq, MAX_OUTPUT) * times > MAX_OUTPUT:
-                raise _too_long()
+                check_size(len(seq) * times)
+            elif is_container(seq) and weight(seq, MAX_OUTPUT) * times > MAX_OUTPUT:
+                raise too_long()
 
     # -- calls: methods, globals, macros
     def is_safe_callable(self, obj: Any) -> bool:
@@ -643,7 +239,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_callable(obj)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        budget = _active()
+        budget = active_budget()
         budget.step()
         if not __self.is_safe_callable(__obj):
             raise SecurityError(f"{getattr(__obj, '__name__', type(__obj).__name__)}()")
@@ -656,16 +252,16 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                 if name in ("format", "format_map"):
                     __obj = __self.wrap_str_format(__obj)
                 elif name == "join" and args:
-                    items = _take(args[0])
+                    items = take(args[0])
                     size = sum(len(i) for i in items if isinstance(i, str))
-                    _check_size(size + len(owner) * max(len(items) - 1, 0))
+                    check_size(size + len(owner) * max(len(items) - 1, 0))
                     args = (items, *args[1:])
                 else:
                     _check_str_method(owner, name, args, kwargs)
             elif isinstance(owner, (date, datetime, dtime)) and name == "strftime" and args:
-                _check_spec(str(args[0]))
-        if isinstance(__obj, Macro) and _weight((args, kwargs), MAX_OUTPUT) > MAX_OUTPUT:
-            raise _too_long()  # its varargs / kwargs would hold them all
+                check_spec(str(args[0]))
+        if isinstance(__obj, Macro) and weight((args, kwargs), MAX_OUTPUT) > MAX_OUTPUT:
+            raise too_long()  # its varargs / kwargs would hold them all
         budget.depth += 1
         try:
             if budget.depth > MAX_DEPTH:
@@ -688,9 +284,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         is_format_map = value.__name__ == "format_map"
         formatter: Formatter
         if isinstance(f_self, Markup):
-            formatter = _BoundedEscapeFormatter(self, escape=f_self.escape)
+            formatter = BoundedEscapeFormatter(self, escape=f_self.escape)
         else:
-            formatter = _BoundedFormatter(self)
+            formatter = BoundedFormatter(self)
 
         def wrapper(*args: Any, **kwargs: Any) -> str:
             if is_format_map:
@@ -707,52 +303,6 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return wrapper
 
 
-# ------------------------------------------------------------------ Indonesian filters
-
-def _hashtag(text: Any) -> str:
-    """"Hari Jadi Kabupaten" -> "#HariJadiKabupaten"."""
-    words = re.findall(r"[0-9A-Za-zÀ-ɏ]+", str(text))
-    body = "".join(w[:1].upper() + w[1:] for w in words)
-    return "#" + body if body else ""
-
-
-def _judul(text: Any) -> str:
-    """Title case that keeps short Indonesian conjunctions lower-case (dan, di, ke, ...)."""
-    small = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "atau", "oleh", "se"}
-    words = str(text).split(" ")
-    out = []
-    for i, word in enumerate(words):
-        lw = word.lower()
-        out.append(lw if i and lw in small else word[:1].upper() + word[1:].lower())
-    return " ".join(out)
-
-
-@jinja2.pass_context
-def _pukul(ctx: Any, value: Any, until: Any = None) -> str:
-    tz = getattr(ctx.get("profile"), "timezone", None) or "WIB"
-    return dates.format_pukul(value, tz, until) if value not in (None, "") else ""
-
-
-def _guard(func: Any) -> Any:
-    def wrapper(value: Any, *args: Any) -> Any:
-        if value in (None, ""):
-            return ""
-        return func(value, *args)
-
-    return wrapper
-
-
-_PRECHECKS = {
-    "center": _pre_center,
-    "indent": _pre_indent,
-    "replace": _pre_replace,
-    "wordwrap": _pre_wordwrap,
-    "batch": _pre_count,
-    "slice": _pre_count,
-    "truncate": _pre_truncate,
-}
-
-
 @lru_cache(maxsize=1)
 def environment() -> _Sandbox:
     env = _Sandbox(
@@ -762,28 +312,11 @@ def environment() -> _Sandbox:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        format=_safe_format,
-        join=_safe_join,
-        sum=_safe_sum,
-        tanggal=_guard(dates.format_tanggal),
-        tanggal_pendek=_guard(lambda v: dates.format_tanggal(v, with_day=False)),
-        hari=_guard(dates.format_hari),
-        jam=_guard(dates.format_jam),
-        pukul=_pukul,
-        dateline=lambda value, city: dates.format_dateline(city, value) if value else "",
-        angka=_guard(dates.format_angka),
-        rupiah=_guard(dates.format_rupiah),
-        hashtag=_hashtag,
-        judul=_judul,
-        kapital=lambda v: str(v).upper(),
-    )
-    for name, func in list(env.filters.items()):
-        env.filters[name] = _guarded(func, _PRECHECKS.get(name))
+    install_filters(env)
     env.filters.update(
         _budget_loop=_loop,
-        _budget_concat=_guarded(_concat),
-        _budget_value=_guarded(_value),
+        _budget_concat=guarded(_concat),
+        _budget_value=guarded(_value),
     )
     return env
 
@@ -827,7 +360,7 @@ def _undefined(exc: jinja2.UndefinedError, where: str) -> ExpressionError:
 
 def _run(call: Any, where: str, failed: str) -> Any:
     """Run ``call()`` under a fresh budget; every failure becomes one ExpressionError."""
-    token = _BUDGET.set(_Budget())
+    token = BUDGET.set(Budget())
     try:
         return call()
     except KontenError as exc:  # BudgetError, ValueInputError from a filter...
@@ -842,7 +375,7 @@ def _run(call: Any, where: str, failed: str) -> Any:
     except Exception as exc:  # untrusted code: any failure is the template's
         raise ExpressionError(_one_line(f"{failed}: {_describe(exc)}")) from None
     finally:
-        _BUDGET.reset(token)
+        BUDGET.reset(token)
 
 
 def _compiled(build: Any, source: str, what: str) -> Any:

@@ -25,12 +25,13 @@ from ...core.export.bulk import (
     plan,
     run_bulk,
 )
-from ...core.export.exporter import Preflight, preflight
+from ...core.export.preflight import Preflight, preflight
 from ...core.io.spreadsheet import Table
 from ...core.model.records import Profile
 from ...core.photos.cache import PhotoCache
-from ...core.template.library import Library, Template
-from ..panels.preview import to_qimage
+from ...core.template.library import Library
+from ...core.template.schema import Template
+from ..panels.preview_render import to_qimage
 from ..tasks import LatestTask, SyncRunner, Task, TaskRunner
 
 # Row states shown before a run; after a run the core's statuses (berhasil, peringatan, gagal,

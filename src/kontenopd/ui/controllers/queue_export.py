@@ -12,17 +12,16 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.errors import KontenError
-from ...core.export.exporter import ExportJob, ExportProgress, ExportReport, export
+from ...core.export.exporter import export
+from ...core.export.jobs import ExportJob, ExportProgress, ExportReport
 from ...core.template.library import Library
-from ..dialogs.progress_box import ProgressBox
+from ..dialogs.progress_box import ProgressBox, ResultBox
 from ..folders import Standard, start_folder
 from ..style import error_color, muted_color, warning_color
 from ..tasks import Runner, Task, TaskRunner
@@ -51,22 +50,14 @@ class ExportBox(QWidget):
         self.progress_label = self.progress_box.label
         self.cancel_button = self.progress_box.cancel_button
         self.cancel_button.clicked.connect(self.cancel)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("exportResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_result_folder)
         self.copy_button = QPushButton()  # when no file manager opens: the path to paste
         self.copy_button.clicked.connect(self.copy_result_folder)
         self.copy_button.hide()
-        self.result_box = QWidget()
-        rl = QHBoxLayout(self.result_box)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.result_label, 1, Qt.AlignmentFlag.AlignTop)
-        rl.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        rl.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.result_box.hide()
+        self.result_box = ResultBox("exportResult", [self.open_button, self.copy_button],
+                                    align=Qt.AlignmentFlag.AlignTop)
+        self.result_label = self.result_box.label
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

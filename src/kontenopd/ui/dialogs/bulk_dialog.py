@@ -37,7 +37,7 @@ from ...core.export.bulk import (
     remember_mapping,
 )
 from ...core.io.spreadsheet import Table, read_table
-from ...core.template.library import Template
+from ...core.template.schema import Template
 from ..controllers.bulk_run import PLAN_PRIORITY, BulkJob, BulkRun, RowChecker, error_text
 from ..models.document import Document
 from ..style import error_color, muted_color

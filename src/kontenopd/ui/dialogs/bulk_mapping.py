@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.export.bulk import Mapping, Target, cell_text, targets, unmapped_required
 from ...core.export.bulk.example import is_help_row
 from ...core.io.spreadsheet import Table, column_letters
-from ...core.template.library import Template
+from ...core.template.schema import Template
 from ..style import error_color, heading_label, muted_color, small_font
 
 NOT_USED = -1  # the combo entry "(tidak dipakai)"

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from ..panels import queue_panel
 from ..style import error_color, muted_color, warning_color
 from .bulk_sheet import SETTINGS_OUT
 from .profile_dialog import demo_fields
-from .progress_box import ProgressBox
+from .progress_box import ProgressBox, ResultBox
 
 
 def export_choices(settings: QSettings | None) -> tuple[list[str], str]:
@@ -60,22 +59,13 @@ class RunPanel(QWidget):
         self.cancel_button = self.progress_box.cancel_button
         self.cancel_button.clicked.connect(self.cancel)
         # ---- result
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("bulkSummary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder_button = QPushButton()
         self.open_folder_button.clicked.connect(self.open_result_folder)
         self.open_report_button = QPushButton()
         self.open_report_button.clicked.connect(self.open_report)
-        self.result_box = QWidget()
-        rl = QHBoxLayout(self.result_box)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.summary_label, 1)
-        rl.addWidget(self.open_folder_button)
-        rl.addWidget(self.open_report_button)
-        self.result_box.hide()
+        self.result_box = ResultBox("bulkSummary",
+                                    [self.open_folder_button, self.open_report_button])
+        self.summary_label = self.result_box.label
         # ---- actions
         self.draft_button = QPushButton()
         self.draft_button.setObjectName("bulkDrafts")

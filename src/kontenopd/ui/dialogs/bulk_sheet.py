@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...core.errors import KontenError
 from ...core.export.bulk.example import write_example
 from ...core.io.spreadsheet import SUFFIXES, Table
-from ...core.template.library import Library, Template
+from ...core.template.library import Library
+from ...core.template.schema import Template
 from ..folders import remember_folder, start_folder
 from ..style import muted_color, small_font
 

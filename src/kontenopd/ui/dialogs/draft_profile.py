@@ -4,7 +4,7 @@ draft to one of my profiles, or Batal: the draft keeps its own identity, nothing
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model.records import Profile
 from ..style import muted_color
+from ..widgets import message_header
 from .profile_dialog import profile_name, profile_title
 
 
@@ -33,17 +34,8 @@ class DraftProfileDialog(QDialog):
         self.draft_profile = draft_profile
         self.mine = mine
         self.name = name
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxQuestion).pixmap(40, 40))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        top, self.heading, self.intro = message_header(
+            self, QStyle.StandardPixmap.SP_MessageBoxQuestion)
         self.use_note = QLabel()
         self.use_note.setWordWrap(True)
         self.switch_label = QLabel()
@@ -67,12 +59,6 @@ class DraftProfileDialog(QDialog):
         self.use_button.clicked.connect(lambda: self.done(self.USE_DRAFT))
         self.switch_button.clicked.connect(lambda: self.done(self.SWITCH))
         self.cancel_button.clicked.connect(self.reject)
-        text = QVBoxLayout()
-        text.addWidget(self.heading)
-        text.addWidget(self.intro)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(text, 1)
         switch_row = QHBoxLayout()
         switch_row.addWidget(self.switch_label)
         switch_row.addWidget(self.combo, 1)

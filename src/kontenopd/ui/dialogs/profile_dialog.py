@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.captions.compose import parse_hashtags
 from ...core.captions.hashtags import format_hashtag_groups, parse_hashtag_groups
+from ...core.captions.tags import parse_hashtags
 from ...core.errors import KontenError, ProfileError
 from ...core.io.profile_file import ProfileStore, demo_traces, is_demo
 from ...core.model.dates import TIMEZONES

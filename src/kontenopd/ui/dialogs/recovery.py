@@ -3,11 +3,10 @@ automatically, with when they were saved; Pulihkan (recover), Buang (discard) or
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.io.draft_file import read_thumbnail
 from ...core.store.autosave import BrowserEntry
 from ..panels.draft_browser import ENTRY_ROLE, ICON, format_when, to_icon
+from ..widgets import message_header
 
 
 class RecoveryDialog(QDialog):
@@ -30,18 +30,9 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.entries = entries
         self.action = self.LATER
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(40, 40))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.heading = QLabel()
+        top, self.heading, self.intro = message_header(
+            self, QStyle.StandardPixmap.SP_MessageBoxInformation)
         self.heading.setObjectName("recoveryHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setIconSize(ICON)
         self.list.setSpacing(2)
@@ -67,12 +58,6 @@ class RecoveryDialog(QDialog):
         self.recover_button.clicked.connect(lambda: self._finish(self.RECOVER))
         self.discard_button.clicked.connect(self._discard)
         self.later_button.clicked.connect(self.reject)
-        text = QVBoxLayout()
-        text.addWidget(self.heading)
-        text.addWidget(self.intro)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)

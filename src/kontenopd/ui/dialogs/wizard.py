@@ -32,14 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import editing
-from ...core.captions.compose import parse_hashtags
+from ...core.captions.tags import parse_hashtags
 from ...core.errors import KontenError
 from ...core.io.profile_file import ProfileStore, empty_profile
 from ...core.model.dates import TIMEZONES
 from ...core.model.records import HANDLE_PLATFORMS, Profile
 from ...core.render import render
-from ...core.template.library import IdentityLayer, Library
-from ..panels.preview import to_qimage
+from ...core.template.layers import IdentityLayer
+from ...core.template.library import Library
+from ..panels.preview_render import to_qimage
 from ..style import error_color, muted_color
 from .profile_dialog import HANDLE_LABELS
 from .profile_widgets import LogoPicker

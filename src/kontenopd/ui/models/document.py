@@ -13,7 +13,8 @@ from PySide6.QtGui import QUndoStack
 from ...core import editing
 from ...core.captions.compose import apply_caption_edit
 from ...core.model.records import Draft, PhotoRef, Profile
-from ...core.template.library import Library, Template
+from ...core.template.library import Library
+from ...core.template.schema import Template
 from .commands import (
     ALL,
     ReplaceDraftCommand,

@@ -29,12 +29,13 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ...core.errors import KontenError
-from ...core.export.exporter import ExportJob, Preflight, preflight
+from ...core.export.jobs import ExportJob
+from ...core.export.preflight import Preflight, preflight
 from ...core.model.platforms import PLATFORMS
 from ...core.render.images import images_of
 from ...core.store.queue import QueueEntry, QueueStore
 from ...core.template.library import Library
-from ..panels.preview import to_qimage
+from ..panels.preview_render import to_qimage
 from ..style import error_color
 from ..tasks import Runner
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.captions.compose import Caption, CaptionCheck, check_caption, tidy
+from ...core.captions.check import CaptionCheck, check_caption
+from ...core.captions.compose import Caption, tidy
 from ...core.model.platforms import PLATFORMS
 from ..style import error_color, muted_color, small_font, warning_color
 

@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.captions.compose import (
-    Caption,
-    caption_for,
+from ...core.captions.check import check_caption
+from ...core.captions.compose import Caption, caption_for
+from ...core.captions.hashtags import add_group, hashtag_group
+from ...core.captions.tags import (
     caption_hashtags,
-    check_caption,
     parse_hashtags,
     parse_mentions,
     rejected_hashtags,
 )
-from ...core.captions.hashtags import add_group, hashtag_group
 from ...core.errors import KontenError
 from ...core.model.platforms import PLATFORM_KEYS, PLATFORMS
 from ...core.template.roles import POST_HASHTAGS, POST_MENTIONS

@@ -31,10 +31,11 @@ from ...core import editing
 from ...core.model.records import Profile
 from ...core.paths import assets_dir
 from ...core.photos.cache import PhotoCache
-from ...core.template.library import Library, Template
+from ...core.template.library import Library
+from ...core.template.schema import Template
 from ..style import heading_label
 from ..tasks import SyncRunner, TaskRunner
-from .preview import preview_render, to_qimage
+from .preview_render import preview_render, to_qimage
 
 THUMB_W = 72
 THUMB_SCALE = 0.14  # of a template's thumbnail render

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.photos import picking
 from ..style import muted_color, warning_color
 from ..tasks import SyncRunner, TaskRunner
-from .preview import to_qimage
+from .preview_render import to_qimage
 
 THUMB = QSize(160, 120)
 PATH_ROLE = Qt.ItemDataRole.UserRole

@@ -9,15 +9,12 @@ clicking its line in the warnings list, focuses that field's editor."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
-from PIL import Image
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
-    QPointF,
     QSize,
     Qt,
     QTimer,
@@ -25,10 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
     QColor,
     QGuiApplication,
-    QImage,
     QKeySequence,
     QPixmap,
 )
@@ -45,17 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import editing
 from ...core.errors import KontenError
-from ...core.model.records import Draft, Profile
-from ...core.photos.cache import PhotoCache, cover_crop_box
-from ...core.render import Block, RenderResult, RenderWarning, render
+from ...core.photos.cache import PhotoCache
+from ...core.render import RenderWarning
 from ...core.render.images import images_of
-from ...core.template.library import Template
 from ..models.document import Document
 from ..style import error_color, muted_color, warning_color
 from ..tasks import LatestTask, SyncRunner, TaskRunner
 from .preview_canvas import FieldMark, PreviewCanvas, field_marks
+from .preview_focus import FocusGestures
+from .preview_render import STATUS_MARKS, PreviewFrame, render_job, strip_job, warnings_status
+from .preview_window import PreviewWindow
 
 FORMAT_HINTS = {
     "4:5": QT_TRANSLATE_NOOP("Format", "feed Instagram/Facebook"),
@@ -64,53 +59,10 @@ FORMAT_HINTS = {
     "9:16": QT_TRANSLATE_NOOP("Format", "story, Reels, TikTok, status WhatsApp"),
     "16:9": QT_TRANSLATE_NOOP("Format", "X / lanskap"),
 }
-STRIP_SCALE = 0.09
 STATUS_HEIGHT = 58  # px reserved under the canvas for the ok line or the warnings list
 THUMB = 30  # px, the longer side of a format thumbnail
-STATUS_MARKS = {"ok": "✔", "warning": "⚠", "blocking": "✖"}
 
 
-def warnings_status(warnings: list[RenderWarning]) -> str:
-    """ok, warning or blocking: the mark a format's thumbnail carries."""
-    if any(w.blocking for w in warnings):
-        return "blocking"
-    return "warning" if warnings else "ok"
-
-
-def to_qimage(image: Image.Image) -> QImage:
-    """A PIL RGB image as a QImage that owns its pixels (safe to build off the GUI thread)."""
-    rgb = image if image.mode == "RGB" else image.convert("RGB")
-    data = rgb.tobytes()
-    return QImage(data, rgb.width, rgb.height, 3 * rgb.width,
-                  QImage.Format.Format_RGB888).copy()
-
-
-def preview_render(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
-                   cache: PhotoCache, slide: int = 0) -> RenderResult:
-    """render() as the app shows it: reduced, sharing the photo cache, empty frames marked."""
-    return render(template, fmt, draft, profile, scale=scale, photos=cache, preview=True,
-                  slide=slide)
-
-
-class PreviewFrame(NamedTuple):
-    """What the worker sends back: the image, its warnings and its layout report's blocks
-    (frozen, in full-size format pixels), for the format and slide asked for."""
-
-    image: QImage
-    warnings: list[RenderWarning]
-    fmt: str
-    slide: int
-    blocks: list[Block]
-
-
-def render_job(template: Template, fmt: str, draft: Draft, profile: Profile, scale: float,
-               cache: PhotoCache, slide: int = 0) -> Callable[[], PreviewFrame]:
-    """A plain callable for the worker: immutable inputs in, a PreviewFrame out."""
-    def job() -> PreviewFrame:
-        result = preview_render(template, fmt, draft, profile, scale, cache, slide)
-        return PreviewFrame(to_qimage(result.image), result.warnings, fmt, slide,
-                            list(result.blocks))
-    return job
 
 
 def _drop_button(group: QButtonGroup, bar: QHBoxLayout, button: QToolButton) -> None:
@@ -145,8 +97,6 @@ class PreviewPanel(QWidget):
         self.last_warnings: list[RenderWarning] = []
         self._scale = 0.0  # of the image last asked for
         self._requested_at = 0.0
-        self._gesture: dict[str, Any] | None = None
-        self._pressed_mark: FieldMark | None = None  # the outline a press started on
         self._build_format_bar(grid_action, safe_action)
         self._build_status_box()
         self._build_slide_strip()
@@ -154,10 +104,7 @@ class PreviewPanel(QWidget):
         self._build_timers(runner)
         grid_action.toggled.connect(self._guides)
         safe_action.toggled.connect(self._guides)
-        self.canvas.pressed.connect(self._on_press)
-        self.canvas.dragged.connect(self._on_drag)
-        self.canvas.released.connect(self._on_release)
-        self.canvas.hovered.connect(self._on_hover)
+        self.focus = FocusGestures(self)  # the focal point set by clicking or dragging
         self.canvas.resized.connect(self.rescale_timer.start)
         document.changed.connect(lambda _key: self.request())
         document.template_changed.connect(self._template_changed)
@@ -506,7 +453,7 @@ class PreviewPanel(QWidget):
         if key:
             self.warning_activated.emit(key)
 
-    def _activate_mark(self, mark: FieldMark) -> None:
+    def activate_mark(self, mark: FieldMark) -> None:
         """A click on an outline: its first line in the warnings list is selected and the
         field's editor takes the focus, as a click on that line does."""
         for row in range(self.warnings.count()):
@@ -516,29 +463,15 @@ class PreviewPanel(QWidget):
                 break
         self.warning_activated.emit(mark.field)
 
-    def _mark_tip(self, mark: FieldMark) -> str:
+    def mark_tip(self, mark: FieldMark) -> str:
         """The outline's tooltip: what the render said about that field (the pointing hand
         says a click leads to its editor)."""
         return "\n".join(w.message for w in self.last_warnings if w.field == mark.field)
 
     def _request_strip(self) -> None:
         doc = self.document
-        template, draft, profile = doc.template, doc.draft.copy(), doc.profile
-        cache = self.cache
-        current, slides = self.format, self.slide_count
-
-        def job() -> tuple[dict[str, tuple[QImage, list[RenderWarning]]], list[QImage]]:
-            out = {}
-            for fmt in template.format_keys:
-                result = preview_render(template, fmt, draft, profile, STRIP_SCALE, cache)
-                out[fmt] = (to_qimage(result.image), result.warnings)
-            pages = [out[current][0]] if slides > 1 else []
-            for slide in range(1, slides if slides > 1 else 0):
-                result = preview_render(template, current, draft, profile, STRIP_SCALE, cache,
-                                        slide)
-                pages.append(to_qimage(result.image))
-            return out, pages
-        self.strip_task.submit(job)
+        self.strip_task.submit(strip_job(doc.template, doc.draft.copy(), doc.profile, self.cache,
+                                         self.format, self.slide_count))
 
     def _strip_done(self, result: Any, error: BaseException | None) -> None:
         if error is not None or not isinstance(result, tuple):
@@ -558,145 +491,3 @@ class PreviewPanel(QWidget):
                 if fmt != self.format:  # the current one has its full-size render's
                     self.set_format_status(fmt, warnings)
 
-    # ------------------------------------------------------------ focal point
-    def _frame_info(self, x: float, y: float) -> tuple[editing.FrameHit, tuple[int, int]] | None:
-        doc = self.document
-        if self.slide:  # the frames are those of the first slide; inner slides are views
-            return None
-        hit = editing.frame_at(doc.template, self.format, doc.draft, x, y, doc.profile)
-        if hit is None:
-            return None
-        ref = doc.photos(hit.field)[hit.index]
-        try:
-            info = self.cache.info(ref.path)
-        except KontenError:
-            return None
-        return hit, (info.width, info.height)
-
-    def _marker_for(self, hit: editing.FrameHit, src: tuple[int, int]) -> QPointF:
-        ref = self.document.photos(hit.field)[hit.index]
-        focus = ref.focus
-        bx, by, bw, bh = hit.box
-        x0, y0, x1, y1 = cover_crop_box(src, (bw, bh), focus, ref.anchor)
-        fx = (focus[0] * src[0] - x0) / (x1 - x0)
-        fy = (focus[1] * src[1] - y0) / (y1 - y0)
-        return QPointF(bx + fx * bw, by + fy * bh)
-
-    def _on_hover(self, x: float, y: float) -> None:
-        mark = self.canvas.mark_at(x, y)
-        if mark is not None:  # an outlined field: a click goes to its editor
-            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.canvas.setToolTip(self._mark_tip(mark))
-            if self.canvas.marker is not None:
-                self.canvas.marker = None
-                self.canvas.update()
-            return
-        info = self._frame_info(x, y)
-        if info is None:
-            self.canvas.unsetCursor()
-            self.canvas.setToolTip("")
-            if self.canvas.marker is not None:
-                self.canvas.marker = None
-                self.canvas.update()
-            return
-        self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.canvas.setToolTip(self.tr("Klik untuk menjadikan titik ini titik fokus foto; seret "
-                                       "untuk menggeser foto di dalam bingkainya."))
-        self.canvas.marker = self._marker_for(*info)
-        self.canvas.update()
-
-    def _on_press(self, x: float, y: float) -> None:
-        # On an outline a click focuses its field; a drag still moves the photo under it.
-        self._pressed_mark = self.canvas.mark_at(x, y)
-        info = self._frame_info(x, y)
-        if info is None:
-            self._gesture = None
-            return
-        hit, src = info
-        ref = self.document.photos(hit.field)[hit.index]
-        self._gesture = {"hit": hit, "src": src, "x": x, "y": y, "focus": ref.focus,
-                         "anchor": ref.anchor, "id": self.document.begin_gesture()}
-        self.canvas.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def _focus_text(self, hit: editing.FrameHit) -> str:
-        label = self.document.template.field(hit.field).label
-        return self.tr("Geser titik fokus '{label}'").format(label=label)
-
-    def _on_drag(self, x: float, y: float) -> None:
-        g = self._gesture
-        if g is None:
-            return
-        hit: editing.FrameHit = g["hit"]
-        frame = (hit.box[2], hit.box[3])
-        focus = editing.focus_after_drag(g["src"], frame, g["focus"], x - g["x"], y - g["y"],
-                                         g["anchor"])
-        self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit), g["id"])
-        self.canvas.marker = self._marker_for(hit, g["src"])
-
-    def _on_release(self, x: float, y: float, moved: bool) -> None:
-        g, self._gesture = self._gesture, None
-        mark, self._pressed_mark = self._pressed_mark, None
-        if mark is not None and not moved:
-            if g is not None:
-                self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
-            self._activate_mark(mark)
-            return
-        if g is None:
-            return
-        self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
-        hit: editing.FrameHit = g["hit"]
-        if not moved:  # a click: the photo point under the pointer, the crop unchanged
-            bx, by, bw, bh = hit.box
-            focus, anchor = editing.focus_at_point(g["src"], (bw, bh), g["focus"], g["anchor"],
-                                                   (g["x"] - bx) / bw, (g["y"] - by) / bh)
-            self.document.set_focus(hit.field, hit.index, focus, self._focus_text(hit),
-                                    anchor=anchor)
-            self.status.emit(self.tr("Titik fokus foto dipindahkan. Ctrl+Z untuk membatalkan."))
-        self.canvas.marker = self._marker_for(hit, g["src"])
-        self.canvas.update()
-
-
-class PreviewWindow(QWidget):
-    """The enlarged preview: the current format alone in a resizable window of its own,
-    kept in step by the panel (which renders for whichever canvas is larger)."""
-
-    closed = Signal()
-
-    def __init__(self, panel: PreviewPanel) -> None:
-        super().__init__(panel, Qt.WindowType.Window)
-        self.setObjectName("previewWindow")
-        self.panel = panel
-        self.canvas = PreviewCanvas()
-        self.canvas.setObjectName("enlargedCanvas")
-        self.hint = QLabel()
-        self.hint.setStyleSheet(f"color: {muted_color(self)}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.hint)
-        close = QAction(self)
-        close.setShortcuts([QKeySequence("Esc"), QKeySequence("F11"),
-                            QKeySequence("Ctrl+Shift+P")])
-        close.triggered.connect(self.close)
-        self.addAction(close)
-        self.retitle(panel.format)
-
-    def retitle(self, fmt: str) -> None:
-        self.setWindowTitle(self.tr("Pratinjau besar — format {fmt}").format(fmt=fmt))
-        self.hint.setText(self.tr("Ikut berubah saat Anda menyunting. Esc atau F11 "
-                                  "untuk menutup."))
-
-    def fit_screen(self, screen: object) -> None:
-        """As tall as the screen's free area allows (the card keeps its proportions)."""
-        avail = screen.availableGeometry()  # type: ignore[attr-defined]
-        fw = self.panel.canvas.format_size.width()
-        fh = self.panel.canvas.format_size.height()
-        height = round(avail.height() * 0.92)
-        width = min(round(avail.width() * 0.92), round((height - 60) * fw / fh) + 48)
-        self.resize(max(360, width), height)
-        self.move(avail.center().x() - self.width() // 2, avail.top() + 8)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        super().closeEvent(event)
-        self.closed.emit()

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.export.exporter import ExportJob, ExportReport, Preflight
+from ...core.export.jobs import ExportJob, ExportReport
+from ...core.export.preflight import Preflight
 from ...core.io.profile_file import demo_traces
 from ...core.model.platforms import PLATFORM_KEYS, PLATFORMS
 from ...core.model.records import Profile
@@ -39,6 +40,7 @@ from ..models.document import Document
 from ..models.queue_model import QueuedPost, QueueModel, QueueView
 from ..style import error_color, heading_label, muted_color, small_font
 from ..tasks import Runner, SyncRunner, TaskRunner
+from ..widgets import set_texts
 
 SETTINGS_PLATFORMS = "export/platforms"
 SETTINGS_FORMATS_OFF = "export/formats_off"
@@ -201,23 +203,17 @@ class QueuePanel(QWidget):
         self.type_label.setText(self.tr("Jenis berkas"))
         self.type_combo.setToolTip(self.tr("JPG untuk unggahan (kecil); PNG untuk dicetak "
                                            "atau disunting lagi."))
-        self.add_button.setText(self.tr("Tambah ke antrean"))
-        self.add_button.setToolTip(self.tr("Simpan potret konten ini (isi, format dan "
-                                           "platform di atas) ke antrean"))
-        self.export_current_button.setText(self.tr("Ekspor konten ini…"))
-        self.export_current_button.setToolTip(self.tr("Ekspor konten yang sedang disunting "
-                                                      "saja (Ctrl+E)"))
-        self.up_button.setText(self.tr("Naik"))
-        self.down_button.setText(self.tr("Turun"))
-        self.remove_button.setText(self.tr("Hapus"))
-        self.up_button.setToolTip(self.tr("Pindahkan ke atas (urutan juga bisa diubah dengan "
-                                          "menyeret)"))
-        self.down_button.setToolTip(self.tr("Pindahkan ke bawah"))
-        self.remove_button.setToolTip(self.tr("Hapus dari antrean (berkas yang sudah diekspor "
-                                              "tidak dihapus)"))
-        self.export_button.setText(self.tr("Ekspor semua…"))
-        self.export_button.setToolTip(self.tr("Ekspor seluruh antrean ke satu folder "
-                                              "(Ctrl+Shift+E)"))
+        set_texts(self.add_button, self.tr("Tambah ke antrean"), self.tr(
+            "Simpan potret konten ini (isi, format dan platform di atas) ke antrean"))
+        set_texts(self.export_current_button, self.tr("Ekspor konten ini…"), self.tr(
+            "Ekspor konten yang sedang disunting saja (Ctrl+E)"))
+        set_texts(self.up_button, self.tr("Naik"), self.tr(
+            "Pindahkan ke atas (urutan juga bisa diubah dengan menyeret)"))
+        set_texts(self.down_button, self.tr("Turun"), self.tr("Pindahkan ke bawah"))
+        set_texts(self.remove_button, self.tr("Hapus"), self.tr(
+            "Hapus dari antrean (berkas yang sudah diekspor tidak dihapus)"))
+        set_texts(self.export_button, self.tr("Ekspor semua…"), self.tr(
+            "Ekspor seluruh antrean ke satu folder (Ctrl+Shift+E)"))
         self.empty_label.setText(self.tr("Antrean kosong. Isi konten, lalu klik “Tambah ke "
                                          "antrean”; ulangi untuk konten berikutnya."))
         self.act_export_current.setText(self.tr("&Ekspor konten ini…"))
@@ -323,9 +319,7 @@ class QueuePanel(QWidget):
         if self.running:
             self.status.emit(self.tr("Tunggu ekspor selesai sebelum mengubah antrean."))
             return False
-        if self.refuse_demo([self.document.profile], self.tr("Konten ini")):
-            return False
-        job = self.job_for_current()
+        job = self._current_job()
         if job is None:
             return False
         if self.model.holds(job):
@@ -408,12 +402,17 @@ class QueuePanel(QWidget):
         """Ctrl+E: export the post being edited now (the queue is left as it is)."""
         if self.running:
             return False
-        if self.refuse_demo([self.document.profile], self.tr("Konten ini")):
-            return False
-        job = self.job_for_current()
+        job = self._current_job()
         if job is None:
             return False
         return self._start([job], [])
+
+    def _current_job(self) -> ExportJob | None:
+        """The post being edited as a job: None when its profile is the demo one (said in
+        a message) or it cannot be exported as it is (see job_for_current)."""
+        if self.refuse_demo([self.document.profile], self.tr("Konten ini")):
+            return None
+        return self.job_for_current()
 
     def export_all(self) -> bool:
         if self.running:

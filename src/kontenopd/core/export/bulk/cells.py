@@ -9,7 +9,7 @@ from typing import Any
 from ...errors import ValueInputError
 from ...io.spreadsheet import norm_header
 from ...model.dates import format_angka, format_tanggal, parse_date, parse_time
-from ...template.library import Field
+from ...template.schema import Field
 
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's serial dates (1900 system)
 PLAIN_DIGITS = 10  # whole numbers this long are phone numbers or IDs: no thousands dots

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...io.spreadsheet import norm_header
-from ...template.library import Field, Template
+from ...template.schema import Field, Template
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ...errors import KontenError
 from ...model.dates import parse_date
-from ...template.library import Field, Template
+from ...template.schema import Field, Template
 
 HELP_MARKS = ("[wajib]", "[opsional]")
 EXAMPLE_SUFFIXES = (".xlsx", ".csv")

@@ -12,8 +12,8 @@ from typing import Any
 from ...errors import KontenError, ValueInputError
 from ...io.spreadsheet import SheetRow, Table
 from ...model.records import Draft, PhotoRef, Profile, value_length_problem
-from ...template.library import Field, Template
 from ...template.roles import post_title
+from ...template.schema import Field, Template
 from .cells import cell_text, field_from_cell, list_count, zip_list_columns
 from .columns import Mapping, targets
 from .example import is_help_row

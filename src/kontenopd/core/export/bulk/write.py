@@ -11,7 +11,7 @@ from typing import Any
 
 from ...errors import KontenError
 from ...model.records import Profile
-from ...template.library import Template
+from ...template.schema import Template
 from .rows import STATUS_FAILED, STATUS_WARNING, RowPlan
 
 REPORT_NAME = "laporan.csv"
@@ -83,7 +83,8 @@ def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, ou
     from ...io.draft_file import SUFFIX, THUMBNAIL_SIDE, make_thumbnail, save_draft  # noqa: PLC0415
     from ...model.records import slugify  # noqa: PLC0415
     from ...photos.cache import PhotoCache  # noqa: PLC0415
-    from ..exporter import preflight, reserve_name  # noqa: PLC0415
+    from ..folders import reserve_name  # noqa: PLC0415
+    from ..preflight import preflight  # noqa: PLC0415
 
     todo = [p for p in plans if p.draft is not None]
     taken: set[str] = set()
@@ -120,7 +121,8 @@ def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, ou
 def _export(plans: list[RowPlan], template: Template, profile: Profile, out_dir: Path,
             options: BulkOptions, progress: Progress | None, cancel: Any) -> bool:
     from ...model.platforms import PLATFORM_KEYS  # noqa: PLC0415
-    from ..exporter import ExportJob, export  # noqa: PLC0415
+    from ..exporter import export  # noqa: PLC0415
+    from ..jobs import ExportJob  # noqa: PLC0415
 
     todo = [p for p in plans if p.draft is not None]
     if not todo:

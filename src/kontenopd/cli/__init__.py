@@ -1,0 +1,73 @@
+"""Command line: ``kontenopd`` (GUI), templates, render.
+
+Contract (see README): user errors print one line to stderr and exit 2; render warnings are
+printed as ``warning: ...`` lines and do not change the exit code; exit 0 only when every
+file asked for was written. No traceback ever reaches the user.
+
+The package: ``parser`` (the subcommands and their options), ``common`` (exit codes, usage
+errors, shared helpers), one module per group of commands: ``render`` (render, draft),
+``export`` (export, bulk), ``catalog`` (templates, sheet, demo). Each command imports the
+core inside its function, so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ..core.errors import KontenError
+from .catalog import cmd_demo, cmd_sheet, cmd_templates
+from .common import EXIT_INTERNAL, EXIT_USER
+from .export import cmd_bulk, cmd_export
+from .parser import build_parser
+from .render import cmd_draft, cmd_render
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    try:
+        from ..ui.app import main as gui_main
+    except ImportError:
+        gui_main = None
+    if gui_main is None or not _has_display():
+        print("Tampilan grafis tidak tersedia; membuat kartu contoh sebagai gantinya.",
+              file=sys.stderr)
+        return cmd_demo(argparse.Namespace(output="kontenopd-demo.jpg"))
+    return gui_main(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".kontenopd")):
+        return run_gui(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USER
+    if args.command is None:
+        return run_gui([])
+    handlers = {"templates": cmd_templates, "render": cmd_render, "draft": cmd_draft,
+                "export": cmd_export, "demo": cmd_demo, "sheet": cmd_sheet,
+                "bulk": cmd_bulk}
+    try:
+        return handlers[args.command](args)
+    except KontenError as exc:
+        print(f"kontenopd: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("kontenopd: dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(f"kontenopd: kesalahan internal ({type(exc).__name__}: {exc}). Mohon laporkan.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+__all__ = ["main"]
