@@ -259,8 +259,12 @@ class PhotoCache:
         source = self._reduced(key[0], self.get(path, need).image, need)
         crop = cover_crop_box(source.size, size, focus, anchor)
         ratio = size[0] / (crop[2] - crop[0])
-        # Mild reductions look the same with bicubic and cost a third less than Lanczos.
-        method = Image.Resampling.BICUBIC if ratio >= 0.5 else Image.Resampling.LANCZOS
+        # Strong reductions get Lanczos. A mild one (to half size or less) differs from
+        # Lanczos by about 1 level in 255 with Pillow's antialiased bilinear, which costs
+        # under half as much (a story frame from a 16 MP photo: 35 ms against 77, bicubic
+        # 59); enlargements keep bicubic.
+        method = Image.Resampling.LANCZOS if ratio < 0.5 else \
+            Image.Resampling.BILINEAR if ratio < 1 else Image.Resampling.BICUBIC
         framed = source.resize(size, method, box=crop, reducing_gap=2.0)
         if enhance:
             framed = framed.point(self.levels(path))
