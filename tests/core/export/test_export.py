@@ -468,3 +468,23 @@ def test_tasks_are_grouped_per_post_only_when_there_are_enough_posts() -> None:
     assert [len(c) for c in few] == [1] * 9
     many = _Exporter.chunks(tasks(4), workers=2)
     assert [[t.job for t in c] for c in many] == [[0] * 3, [1] * 3, [2] * 3, [3] * 3]
+
+
+def test_a_worker_forgets_a_whole_posts_photos_and_keeps_a_shared_ones(tmp_path, lib,
+                                                                         profile) -> None:
+    """Memory: with one chunk per post nothing is reused by the next chunk, so the worker's
+    photo cache is emptied after it; images of one post spread over chunks keep it."""
+    from kontenopd.core.export import worker
+
+    photo = tmp_path / "foto.jpg"
+    Image.linear_gradient("L").resize((1600, 1200)).convert("RGB").save(photo)
+    draft = make_draft("Rapat", photo, ("4:5", "9:16"))
+    template = str(lib.get("uji-ekspor").folder)
+    task = RenderTask(0, template, "4:5", draft, profile, str(tmp_path / "a.jpg"), 8_000_000)
+    worker.worker_init()
+    assert [d.error for d in worker.pool_chunk([task], whole_post=False)] == [None]
+    assert worker._worker_photos.info(photo).width == 1600
+    assert len(worker._worker_photos._items) == 1  # kept for the post's next image
+    later = RenderTask(0, template, "9:16", draft, profile, str(tmp_path / "b.jpg"), 8_000_000)
+    assert [d.error for d in worker.pool_chunk([later], whole_post=True)] == [None]
+    assert len(worker._worker_photos._items) == 0

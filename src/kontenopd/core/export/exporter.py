@@ -434,6 +434,9 @@ class _Exporter:
     def execute_pool(self, pool: cf.ProcessPoolExecutor, tasks: list[RenderTask],
                      workers: int) -> None:
         chunks = self.chunks(tasks, workers)
+        # A chunk that is a whole post leaves nothing the next chunk could reuse: its worker
+        # forgets the post's photos (~80 MB less per worker with 6 MP photos).
+        whole_posts = len({t.job for t in tasks}) == len(chunks)
         queue = list(reversed(chunks))
         # Few in flight, so that Cancel has little to wait for: a post per worker, or a
         # single image per worker plus one waiting (keeps the cores busy between images).
@@ -443,7 +446,7 @@ class _Exporter:
             while queue or running:
                 while queue and len(running) < in_flight and not self.cancelled():
                     chunk = queue.pop()
-                    running[pool.submit(pool_chunk, chunk)] = chunk
+                    running[pool.submit(pool_chunk, chunk, whole_posts)] = chunk
                 if self.cancelled():
                     queue.clear()
                     for future in list(running):

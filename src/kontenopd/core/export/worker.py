@@ -96,11 +96,15 @@ def warm_up(template_folders: tuple[str, ...]) -> None:
             _load_template(folder)
 
 
-def pool_chunk(tasks: list[RenderTask]) -> list[RenderDone]:
-    """Worker entry point: the images of one chunk, in order, with the process's cache."""
+def pool_chunk(tasks: list[RenderTask], whole_post: bool = False) -> list[RenderDone]:
+    """Worker entry point: the images of one chunk, in order, with the process's cache.
+    ``whole_post``: the chunk is every image of a post, so its photos are not kept after."""
     if _worker_photos is None:
         worker_init()
-    return [run_task(task, _worker_photos) for task in tasks]
+    done = [run_task(task, _worker_photos) for task in tasks]
+    if whole_post:
+        _worker_photos.clear()
+    return done
 
 
 def tallest_first(task: RenderTask) -> tuple[int, int]:
