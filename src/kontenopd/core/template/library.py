@@ -116,7 +116,7 @@ def _discover_captions(folder: Path, explicit: Any) -> dict[str, Path]:
 
     An explicit ``captions`` mapping {platform: file} in template.json is still honoured.
     Each file must be a valid Jinja2 template; platforms without a file fall back to the
-    generic captions (see core/captions.py).
+    generic captions (see core/captions/compose.py).
     """
     if not isinstance(explicit, dict):
         raise InvalidError("captions", "captions harus objek {platform: berkas.j2}")
