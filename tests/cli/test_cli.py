@@ -212,3 +212,22 @@ def test_render_takes_one_format_the_others_several() -> None:
     assert parser.parse_args(["render"]).format is None
     args = parser.parse_args(["draft", *REQUIRED["draft"]])
     assert args.formats == [] and not hasattr(args, "format")
+
+
+@pytest.mark.parametrize("wrong", [["tidak-ada"], ["liputan-kegiatan", "--set", "tanggal=x"]])
+def test_a_render_stopped_while_its_photo_decodes_exits_cleanly(tmp_path, wrong) -> None:
+    """The photo decodes on a second thread from the start; a wrong template id or value
+    stops the command meanwhile. The thread is waited for, so the process ends with the one
+    Indonesian line and exit 2, never a crash in the interpreter's shutdown."""
+    photo = tmp_path / "besar.jpg"
+    Image.radial_gradient("L").resize((3000, 2000)).convert("RGB").save(photo, quality=90,
+                                                                         progressive=True)
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-m", "kontenopd", "render", *wrong,
+                              "--photo", f"foto={photo}", "-o", str(tmp_path / "x.jpg")],
+                             capture_output=True, text=True, timeout=60, check=False)
+        assert out.returncode == 2, out.stderr
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("kontenopd: "), out.stderr
+        assert "Traceback" not in out.stderr and "Fatal" not in out.stderr
+    assert not (tmp_path / "x.jpg").exists()

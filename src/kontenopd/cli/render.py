@@ -220,14 +220,18 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _render_draft(args)
     photos = pairs(args.photo, "--photo")
     cache, prefetched = _prefetch_photos(photos, args.format)
-    library = load_library()
-    template = library.get(args.template)
-    profile = load_profile(args.profile)
-    fmt = args.format or template.format_keys[0]
-    values = pairs(args.set, "--set")
-    if photos:
-        _warm_up(template, fmt, build_draft(template, values, [], profile), profile)
-    prefetched()
+    try:
+        library = load_library()
+        template = library.get(args.template)
+        profile = load_profile(args.profile)
+        fmt = args.format or template.format_keys[0]
+        values = pairs(args.set, "--set")
+        if photos:
+            _warm_up(template, fmt, build_draft(template, values, [], profile), profile)
+    finally:
+        # Also when a wrong template id or value stops the command: the decoding thread
+        # finishes before the interpreter shuts down, never in the middle of it.
+        prefetched()
     draft = build_draft(template, values, photos, profile, [fmt], cache)
     return render_and_save(template, fmt, draft, profile, Output.of(args), cache)
 
