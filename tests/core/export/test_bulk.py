@@ -417,3 +417,25 @@ def test_one_number_per_row_makes_one_infographic(tmp_path, library) -> None:
 
     assert field_value(template.field("angka"), post.draft.values["angka"])[2] == {
         "nilai": "97%", "keterangan": "permohonan selesai di hari yang sama"}
+
+
+def test_a_sheets_photos_are_checked_and_their_faces_found_before_the_rows(tmp_path) -> None:
+    """Two at a time, ahead of the row-by-row plan: every named file gets its verdict (the
+    missing one its message) and, when OpenCV is there, its faces are in the cache."""
+    from kontenopd.core.export.bulk.rows import _PhotoChecks
+    from kontenopd.core.render import faces
+
+    good = []
+    for i in range(3):
+        path = tmp_path / f"foto{i}.jpg"
+        Image.radial_gradient("L").resize((800, 600)).convert("RGB").save(path)
+        good.append(path)
+    missing = tmp_path / "tidak-ada.jpg"
+    checks = _PhotoChecks()
+    faces.FACES.clear()
+    checks.prefetch([*good, missing, good[0]], faces=faces.available())
+    assert set(checks.seen) == {str(p) for p in [*good, missing]}
+    assert all(checks.seen[str(p)] is None for p in good)
+    assert "tidak-ada.jpg" in (checks.seen[str(missing)] or "")
+    if faces.available():
+        assert all(faces.FACES.peek(p) is not None for p in good)

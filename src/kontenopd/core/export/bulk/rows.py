@@ -82,14 +82,41 @@ class _PhotoChecks:
         return self.seen[key]
 
 
-def _photo_refs(f: Field, value: Any, base: Path, checks: _PhotoChecks) -> list[PhotoRef]:
-    refs = []
+    def prefetch(self, paths: Sequence[Path], faces: bool) -> None:
+        """Check ``paths`` (and find their faces) two at a time before the rows are planned
+        one by one: decoding and OpenCV's scan let go of the GIL, so on 2 cores a sheet of
+        100 photos is read in about half the time. Results land in this object and in the
+        face cache; nothing here raises."""
+        from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+        from ...render import faces as face_detection  # noqa: PLC0415
+
+        def one(path: Path) -> None:
+            if self.problem(path) is None and faces:
+                face_detection.detect_faces(path)
+
+        todo = list(dict.fromkeys(paths))
+        if len(todo) < 2:
+            return
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bulk-photos") as pool:
+            list(pool.map(one, todo))
+
+
+def _cell_paths(value: Any, base: Path) -> list[Path]:
+    """The photo files a cell names (``;`` or a line break between them), resolved against
+    the sheet's folder."""
+    paths = []
     for part in PHOTO_SEPARATORS.split(cell_text(value)):
         name = part.strip().strip('"')
-        if not name:
-            continue
-        path = Path(name).expanduser()
-        path = (path if path.is_absolute() else base / path).resolve()
+        if name:
+            path = Path(name).expanduser()
+            paths.append((path if path.is_absolute() else base / path).resolve())
+    return paths
+
+
+def _photo_refs(f: Field, value: Any, base: Path, checks: _PhotoChecks) -> list[PhotoRef]:
+    refs = []
+    for path in _cell_paths(value, base):
         problem = checks.problem(path)
         if problem:
             raise ValueInputError(f"{f.label}: {problem}")
@@ -171,8 +198,16 @@ def plan(table: Table, template: Template, mapping: Mapping, *,
     """Every row (or, in MODE_ONE_POST, every row's item of one post) as a draft or as the
     reasons it cannot be one; photos are checked and framed so their faces stay in
     ``formats`` (as the app does when a photo is added); nothing is rendered or written."""
-    plans = _plan(table, template, mapping, formats, mode)
-    from ...render.faces import frame_faces  # noqa: PLC0415 - OpenCV loads only when photos come
+    checks = _PhotoChecks()
+    photo_keys = [t.key for t in targets(template)
+                  if t.field.type == "photo" and not t.column and t.key in mapping]
+    base = table.path.parent
+    from ...render.faces import available, frame_faces  # noqa: PLC0415 - OpenCV: only with photos
+
+    checks.prefetch([path for row in table.rows if not is_help_row(row.cells)
+                     for key in photo_keys for path in _cell_paths(row.get(mapping[key]), base)],
+                    faces=bool(photo_keys) and available())
+    plans = _plan(table, template, mapping, formats, mode, checks)
 
     for item in plans:
         if item.draft is not None and item.draft.photos:
@@ -181,7 +216,7 @@ def plan(table: Table, template: Template, mapping: Mapping, *,
 
 
 def _plan(table: Table, template: Template, mapping: Mapping, formats: Sequence[str],
-          mode: str) -> list[RowPlan]:
+          mode: str, checks: _PhotoChecks) -> list[RowPlan]:
     if mode not in MODES:
         raise BulkError(f"Mode '{mode}' tidak dikenal (pilih {' atau '.join(MODES)}).")
     wanted = list(dict.fromkeys(formats)) or [template.format_keys[0]]
@@ -190,7 +225,6 @@ def _plan(table: Table, template: Template, mapping: Mapping, formats: Sequence[
         raise BulkError(f"Format {', '.join(bad)} tidak ada di templat {template.id} "
                         f"(ada: {', '.join(template.format_keys)}).")
     base = table.path.parent
-    checks = _PhotoChecks()
     rows = [row for row in table.rows if not is_help_row(row.cells)]
     if mode == MODE_ONE_POST:
         return _plan_one_post(rows, template, mapping, wanted, base, checks)
