@@ -72,7 +72,6 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
     from ..core.photos.cache import check_photo, needed_decode_size, probe_photo
     from ..core.render import field_value
 
-
     known = {f.key: f for f in template.fields}
     names = ", ".join(known)
     draft = Draft(template=template.id)
@@ -101,12 +100,12 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")
-    from ..core.render.faces import detect_faces, frame_faces
+    from ..core.render.faces import faces_of, frame_faces
 
     if cache is not None:
         for refs in draft.photos.values():
             for ref in refs:
-                detect_faces(ref.path, cache.any_decode(ref.path, (480, 480)).image)
+                faces_of(ref.path, cache)  # from the decode just made
     frame_faces(template, draft, profile, formats)
     return draft
 

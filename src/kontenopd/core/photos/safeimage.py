@@ -222,10 +222,14 @@ def _head(source: Path | bytes, count: int) -> bytes:
         return b""
 
 
-def _looks_like_jpeg(source: Path | bytes) -> bool:
-    """JPEG's signature, so the header check applies JPEG's cap (the only format decoded at
-    reduced scale) before Pillow says which format it is."""
-    return _head(source, 3) == b"\xff\xd8\xff"
+def _signature(source: Path | bytes) -> str | None:
+    """"JPEG" or "PNG" from the file's first bytes, else None: the header check applies
+    JPEG's cap (the only format decoded at reduced scale) before Pillow says which format
+    it is, and these two are opened without loading every plugin."""
+    head = _head(source, 8)
+    if head[:3] == b"\xff\xd8\xff":
+        return "JPEG"
+    return "PNG" if head == b"\x89PNG\r\n\x1a\n" else None
 
 
 def _check_file(source: Path | bytes, limits: Limits, name: str) -> None:
@@ -297,9 +301,8 @@ def _open(source: str | Path | bytes, limits: Limits, name: str) -> Image.Image:
     if not isinstance(source, bytes):
         source = Path(source)
     _check_file(source, limits, name)
-    jpeg = _looks_like_jpeg(source)
-    cap = limits.max_pixels_jpeg if jpeg else limits.max_pixels
-    likely = "JPEG" if jpeg else "PNG" if _head(source, 8) == b"\x89PNG\r\n\x1a\n" else None
+    likely = _signature(source)
+    cap = limits.max_pixels_jpeg if likely == "JPEG" else limits.max_pixels
     img = _open_header(source, limits, name, cap, likely)
     try:
         _check_declared(img, limits, name)

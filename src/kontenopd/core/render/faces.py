@@ -318,9 +318,10 @@ def frame_faces(template: Any, draft: Any, profile: Any = None,
             for index, ref in enumerate(refs)]
 
 
-def _faces_of(path: str, photos: Any) -> tuple[Box, ...]:
-    """The faces of a photo, found from the decode the render just made (``photos``, a
-    PhotoCache) when they are not known yet: no second decode of the file."""
+def faces_of(path: str, photos: Any) -> tuple[Box, ...]:
+    """The faces of a photo, found from a decode already in ``photos`` (a PhotoCache: the
+    render's, or the command line's) when they are not known yet: no second decode of the
+    file."""
     known = FACES.peek(path)
     if known is not None:
         return known[1]
@@ -343,7 +344,7 @@ def face_warnings(template: Any, fmt: str, draft: Any, profile: Any = None,
         except KeyError:
             continue
         for index, ref in enumerate(refs):
-            faces = _faces_of(ref.path, photos)
+            faces = faces_of(ref.path, photos)
             if not faces:
                 continue
             try:
