@@ -70,7 +70,7 @@ def run() -> int:
         _install_smoke_quit(int(delay))
     from kontenopd.cli import main  # noqa: PLC0415 - after freeze_support, on purpose
 
-    return main()
+    return main(exit_fast=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,3 @@
-import sys
+from kontenopd.cli import run
 
-from kontenopd.cli import main
-
-sys.exit(main())
+run()

@@ -231,3 +231,37 @@ def test_a_render_stopped_while_its_photo_decodes_exits_cleanly(tmp_path, wrong)
         assert len(lines) == 1 and lines[0].startswith("kontenopd: "), out.stderr
         assert "Traceback" not in out.stderr and "Fatal" not in out.stderr
     assert not (tmp_path / "x.jpg").exists()
+
+
+def test_a_one_shot_render_ends_without_teardown_yet_flushes_and_writes(tmp_path) -> None:
+    """``render`` leaves through os._exit (no interpreter teardown): its warning lines
+    still arrive through the pipe, the image is whole, the exit code is 0."""
+    photo = tmp_path / "kecil.jpg"  # 400 px for a 1080 px frame: warns that it looks blurred
+    Image.radial_gradient("L").resize((400, 300)).convert("RGB").save(photo, quality=90)
+    out = tmp_path / "kartu.jpg"
+    done = subprocess.run([sys.executable, "-m", "kontenopd", "render", "liputan-kegiatan",
+                           "--format", "4:5", "--set", "judul=Rapat Koordinasi", "--set",
+                           "tanggal=2026-12-07", "--photo", f"foto={photo}", "-o", str(out)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    assert any("terlalu kecil" in line for line in warnings), done.stderr
+    with Image.open(out) as img:
+        img.load()
+        assert img.size == (1080, 1350)
+
+
+def test_only_one_shot_commands_end_the_process_themselves(monkeypatch, capsys) -> None:
+    """main(exit_fast=True) ends the process only after render and draft; any other
+    command (here: templates) returns its code to the caller."""
+    import kontenopd.cli as cli
+
+    left: list[int] = []
+    monkeypatch.setattr(cli, "leave", left.append)
+    assert cli.main(["templates"], exit_fast=True) == 0
+    assert left == []
+    capsys.readouterr()
+    assert cli.main(["render", "tidak-ada", "-o", "x.jpg"], exit_fast=True) == 2
+    assert left == [2]
+    assert cli.main(["render", "tidak-ada", "-o", "x.jpg"]) == 2
+    assert left == [2]

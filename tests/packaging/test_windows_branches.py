@@ -35,11 +35,14 @@ class OsAs:
 
 @pytest.fixture
 def launcher(monkeypatch):
-    """packaging/launcher.py as a module, with kontenopd.cli.main recording its calls."""
+    """packaging/launcher.py as a module, with kontenopd.cli.main recording its calls
+    ("main", plus " fast" when a one-shot command may end the process itself)."""
     import kontenopd.cli
 
     calls: list[str] = []
-    monkeypatch.setattr(kontenopd.cli, "main", lambda: calls.append("main") or 0)
+    monkeypatch.setattr(kontenopd.cli, "main",
+                        lambda *, exit_fast=False: calls.append("main" + " fast" * exit_fast)
+                        or 0)
     module = runpy.run_path(str(LAUNCHER), run_name="launcher")
     return module, calls
 
@@ -69,7 +72,7 @@ def test_frozen_windows_app_start_reaches_the_app(launcher, monkeypatch) -> None
     monkeypatch.setattr(multiprocessing.spawn, "spawn_main",
                         lambda **kw: pytest.fail("not a worker"))
     assert module["run"]() == 0
-    assert calls == ["main"]
+    assert calls == ["main fast"]
 
 
 def test_freeze_support_runs_before_the_app_is_imported(launcher, monkeypatch) -> None:

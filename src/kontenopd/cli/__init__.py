@@ -13,9 +13,11 @@ core inside its function, so that start-up stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ..core.errors import KontenError
 from .catalog import cmd_demo, cmd_sheet, cmd_templates
@@ -43,7 +45,14 @@ def run_gui(argv: Sequence[str]) -> int:
     return gui_main(list(argv))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+# One-shot commands whose process may end without the interpreter's teardown (see run).
+FAST_EXIT = frozenset({"render", "draft"})
+
+
+def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
+    """Run the command line (or the GUI) and return the exit code. With ``exit_fast``
+    (the console entry point, :func:`run`), a command of :data:`FAST_EXIT` ends the process
+    itself once done: see :func:`leave`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".kontenopd")):
         return run_gui(argv)
@@ -53,6 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USER
     if args.command is None:
         return run_gui([])
+    code = _dispatch(args)
+    if exit_fast and args.command in FAST_EXIT:
+        leave(code)
+    return code
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     handlers = {"templates": cmd_templates, "render": cmd_render, "draft": cmd_draft,
                 "export": cmd_export, "demo": cmd_demo, "sheet": cmd_sheet,
                 "bulk": cmd_bulk}
@@ -70,4 +86,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-__all__ = ["main"]
+def leave(code: int) -> NoReturn:
+    """End the process now, without the interpreter's teardown: with OpenCV and numpy
+    loaded it takes ~60 ms, a sixth of a one-card render, and does nothing these commands
+    need. Before this, each command has written and closed its files (atomically), removed
+    its temporary folders and joined its photo thread; the output streams are flushed
+    here."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(code)
+
+
+def run() -> NoReturn:
+    """The ``kontenopd`` console command."""
+    sys.exit(main(exit_fast=True))
+
+
+__all__ = ["main", "run"]

@@ -1,7 +1,5 @@
 """``python -m kontenopd.cli``: the command line, as ``kontenopd``."""
 
-import sys
+from kontenopd.cli import run
 
-from kontenopd.cli import main
-
-sys.exit(main())
+run()

@@ -144,6 +144,7 @@ def test_no_face_keeps_the_centre(tmp_path):
 
 def test_without_opencv_there_are_no_faces(monkeypatch, photos):
     monkeypatch.setattr(fc, "_cv2_state", [None])
+    monkeypatch.setattr(fc, "_usable", [])
     monkeypatch.setattr(fc._local, "cascade", False, raising=False)
     fc.FACES.clear()
     try:

@@ -51,6 +51,7 @@ FRONTAL_MODEL = "haarcascade_frontalface_alt2.xml"
 
 _local = threading.local()
 _cv2_state: list[Any] = []  # [module or None] once tried
+_usable: list[bool] = []  # [whether the cascade loads here] once tried, by any thread
 _cv2_lock = threading.Lock()
 
 
@@ -73,8 +74,15 @@ def _cv2() -> Any:
 
 
 def available() -> bool:
-    """Whether faces can be detected here (OpenCV and its cascade files are installed)."""
-    return _cascade() is not None
+    """Whether faces can be detected here (OpenCV and its cascade files are installed).
+    Answered once per process: asking on another thread does not load that thread's own
+    classifier (a few milliseconds of XML parsing), only a detection there does."""
+    if not _usable:
+        usable = _cascade() is not None
+        with _cv2_lock:
+            if not _usable:
+                _usable.append(usable)
+    return _usable[0]
 
 
 def model_files() -> list[Path]:
