@@ -254,7 +254,7 @@ def test_a_one_shot_render_ends_without_teardown_yet_flushes_and_writes(tmp_path
 def test_only_one_shot_commands_end_the_process_themselves(monkeypatch, capsys) -> None:
     """main(exit_fast=True) ends the process only after render and draft; any other
     command (here: templates) returns its code to the caller."""
-    import kontenopd.cli as cli
+    from kontenopd import cli
 
     left: list[int] = []
     monkeypatch.setattr(cli, "leave", left.append)

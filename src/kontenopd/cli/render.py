@@ -19,10 +19,11 @@ from .common import UsageError, load_profile, pairs, print_warnings
 
 def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
     """Start decoding the --photo files, and finding their faces, on a second thread at
-    once, so that the work overlaps the main thread's start-up (imports, templates): Pillow's
-    decoder and OpenCV's scan let go of the GIL. Returns the PhotoCache and a function that
-    waits for the work to finish; the work swallows every error, since build_draft checks
-    each photo again (from the cache) and reports what is wrong."""
+    once, so that the work overlaps the main thread's start-up (imports, templates, the
+    warm-up render, OpenCV's import): Pillow's decoder and OpenCV's scan let go of the GIL.
+    Returns the PhotoCache and a function that waits for the work to finish; the work
+    swallows every error, since build_draft checks each photo again (from the cache) and
+    reports what is wrong."""
     from ..core.model.platforms import FORMAT_SIZES
     from ..core.photos.cache import PhotoCache, needed_decode_size, probe_photo
 
@@ -31,13 +32,6 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
         return cache, lambda: None
     # The format asked for, or the tallest one: a larger decode than needed only costs time.
     canvas = FORMAT_SIZES.get(fmt or "", FORMAT_SIZES["9:16"])
-
-    def detector() -> None:
-        from ..core.render import faces
-
-        faces.available()  # OpenCV's import, while the first photo decodes
-
-    warm = threading.Thread(target=detector, name="faces-warm", daemon=True)
 
     def size(path: str) -> tuple[int, int] | None:
         # Anything that goes wrong here is found again, and reported, by build_draft.
@@ -57,17 +51,14 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
             need = first if n == 0 else size(path)
             if need is None:
                 continue
-            if n == 0:  # the import holds the GIL at length: not before the decode starts
-                warm.start()
             try:
                 decoded = cache.get(path, need)
             except Exception:
                 continue
-            if warm.ident is not None:
-                warm.join()
             from ..core.render import faces
 
             with contextlib.suppress(Exception):
+                # (waits, if need be, for the main thread's import of OpenCV: see cmd_render)
                 if faces.available():
                     faces.detect_faces(path, decoded.image)
 
@@ -242,6 +233,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         values = pairs(args.set, "--set")
         if photos:
             _warm_up(template, fmt, build_draft(template, values, [], profile), profile)
+            # OpenCV's import here, after the warm-up rather than beside it on a third
+            # thread: two threads of imports and rendering beside the decode slowed it
+            # by ~20 ms more on two cores than one thread doing both in turn.
+            from ..core.render import faces
+
+            faces.available()
     finally:
         # Also when a wrong template id or value stops the command: the decoding thread
         # finishes before the interpreter shuts down, never in the middle of it.

@@ -9,8 +9,12 @@ written once.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import multiprocessing
+import os
 import signal
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +72,19 @@ def worker_init() -> None:
     # Ctrl+C is the parent's to handle (it cancels cleanly); a worker killed mid-task would
     # break the pool instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if multiprocessing.parent_process() is not None:  # a pool's process, not the app's own
+        atexit.register(_leave)
+
+
+def _leave() -> None:
+    """A pool worker's last act: end without the interpreter's teardown. With OpenCV and
+    numpy loaded it takes 60-100 ms, and the export waits for its workers to end. Every
+    result has been sent by then (the pool writes them to its pipe as each chunk ends)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(0)
 
 
 @lru_cache(maxsize=32)
@@ -128,6 +145,13 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
             from ..render.faces import seed_faces  # noqa: PLC0415
 
             seed_faces(task.faces)
+        elif task.draft.photos:
+            # Faces to be found here: OpenCV brings numpy, after which TurboJPEG's import
+            # costs little and each photo decodes ~15 % sooner. A worker handed its faces
+            # (bulk create) imports neither: ~17 MB less each.
+            from ..photos import jpegturbo  # noqa: PLC0415
+
+            jpegturbo.enable()
         template = _load_template(task.template_folder)
         result = render(template, task.fmt, task.draft, task.profile, photos=photos,
                         slide=task.slide)

@@ -38,6 +38,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import KontenError, PhotoError
+from . import jpegturbo
 from .modes import estimate_memory, to_rgb, to_rgba
 from .pixelguard import OversizeError, pixel_limit
 
@@ -389,15 +390,21 @@ def _draft(img: Image.Image, limits: Limits, orientation: int,
     img.draft("L" if mode == "L" else "RGB", (max(1, need_w), max(1, need_h)))
 
 
-def _load(img: Image.Image, limits: Limits, label: str) -> None:
-    """Decode the pixels under the cap; a damaged file as one line."""
+def _load(img: Image.Image, limits: Limits, label: str,
+          source: Path | bytes) -> Image.Image:
+    """Decode the pixels under the cap; a damaged file as one line. Returns ``img``
+    loaded or, for a plain JPEG in RGB or grey, the same pixels from TurboJPEG
+    (:mod:`.jpegturbo`) as a new image."""
     cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
-    if img.format in JPEG_FORMATS:
-        # The whole file to the decoder at once (the size is capped): in 64 KB blocks, the
-        # decoding thread takes the GIL back ~80 times for a phone photo and waits each time
-        # while other threads run Python (the command line's start-up work overlaps it).
-        img.decodermaxblock = max(img.decodermaxblock, limits.max_file_bytes)  # type: ignore[attr-defined]
     try:
+        if img.format in JPEG_FORMATS:
+            if _turbo_fits(img, limits, source):
+                fast = jpegturbo.decode(img, source)
+                if fast is not None:
+                    return fast
+            # The whole file to the decoder at once (the size is capped): in 64 KB blocks,
+            # the decoding thread would wait for the GIL ~80 times for a phone photo.
+            img.decodermaxblock = max(img.decodermaxblock, limits.max_file_bytes)  # type: ignore[attr-defined]
         with pixel_limit(cap):
             img.load()
     except OversizeError as exc:
@@ -409,6 +416,13 @@ def _load(img: Image.Image, limits: Limits, label: str) -> None:
                            "wajar).") from None
     except Exception as exc:
         raise _damaged(limits, label, exc) from None
+    return img
+
+
+def _turbo_fits(img: Image.Image, limits: Limits, source: Path | bytes) -> bool:
+    """Whether TurboJPEG's extra buffers fit in the memory cap beside Pillow's estimate."""
+    need = estimate_memory(img, img.size, img.mode, False)
+    return need + jpegturbo.extra_memory(img, _source_size(source)) <= limits.max_memory
 
 
 def _finish(img: Image.Image, limits: Limits, label: str, mode: str,
@@ -457,10 +471,11 @@ def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
         _draft(img, limits, orientation, min_size, mode)
         turned = orientation != 1
         _check_memory(img, limits, label, img.size, mode, turned)
-        _load(img, limits, label)
+        loaded = _load(img, limits, label, source if isinstance(source, bytes)
+                       else Path(source))
         # Icons and some containers only know their real size and mode once loaded.
-        _check_memory(img, limits, label, img.size, mode, turned)
-        out = _finish(img, limits, label, mode, turned)
+        _check_memory(loaded, limits, label, loaded.size, mode, turned)
+        out = _finish(loaded, limits, label, mode, turned)
     except MemoryError:
         raise limits.error(f"Memori tidak cukup untuk membuka {limits.what.lower()}: "
                            f"{label}") from None

@@ -79,11 +79,43 @@ def load_font(path: Path, size: int) -> ImageFont.FreeTypeFont:
 
 @cache
 def coverage(path: Path) -> frozenset[int]:
-    """Code points the font has glyphs for (read once from its cmap)."""
-    from fontTools.ttLib import TTFont  # noqa: PLC0415 - only needed for unusual text
+    """Code points the font has glyphs for: from assets/fonts/coverage.json for a bundled
+    font (same name and size), else read once from its cmap with fontTools, whose import
+    alone costs more than a warm render."""
+    shipped = _shipped_coverage(path)
+    if shipped is not None:
+        return shipped
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - a font the table does not know
 
     with TTFont(str(path), lazy=True) as font:
         return frozenset(font.getBestCmap() or {})
+
+
+@cache
+def _coverage_table(root: Path) -> dict[str, dict[str, object]]:
+    """tools/font_coverage.py's table of the bundled fonts ({} when absent or damaged)."""
+    try:
+        table = json.loads((root / "coverage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _shipped_coverage(path: Path) -> frozenset[int] | None:
+    root = fonts_dir()
+    try:
+        key = path.resolve().relative_to(root.resolve()).as_posix()
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        return None
+    entry = _coverage_table(root).get(key)
+    if not isinstance(entry, dict) or entry.get("bytes") != size:
+        return None  # not bundled, or replaced since the table was written
+    try:
+        return frozenset(cp for first, last in entry["ranges"]  # type: ignore[attr-defined]
+                         for cp in range(first, last + 1))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def covers(path: Path, text: str) -> bool:
