@@ -234,8 +234,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         if photos:
             _warm_up(template, fmt, build_draft(template, values, [], profile), profile)
             # OpenCV's import here, after the warm-up rather than beside it on a third
-            # thread: two threads of imports and rendering beside the decode slowed it
-            # by ~20 ms more on two cores than one thread doing both in turn.
+            # thread: with two threads of imports and rendering beside it, the decode
+            # alone took ~15 ms longer on two cores than with one thread doing both.
             from ..core.render import faces
 
             faces.available()
@@ -253,7 +253,7 @@ def _warm_up(template, fmt: str, draft, profile) -> None:  # noqa: ANN001
     expressions are ready (all cached) when the real render starts. Its image and warnings
     are thrown away; the real render reports everything. It renders as a preview: an
     empty photo frame is then a quick sign instead of the shaded emblem an exported card
-    without a photo gets (~50 ms that the real render, with its photo, never uses)."""
+    without a photo gets (~10 ms that the real render, with its photo, never uses)."""
     from ..core.errors import KontenError
     from ..core.render import render
 
