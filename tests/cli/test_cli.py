@@ -257,7 +257,7 @@ def test_only_one_shot_commands_end_the_process_themselves(monkeypatch, capsys) 
     from kontenopd import cli
 
     left: list[int] = []
-    monkeypatch.setattr(cli, "leave", left.append)
+    monkeypatch.setattr(cli, "exit_now", left.append)
     assert cli.main(["templates"], exit_fast=True) == 0
     assert left == []
     capsys.readouterr()

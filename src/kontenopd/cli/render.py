@@ -25,7 +25,7 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
     swallows every error, since build_draft checks each photo again (from the cache) and
     reports what is wrong."""
     from ..core.model.platforms import FORMAT_SIZES
-    from ..core.photos.cache import PhotoCache, needed_decode_size, probe_photo
+    from ..core.photos.cache import PhotoCache, needed_decode_size
 
     cache = PhotoCache()
     if not photos:
@@ -36,7 +36,7 @@ def _prefetch_photos(photos: list[tuple[str, str]], fmt: str | None):
     def size(path: str) -> tuple[int, int] | None:
         # Anything that goes wrong here is found again, and reported, by build_draft.
         try:
-            info = probe_photo(path)
+            info = cache.info(path)  # kept: the render asks the cache again
         except Exception:
             return None
         return needed_decode_size((info.width, info.height), canvas)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PIL import Image, ImageCms, ImageDraw, ImageFilter
 
 from kontenopd.core.errors import PhotoError
 from kontenopd.core.photos import jpegturbo
+from kontenopd.core.photos.modes import estimate_memory
 from kontenopd.core.photos.safeimage import PHOTO, open_image
 
 pytest.importorskip("simplejpeg")
@@ -125,13 +127,20 @@ def test_cmyk_photos_stay_with_pillow(tmp_path, turbo):
 
 def test_pillow_decodes_when_turbojpeg_buffers_would_pass_the_memory_cap(tmp_path, turbo):
     path = _photo(tmp_path / "foto.jpg")
-    img = Image.open(path)
-    tight = PHOTO.__class__(**{**PHOTO.__dict__, "max_memory": 0})
-    from kontenopd.core.photos import safeimage
-
-    assert not safeimage._turbo_fits(img, tight, path)
-    assert safeimage._turbo_fits(img, PHOTO, path)
-    img.close()
+    with Image.open(path) as img:
+        need = estimate_memory(img, img.size, "RGB", False)  # Pillow's decode, no turn
+    calls: list[object] = []
+    original = jpegturbo.decode
+    jpegturbo.decode = lambda img, source: calls.append(source) or original(img, source)
+    try:
+        tight = replace(PHOTO, max_memory=need)  # Pillow's decode fits, TurboJPEG's does not
+        slow = open_image(path, tight).image
+        assert calls == []
+        fast = open_image(path, PHOTO).image
+        assert len(calls) == 1
+    finally:
+        jpegturbo.decode = original
+    assert fast.tobytes() == slow.tobytes()
 
 
 def test_bytes_in_memory_decode_the_same(tmp_path, turbo):

@@ -12,15 +12,14 @@ from __future__ import annotations
 import atexit
 import contextlib
 import multiprocessing
-import os
 import signal
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import KontenError
+from ..exiting import exit_now
 from ..io.imagefile import image_bytes, save_image, write_image_bytes
 from ..model.platforms import FORMAT_SIZES, JPEG_MAX_WIDTH, JPEG_MIN_WIDTH
 from ..model.records import Draft, Profile
@@ -73,18 +72,9 @@ def worker_init() -> None:
     # break the pool instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if multiprocessing.parent_process() is not None:  # a pool's process, not the app's own
-        atexit.register(_leave)
-
-
-def _leave() -> None:
-    """A pool worker's last act: end without the interpreter's teardown. With OpenCV and
-    numpy loaded it takes 60-100 ms, and the export waits for its workers to end. Every
-    result has been sent by then (the pool writes them to its pipe as each chunk ends)."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
-    os._exit(0)
+        # Its last act: end without the teardown the export would wait for. Every result
+        # has been sent by then (the pool writes each to its pipe as its chunk ends).
+        atexit.register(exit_now, 0)
 
 
 @lru_cache(maxsize=32)
@@ -147,7 +137,7 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
             seed_faces(task.faces)
         elif task.draft.photos:
             # Faces to be found here: OpenCV brings numpy, after which TurboJPEG's import
-            # costs little and each photo decodes ~15 % sooner. A worker handed its faces
+            # costs little and a full-size decode is ~15 % sooner. A worker handed its faces
             # (bulk create) imports neither: ~17 MB less each.
             from ..photos import jpegturbo  # noqa: PLC0415
 

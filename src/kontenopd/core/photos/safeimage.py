@@ -341,13 +341,15 @@ def _orientation(img: Image.Image) -> int:
 
 
 def _check_memory(img: Image.Image, limits: Limits, name: str, size: tuple[int, int],
-                  target: str, turned: bool) -> None:
+                  target: str, turned: bool) -> int:
+    """The memory the decode and conversion will take (bytes), refused over the cap."""
     need = estimate_memory(img, size, target, turned)
     if need > limits.max_memory:
         raise limits.error(
             f"{limits.what} {name} butuh terlalu banyak memori untuk dibuka (~{need // MB} MB "
             f"untuk {size[0]}x{size[1]} piksel {img.mode}; maksimal {limits.max_memory // MB} "
             "MB). Perkecil gambarnya lalu coba lagi.")
+    return need
 
 
 def _smallest_decode(img: Image.Image) -> tuple[int, int]:
@@ -390,15 +392,17 @@ def _draft(img: Image.Image, limits: Limits, orientation: int,
     img.draft("L" if mode == "L" else "RGB", (max(1, need_w), max(1, need_h)))
 
 
-def _load(img: Image.Image, limits: Limits, label: str,
-          source: Path | bytes) -> Image.Image:
+def _load(img: Image.Image, limits: Limits, label: str, source: Path | bytes,
+          need: int) -> Image.Image:
     """Decode the pixels under the cap; a damaged file as one line. Returns ``img``
     loaded or, for a plain JPEG in RGB or grey, the same pixels from TurboJPEG
-    (:mod:`.jpegturbo`) as a new image."""
+    (:mod:`.jpegturbo`) as a new image, when its extra buffers fit in the memory cap
+    beside ``need`` (the estimate checked before)."""
     cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
     try:
         if img.format in JPEG_FORMATS:
-            if _turbo_fits(img, limits, source):
+            extra = jpegturbo.extra_memory(img, _source_size(source))
+            if need + extra <= limits.max_memory:
                 fast = jpegturbo.decode(img, source)
                 if fast is not None:
                     return fast
@@ -417,12 +421,6 @@ def _load(img: Image.Image, limits: Limits, label: str,
     except Exception as exc:
         raise _damaged(limits, label, exc) from None
     return img
-
-
-def _turbo_fits(img: Image.Image, limits: Limits, source: Path | bytes) -> bool:
-    """Whether TurboJPEG's extra buffers fit in the memory cap beside Pillow's estimate."""
-    need = estimate_memory(img, img.size, img.mode, False)
-    return need + jpegturbo.extra_memory(img, _source_size(source)) <= limits.max_memory
 
 
 def _finish(img: Image.Image, limits: Limits, label: str, mode: str,
@@ -470,9 +468,9 @@ def open_image(source: str | Path | bytes, limits: Limits = PHOTO, *,
         source_size = (h, w) if orientation in _ROTATED else (w, h)
         _draft(img, limits, orientation, min_size, mode)
         turned = orientation != 1
-        _check_memory(img, limits, label, img.size, mode, turned)
+        need = _check_memory(img, limits, label, img.size, mode, turned)
         loaded = _load(img, limits, label, source if isinstance(source, bytes)
-                       else Path(source))
+                       else Path(source), need)
         # Icons and some containers only know their real size and mode once loaded.
         _check_memory(loaded, limits, label, loaded.size, mode, turned)
         out = _finish(loaded, limits, label, mode, turned)
