@@ -74,7 +74,7 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
     With a PhotoCache ``cache``, each photo is decoded once into it, at the size the
     largest of ``formats`` needs: the check, the face detection and the render share it."""
     from ..core.model.records import Draft, PhotoRef, check_value_length
-    from ..core.photos.cache import check_photo, needed_decode_size, probe_photo
+    from ..core.photos.cache import check_photo
     from ..core.render import field_value
 
     known = {f.key: f for f in template.fields}
@@ -88,29 +88,21 @@ def build_draft(template, values: list[tuple[str, str]], photos: list[tuple[str,
         check_value_length(key, text, f.label)  # a render stays under about a second
         field_value(f, text)  # raises a clear ValueInputError for bad dates, times...
         draft.values[key] = text
+    frames = [template.formats[k].size for k in formats or template.format_keys
+              if k in template.formats]
     for key, path in photos:
         f = known.get(key)
         if f is None or f.type != "photo":
             photo_fields = ", ".join(k for k, f in known.items() if f.type == "photo") or "-"
             raise UsageError(f"'{key}' bukan field foto di templat {template.id} "
                              f"(field foto: {photo_fields}).")
-        need = None
-        if cache is not None:
-            info = probe_photo(path)
-            need = max((needed_decode_size((info.width, info.height), template.formats[k].size)
-                        for k in formats or template.format_keys if k in template.formats),
-                       default=None)
         # as the GUI's add: a truncated or damaged photo is refused (exit 2)
-        check_photo(path, cache, need)
+        check_photo(path, cache, frames)
         draft.photos.setdefault(key, []).append(PhotoRef(str(Path(path).resolve())))
         if len(draft.photos[key]) > f.max_items:
             raise UsageError(f"Field foto '{key}' menerima paling banyak {f.max_items} foto.")
-    from ..core.render.faces import faces_of, frame_faces
+    from ..core.render.faces import frame_faces
 
-    if cache is not None:
-        for refs in draft.photos.values():
-            for ref in refs:
-                faces_of(ref.path, cache)  # from the decode just made
     frame_faces(template, draft, profile, formats)
     return draft
 
@@ -128,7 +120,7 @@ class Output:
         return cls(args.output, args.slide, args.report)
 
 
-def render_and_save(template, fmt: str | None, draft, profile, target: Output,  # noqa: ANN001
+def render_and_save(template, fmt: str, draft, profile, target: Output,  # noqa: ANN001
                     photos=None) -> int:  # noqa: ANN001
     """One image; for a carousel every slide (OUT_01.jpg, OUT_02.jpg ...) or slide N only.
     With a report path, each image's layout report is written beside it, named the same
@@ -142,7 +134,6 @@ def render_and_save(template, fmt: str | None, draft, profile, target: Output,  
     image_format(output)
     if report is not None:
         _check_report_path(report, output)
-    fmt = fmt or template.format_keys[0]
     missing = missing_required(template, draft)
     if missing:
         listed = ", ".join(f"{f.label} ({f.key})" for f in missing)

@@ -18,6 +18,7 @@ import math
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -59,17 +60,20 @@ def photo_thumbnail(path: str | Path, side: int = THUMB_SIDE) -> Image.Image:
 
 
 def check_photo(path: str | Path, cache: PhotoCache | None = None,
-                min_size: tuple[int, int] | None = None) -> ImageInfo:
+                frames: Sequence[tuple[int, int]] = ()) -> ImageInfo:
     """Whether a photo can be used, before it is added: the caps (header only), then one
     whole decode, so a truncated or damaged file is refused now with a clear message instead
     of leaving an empty frame later. The decode is kept: at thumbnail scale for the form's
-    thumbnail (:func:`photo_thumbnail`), or, given a ``cache``, in it at ``min_size`` (the
-    command line decodes each photo once, at the size its render needs)."""
+    thumbnail (:func:`photo_thumbnail`), or, given a ``cache``, in it at the size the largest
+    of ``frames`` needs (the command line decodes each photo once, at the size its render
+    needs)."""
     info = probe_photo(path)
     if cache is None:
         photo_thumbnail(path)
     else:
-        cache.get(path, min_size)
+        need = max((needed_decode_size((info.width, info.height), frame) for frame in frames),
+                   default=None)
+        cache.get(path, need)
     return info
 
 
@@ -212,17 +216,6 @@ class PhotoCache:
             self._items.move_to_end(key)
             self._trim()
         return photo
-
-    def any_decode(self, path: str | Path, min_size: tuple[int, int]) -> Decoded:
-        """The photo as already decoded, at whatever scale (when it is at least
-        ``min_size``), else a new decode at ``min_size``."""
-        path = Path(path)
-        key = self._key(path)
-        with self._lock:
-            hit = self._items.get(key)
-        if hit is not None and min(hit.image.size) >= min(min_size):
-            return hit
-        return self.get(path, min_size)
 
     def levels(self, path: str | Path) -> list[int]:
         """The auto-enhance lookup table of a photo (:func:`enhance_levels`), worked out once

@@ -47,6 +47,11 @@ def disable() -> None:
     _turbo.clear()
 
 
+def applies(img: Image.Image) -> bool:
+    """Whether TurboJPEG decodes ``img`` here: enabled, a plain JPEG, in RGB or grey."""
+    return bool(_turbo) and img.format == "JPEG" and img.mode in _PIXELS
+
+
 def extra_memory(img: Image.Image, file_bytes: int) -> int:
     """Bytes this path needs beyond Pillow's own decode: the file read whole, and the
     packed pixels before they are copied into the image."""
@@ -59,9 +64,9 @@ def decode(img: Image.Image, source: Path | bytes) -> Image.Image | None:
     ICC profile); None when this path does not apply, and Pillow decodes instead. A
     damaged or truncated file raises ValueError (TurboJPEG's warnings are errors here), as
     Pillow's decoder raises OSError."""
-    turbo = _turbo[0] if _turbo else None
-    if turbo is None or img.format != "JPEG" or img.mode not in _PIXELS:
+    if not applies(img):
         return None
+    turbo = _turbo[0]
     data = source if isinstance(source, bytes) else source.read_bytes()
     _height, _width, space, _subsampling = turbo.decode_jpeg_header(data)
     if space not in _SPACES[img.mode]:

@@ -401,8 +401,8 @@ def _load(img: Image.Image, limits: Limits, label: str, source: Path | bytes,
     cap = limits.max_pixels_jpeg if img.format in JPEG_FORMATS else limits.max_pixels
     try:
         if img.format in JPEG_FORMATS:
-            extra = jpegturbo.extra_memory(img, _source_size(source))
-            if need + extra <= limits.max_memory:
+            if jpegturbo.applies(img) and need + jpegturbo.extra_memory(
+                    img, _source_size(source)) <= limits.max_memory:
                 fast = jpegturbo.decode(img, source)
                 if fast is not None:
                     return fast

@@ -336,7 +336,7 @@ def faces_of(path: str, photos: Any) -> tuple[Box, ...]:
     image = None
     if photos is not None:
         with contextlib.suppress(KontenError, OSError, MemoryError):
-            image = photos.any_decode(path, (PROXY_SIDE // 2, PROXY_SIDE // 2)).image
+            image = photos.get(path, (PROXY_SIDE // 2, PROXY_SIDE // 2)).image
     return detect_faces(path, image)
 
 
@@ -355,8 +355,8 @@ def face_warnings(template: Any, fmt: str, draft: Any, profile: Any = None,
             faces = faces_of(ref.path, photos)
             if not faces:
                 continue
-            try:
-                info = probe_photo(ref.path)
+            try:  # the render's probe of it, when there is a render's cache
+                info = photos.info(ref.path) if photos is not None else probe_photo(ref.path)
             except KontenError:
                 continue
             for spec in frame_specs(template, fmt, field_key, index, draft, profile):
