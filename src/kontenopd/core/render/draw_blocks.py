@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from ..template.layers import Layer, ListLayer, RuleLayer, StackLayer, TextLayer
-from ..text.layout import TextFit, TextLayout, fit_text
+from ..text.layout import TextLayout, fit_text
 from . import scrim
 from .draw_lists import draw_list_in, list_entries, list_plan
 from .engine import Renderer, drawer
@@ -61,9 +61,7 @@ def _measure(r: Renderer, child: TextLayer, value: str, width: float, room: floa
     """``child`` at the size ``squeeze`` of the way from its size to its minimum size."""
     at = _squeezed(r, child, squeeze)
     pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
-    return fit_text(value,
-                    TextFit(r.text_path(child, value), at, at, child.max_lines, child.line_height,
-                            child.tracking, balance=child.balance), width - 2 * pad_x,
+    return fit_text(value, r.text_fit(child, value, at, at), width - 2 * pad_x,
                     room - 2 * pad_y)
 
 
@@ -79,7 +77,7 @@ def draw_stack(r: Renderer, layer: StackLayer) -> None:
     items, total, ok = flow.fit()
     items, total, ok = flow.give_list_the_rest(items, total, ok)
     if not ok:
-        items, total = flow.overflow(items, total)
+        items, total = flow.overflow(items)
     flow.draw(items, total)
 
 
@@ -182,12 +180,11 @@ class _StackFlow:
         items[n] = (i, lay, self.h - (total - height))
         return items, float(self.h), True
 
-    def overflow(self, items: list[Item], total: float) -> tuple[list[Item], float]:
+    def overflow(self, items: list[Item]) -> tuple[list[Item], float]:
         """The blocking error, and what is kept whole; a list left out is said so."""
         r = self.r
         kept_before = {i for i, _, _ in items}
-        items, total = _report_overflow(r, self.children, items, total, self.w, self.h,
-                                        self.gap)
+        items, total = self._keep_what_fits(items)
         for i in sorted(kept_before - {i for i, _, _ in items}):
             child = self.children[i][0]
             if isinstance(child, ListLayer):  # never left out silently
@@ -195,6 +192,48 @@ class _StackFlow:
                                    f"{r.fmt_key}; persingkat teks di atasnya atau butirnya.",
                        child.field)
         return items, total
+
+    def _keep_what_fits(self, items: list[Item]) -> tuple[list[Item], float]:
+        """Everything protected at its minimum size is still too tall: name the field and about
+        how much of it to cut, and keep only what fits whole (the export of this format stops)."""
+        r, children, room = self.r, self.children, self.h
+        fixed: list[tuple[int, TextLayout | None, float]] = []
+        own = False
+        for i, measured, room_used in items:
+            child, value = children[i]
+            lay, height = measured, room_used
+            if lay is not None and lay.overflow and isinstance(child, TextLayer):
+                own = True  # too long for its own line limit: fit() names it and what to cut
+                pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
+                limit = r.px(child.height) if child.height else room
+                lay = r.fit(value, r.text_fit(child, value, lay.size, lay.size),
+                            self.w - 2 * pad_x, limit - 2 * pad_y,
+                            field=r.field_of(child, child.text))
+                height = lay.height + 2 * pad_y
+            fixed.append((i, lay, height))
+        total = self.total(fixed)
+        if not own and total > room + 0.5:
+            texts = [(i, c, lay) for i, lay, _ in fixed
+                     if lay is not None and isinstance(c := children[i][0], TextLayer)]
+            longest, child, lay = max(texts, key=lambda t: len(children[t[0]][1]))
+            value = children[longest][1]
+            per_line = len(value) / max(1, len(lay.lines))
+            chars = max(1, round(math.ceil((total - room) / max(1.0, lay.line_step)) * per_line))
+            key = r.field_of(child, child.text)
+            others = [r.label(r.field_of(c, c.text)) for j, (c, _) in enumerate(children)
+                      if isinstance(c, TextLayer) and j != longest]
+            together = f" bersama {', '.join(dict.fromkeys(others))}" if others else ""
+            r.warn("overflow", f"'{r.label(key)}'{together} tidak muat di format {r.fmt_key}: "
+                               f"hapus sekitar {chars} karakter dari '{r.label(key)}'.", key)
+        kept: list[tuple[int, TextLayout | None, float]] = []
+        used = 0.0
+        for n, (i, layout, height) in enumerate(fixed):
+            before = _gap(r, children[i][0], self.gap) if n else 0
+            if used + before + height > room + 0.5:
+                break
+            kept.append((i, layout, height))
+            used += before + height
+        return kept, used
 
     def _top(self, total: float) -> float:
         y, h, anchor = self.y, self.h, self.layer.anchor
@@ -270,47 +309,3 @@ def _gap(r: Renderer, child: TextLayer | RuleLayer | ListLayer, gap: int) -> int
     return gap if space is None else r.px(space)
 
 
-def _report_overflow(r: Renderer, children: list[tuple[Child, str]], items: list[Item],
-                     total: float, width: float, room: float,
-                     gap: int) -> tuple[list[Item], float]:
-    """Everything protected at its minimum size is still too tall: name the field and about
-    how much of it to cut, and keep only what fits whole (the export of this format stops)."""
-    fixed: list[tuple[int, TextLayout | None, float]] = []
-    own = False
-    for i, measured, room_used in items:
-        child, value = children[i]
-        lay, height = measured, room_used
-        if lay is not None and lay.overflow and isinstance(child, TextLayer):
-            own = True  # too long for its own line limit: fit() names it and what to cut
-            pad_x, pad_y = (r.px(p) for p in child.panel.padding) if child.panel else (0, 0)
-            limit = r.px(child.height) if child.height else room
-            lay = r.fit(value,
-                        TextFit(r.text_path(child, value), lay.size, lay.size, child.max_lines,
-                                child.line_height, child.tracking, balance=child.balance),
-                        width - 2 * pad_x, limit - 2 * pad_y, field=r.field_of(child, child.text))
-            height = lay.height + 2 * pad_y
-        fixed.append((i, lay, height))
-    total = sum(h for _, _, h in fixed) + sum(
-        _gap(r, children[i][0], gap) for i, _, _ in fixed[1:])
-    if not own and total > room + 0.5:
-        texts = [(i, c, lay) for i, lay, _ in fixed
-                 if lay is not None and isinstance(c := children[i][0], TextLayer)]
-        longest, child, lay = max(texts, key=lambda t: len(children[t[0]][1]))
-        value = children[longest][1]
-        per_line = len(value) / max(1, len(lay.lines))
-        chars = max(1, round(math.ceil((total - room) / max(1.0, lay.line_step)) * per_line))
-        key = r.field_of(child, child.text)
-        others = [r.label(r.field_of(c, c.text)) for j, (c, _) in enumerate(children)
-                  if isinstance(c, TextLayer) and j != longest]
-        together = f" bersama {', '.join(dict.fromkeys(others))}" if others else ""
-        r.warn("overflow", f"'{r.label(key)}'{together} tidak muat di format {r.fmt_key}: "
-                           f"hapus sekitar {chars} karakter dari '{r.label(key)}'.", key)
-    kept: list[tuple[int, TextLayout | None, float]] = []
-    used = 0.0
-    for n, (i, layout, height) in enumerate(fixed):
-        before = _gap(r, children[i][0], gap) if n else 0
-        if used + before + height > room + 0.5:
-            break
-        kept.append((i, layout, height))
-        used += before + height
-    return kept, used

@@ -292,10 +292,16 @@ class Renderer:
                     protect: bool = True) -> TextLayout:
         pad_x, pad_y = (self.px(p) for p in layer.panel.padding) if layer.panel else (0, 0)
         min_size = self.px(layer.min_size) if layer.min_size else None
-        fit = TextFit(self.text_path(layer, value), self.px(layer.size), min_size,
-                      layer.max_lines, layer.line_height, layer.tracking, layer.balance)
+        fit = self.text_fit(layer, value, self.px(layer.size), min_size)
         return self.fit(value, fit, width - 2 * pad_x, height - 2 * pad_y, protected=protect,
                         field=self.field_of(layer, layer.text))
+
+    def text_fit(self, layer: TextLayer, value: str, size: int,
+                 min_size: int | None) -> TextFit:
+        """How ``layer`` fits ``value``: its font (or the fallback), lines, spacing and
+        balance, between ``size`` and ``min_size`` pixels."""
+        return TextFit(self.text_path(layer, value), size, min_size, layer.max_lines,
+                       layer.line_height, layer.tracking, layer.balance)
 
     def draw_text(self, layer: TextLayer, layout: TextLayout,
                   box: tuple[float, float, float, float]) -> None:
