@@ -238,7 +238,7 @@ def check_caption(text: str, platform: str) -> CaptionCheck:
         issues.append(CaptionIssue("empty", "error", "Caption masih kosong."))
     issues += _length_issues(spec, length)
     issues += _hashtag_issues(spec, tags)
-    issues += _mention_issues(spec, mentions, text)
+    issues += _mention_issues(spec, mentions, mentions_in(text) if spec.weighted else mentions)
     title_length, title_issues = _title_check(spec, text)
     issues += title_issues
     holes = _placeholders(text)
@@ -299,8 +299,10 @@ def _hashtag_issues(spec: Platform, tags: list[str]) -> list[CaptionIssue]:
     return issues
 
 
-def _mention_issues(spec: Platform, mentions: list[str], text: str) -> list[CaptionIssue]:
-    """Too many mentions, and names the platform would not accept."""
+def _mention_issues(spec: Platform, mentions: list[str],
+                    typed: list[str]) -> list[CaptionIssue]:
+    """Too many ``mentions`` (as the platform reads them), and names the platform would not
+    accept among those ``typed``."""
     issues = []
     if spec.mention_limit is not None and len(mentions) > spec.mention_limit:
         issues.append(CaptionIssue(
@@ -309,7 +311,7 @@ def _mention_issues(spec: Platform, mentions: list[str], text: str) -> list[Capt
             f"{spec.mention_limit}."))
     # spelling is judged on the name as typed ("@diskominfo.kab" is not an X name, even
     # though X links its first part)
-    bad = [m for m in dict.fromkeys(mentions_in(text))
+    bad = [m for m in dict.fromkeys(typed)
            if not regex.fullmatch(spec.mention_pattern, m[1:])]
     if bad:
         issues.append(CaptionIssue(

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import KontenError
 from ..exiting import exit_now
-from ..io.imagefile import image_bytes, save_image, write_image_bytes
+from ..io.imagefile import image_bytes, write_image_bytes
 from ..model.platforms import FORMAT_SIZES, JPEG_MAX_WIDTH, JPEG_MIN_WIDTH
 from ..model.records import Draft, Profile
 from ..template.schema import Template
@@ -164,14 +164,14 @@ def run_task(task: RenderTask, photos: Any) -> RenderDone:
             else:
                 warnings.append(("bytes", f"Berkas {path.name} tetap lebih dari "
                                           f"{_mb(task.max_bytes)}.", None))
-            write_image_bytes(data, path)  # ... written once
             if quality != JPEG_QUALITY:
                 warnings.append(("quality", f"Kualitas JPEG {path.name} diturunkan ke {quality} "
                                             f"agar di bawah {_mb(task.max_bytes)}.", None))
         else:
-            save_image(image, path)
+            data = image_bytes(image, path)
+        write_image_bytes(data, path)  # ... written once
         return RenderDone(task.job, task.fmt, task.path, task.slide, image.width,
-                          image.height, path.stat().st_size, quality, tuple(warnings))
+                          image.height, len(data), quality, tuple(warnings))
     except KontenError as exc:
         return RenderDone(task.job, task.fmt, task.path, task.slide, error=str(exc))
     except MemoryError:

@@ -14,9 +14,9 @@ from typing import Any
 import jinja2
 
 from ..model.colors import parse_hex
+from ..model.records import COLOR_ROLES  # a template names the profile's colours
 from .sandbox import environment
 
-COLOR_REFS = ("primary", "secondary", "accent", "text", "light", "background")
 FONT_ROLES = ("heading", "body")
 Box = tuple[int, int, int, int]
 
@@ -41,7 +41,7 @@ def as_color(value: Any, key: str) -> str:
         if not 0 <= a <= 1:
             raise InvalidError(key, f"opasitas warna harus 0..1: {value!r}")
     if base.startswith("profile."):
-        if base[8:] not in COLOR_REFS:
+        if base[8:] not in COLOR_ROLES:
             raise InvalidError(key, f"peran warna tidak dikenal: {base!r}")
         return value
     try:

@@ -198,16 +198,8 @@ def plan(table: Table, template: Template, mapping: Mapping, *,
     """Every row (or, in MODE_ONE_POST, every row's item of one post) as a draft or as the
     reasons it cannot be one; photos are checked and framed so their faces stay in
     ``formats`` (as the app does when a photo is added); nothing is rendered or written."""
-    checks = _PhotoChecks()
-    photo_keys = [t.key for t in targets(template)
-                  if t.field.type == "photo" and not t.column and t.key in mapping]
-    base = table.path.parent
-    from ...render.faces import available, frame_faces  # noqa: PLC0415 - OpenCV: only with photos
-
-    checks.prefetch([path for row in table.rows if not is_help_row(row.cells)
-                     for key in photo_keys for path in _cell_paths(row.get(mapping[key]), base)],
-                    faces=bool(photo_keys) and available())
-    plans = _plan(table, template, mapping, formats, mode, checks)
+    plans = _plan(table, template, mapping, formats, mode, _PhotoChecks())
+    from ...render.faces import frame_faces  # noqa: PLC0415 - OpenCV: only with photos
 
     for item in plans:
         if item.draft is not None and item.draft.photos:
@@ -226,6 +218,7 @@ def _plan(table: Table, template: Template, mapping: Mapping, formats: Sequence[
                         f"(ada: {', '.join(template.format_keys)}).")
     base = table.path.parent
     rows = [row for row in table.rows if not is_help_row(row.cells)]
+    _prefetch_photos(template, mapping, rows, base, checks)
     if mode == MODE_ONE_POST:
         return _plan_one_post(rows, template, mapping, wanted, base, checks)
     plans = []
@@ -243,6 +236,20 @@ def _plan(table: Table, template: Template, mapping: Mapping, formats: Sequence[
     return plans
 
 
+def _prefetch_photos(template: Template, mapping: Mapping, rows: list[SheetRow], base: Path,
+                     checks: _PhotoChecks) -> None:
+    """Every photo the rows name, checked (and its faces found) before the rows are planned
+    one by one: see _PhotoChecks.prefetch."""
+    photo_keys = [t.key for t in targets(template)
+                  if t.field.type == "photo" and not t.column and t.key in mapping]
+    if not photo_keys:
+        return
+    from ...render.faces import available  # noqa: PLC0415 - OpenCV: only with photos
+
+    checks.prefetch([path for row in rows for key in photo_keys
+                     for path in _cell_paths(row.get(mapping[key]), base)], faces=available())
+
+
 def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapping,
                    formats: list[str], base: Path, checks: _PhotoChecks) -> list[RowPlan]:
     """All rows make one post: single fields from the first row that fills them, list and
@@ -250,7 +257,7 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
     photo and its caption together, so the slides stay paired) and reported on its own."""
     failed: list[RowPlan] = []
     post = RowPlan(())
-    merged = _OnePost(template, _base_draft(template, formats), post.warnings)
+    merged = _OnePost(template, _base_draft(template, formats))
     rows: list[int] = []
     for row in sheet_rows:
         values, photos, errors = _row_values(template, row, mapping, base, checks)
@@ -261,6 +268,7 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
         merged.add(row.number, values, photos)
     draft = merged.finish()
     post.rows = tuple(rows)
+    post.warnings = merged.warnings
     for key, refs in draft.photos.items():
         f = template.field(key)
         if len(refs) > f.max_items:
@@ -277,10 +285,10 @@ def _plan_one_post(sheet_rows: list[SheetRow], template: Template, mapping: Mapp
 class _OnePost:
     """The one post that every good row adds to (see :func:`_plan_one_post`)."""
 
-    def __init__(self, template: Template, draft: Draft, warnings: list[str]) -> None:
+    def __init__(self, template: Template, draft: Draft) -> None:
         self.template = template
         self.draft = draft
-        self.warnings = warnings  # the post's own warnings, appended to
+        self.warnings: list[str] = []  # the post's warnings (values that differ by row)
         self.given: dict[str, int] = {}  # field -> row that gave its value
         self.lists: dict[str, list[str]] = {}
 
