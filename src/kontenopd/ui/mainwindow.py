@@ -34,7 +34,7 @@ from .dialogs.daytwo import DayTwo
 from .dialogs.profile_dialog import ProfileDialog, profile_name, profile_title
 from .models.commands import SetPhotosCommand
 from .models.document import Document
-from .panels.photo_slot import IMAGE_FILTER_SUFFIXES
+from .panels.photo_slot import IMAGE_FILTER_SUFFIXES, PICKER_THRESHOLD
 from .photo_drops import PhotoDrops, image_paths
 from .shortcuts import AppShortcutsFirst
 from .tasks import SyncRunner, TaskRunner
@@ -421,9 +421,9 @@ class MainWindow(WindowActions, WindowLayout, PhotoDrops, QMainWindow):
         key = self._target_field(key)
         room = self.document.template.field(key).max_items - len(self.document.photos(key)) \
             if key else 0
-        from .panels.photo_picker import PhotoPicker  # noqa: PLC0415  (numpy, on first use)
+        if len(paths) >= PICKER_THRESHOLD and room > 0:
+            from .panels.photo_picker import PhotoPicker  # noqa: PLC0415  (numpy: when shown)
 
-        if len(paths) >= PhotoPicker.THRESHOLD and room > 0:
             paths = PhotoPicker.choose(self, paths, room) or []
         if paths:
             self.add_photos(paths, key)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from .panels.photo_slot import IMAGE_FILTER_SUFFIXES
+from .panels.photo_slot import IMAGE_FILTER_SUFFIXES, PICKER_THRESHOLD
 
 
 def image_paths(mime: object) -> list[str]:
@@ -52,9 +52,7 @@ class PhotoDrops:
                 break
             widget = widget.parentWidget()
         event.acceptProposedAction()
-        from .panels.photo_picker import PhotoPicker  # noqa: PLC0415  (numpy, on first use)
-
-        if len(paths) >= PhotoPicker.THRESHOLD:  # the picker is modal: not inside the drop
+        if len(paths) >= PICKER_THRESHOLD:  # the picker is modal: not inside the drop
             QTimer.singleShot(0, self, lambda: self.add_picked_photos(paths, key))
         else:
             self.add_photos(paths, key)

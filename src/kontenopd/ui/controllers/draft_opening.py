@@ -142,8 +142,10 @@ class DraftOpening:
     def recover(self, entry: BrowserEntry) -> bool:
         """Open an autosave left by a session that ended without closing (crash, power)."""
         store = self.store
-        started = self._start_reading(quiet=True) if store is not None else None
-        if store is None or started is None:
+        if store is None:
+            return False
+        started = self._start_reading(quiet=True)
+        if started is None:
             return False
         current, profiles = started
 

@@ -71,25 +71,20 @@ class SetPhotosCommand(QUndoCommand):
 
 
 class SetFocusCommand(QUndoCommand):
-    """Move a photo's focal point, keeping where in the frame it sits unless
-    :meth:`anchored` says otherwise. Steps of one drag (same ``gesture``) merge into one."""
+    """Move a photo's focal point, keeping where in the frame it sits unless ``anchor``
+    says otherwise. Steps of one drag (same ``gesture``) merge into one."""
 
     def __init__(self, draft: Draft, key: str, index: int, focus: tuple[float, float],
-                 text: str = "", notify: Notify = _quiet, gesture: int = 0) -> None:
+                 text: str = "", notify: Notify = _quiet, gesture: int = 0,
+                 anchor: tuple[float, float] | None = None) -> None:
         super().__init__(text or key)
         self.draft, self.key, self.index, self.notify = draft, key, index, notify
         self.gesture = gesture
         ref = editing.get_photos(draft, key)[index]
         self.old = ref.focus
         self.new = focus
-        self.old_anchor = self.new_anchor = ref.anchor
-
-    def anchored(self, anchor: tuple[float, float] | None) -> SetFocusCommand:
-        """Also set where in the frame the focal point sits (None keeps it); returns self,
-        so the command can be pushed in one go."""
-        if anchor is not None:
-            self.new_anchor = anchor
-        return self
+        self.old_anchor = ref.anchor
+        self.new_anchor = ref.anchor if anchor is None else anchor
 
     def id(self) -> int:
         return ID_FOCUS if self.gesture else -1

@@ -155,7 +155,7 @@ class Document(QObject):
                                   and anchor in (None, refs[index].anchor)):
             return
         self.undo_stack.push(SetFocusCommand(self.draft, key, index, focus, text, self._notify,
-                                             gesture).anchored(anchor))
+                                             gesture, anchor))
 
     def switch_template(self, template: Template, text: str = "") -> None:
         if template.id == self.template.id:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...core.io.draft_file import read_thumbnail
 from ...core.store.autosave import BrowserEntry, matches
 from ..tasks import SyncRunner, TaskRunner
+from .preview_render import to_qimage
 
 ICON = QSize(72, 90)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,12 +56,7 @@ def to_icon(image: Image.Image | QImage | None, size: QSize = ICON) -> QIcon:
     canvas.fill(Qt.GlobalColor.transparent)
     if image is None:
         return QIcon(canvas)
-    if isinstance(image, Image.Image):
-        rgb = image.convert("RGB")
-        qimage = QImage(rgb.tobytes(), rgb.width, rgb.height, 3 * rgb.width,
-                        QImage.Format.Format_RGB888).copy()
-    else:
-        qimage = image
+    qimage = to_qimage(image) if isinstance(image, Image.Image) else image
     scaled = QPixmap.fromImage(qimage).scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)
     from PySide6.QtGui import QPainter  # noqa: PLC0415

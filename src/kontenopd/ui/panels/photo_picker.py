@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 from ...core.photos import picking
 from ..style import muted_color, warning_color
 from ..tasks import SyncRunner, TaskRunner
+from .photo_slot import PICKER_THRESHOLD
 from .preview_render import to_qimage
 
 THUMB = QSize(160, 120)
 PATH_ROLE = Qt.ItemDataRole.UserRole
-THRESHOLD = 6  # photos added at once from which the picker is shown
+THRESHOLD = PICKER_THRESHOLD
 
 _own_runner: list[TaskRunner] = []
 

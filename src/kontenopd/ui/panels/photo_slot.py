@@ -31,6 +31,9 @@ from .preview_render import to_qimage
 IMAGE_FILTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic",
                          ".heif", ".avif")
 PHOTO_THUMB = QSize(96, 72)
+# Photos added at once from which the picker (panels/photo_picker.py) is shown. Here, not
+# there: the picker brings numpy, and a smaller add must not wait for its import.
+PICKER_THRESHOLD = 6
 
 
 class PhotoSlot(Editor):

@@ -75,7 +75,7 @@ def strip_job(template: Template, draft: Draft, profile: Profile, cache: PhotoCa
             result = preview_render(template, fmt, draft, profile, STRIP_SCALE, cache)
             out[fmt] = (to_qimage(result.image), result.warnings)
         pages = [out[current][0]] if slides > 1 else []
-        for slide in range(1, slides if slides > 1 else 0):
+        for slide in range(1, slides):
             result = preview_render(template, current, draft, profile, STRIP_SCALE, cache,
                                     slide)
             pages.append(to_qimage(result.image))
