@@ -32,6 +32,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))  # export_bench's photo maker and load average
 FONTS = ROOT / "assets" / "fonts" / "PlusJakartaSans"
 LOGOS = ROOT / "assets" / "profiles" / "demo"
 SIZE = (1080, 1350)
@@ -87,7 +88,6 @@ class Card:
 
 
 def make_photo(path: Path) -> Path:
-    sys.path.insert(0, str(ROOT / "bench"))
     from export_bench import camera_like_photo
 
     camera_like_photo(path, seed=7, size=(5312, 2988))
@@ -159,7 +159,6 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--one":
         Card().render(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    sys.path.insert(0, str(ROOT / "bench"))
     from export_bench import load_average
 
     parser = argparse.ArgumentParser(description=__doc__)

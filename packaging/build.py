@@ -30,9 +30,6 @@ import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "kontenopd.spec"
-LINUX = ROOT / "packaging" / "linux"
-ICONS = ROOT / "packaging" / "icons" / "hicolor"
-APP_ID = "id.go.kontenopd.KontenOPD"
 NAME = "KontenOPD"
 # Debian packages the frozen Qt needs from the system (the README's list, plus X11's xcb bits)
 DEB_DEPENDS = ("libc6 (>= 2.31), libegl1, libgl1, libxkbcommon0, libxkbcommon-x11-0, "
@@ -113,16 +110,13 @@ def build_deb(bundle: Path, dist: Path) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     opt = root / "opt" / "kontenopd"
     shutil.copytree(bundle, opt, symlinks=True)
-    shutil.rmtree(opt / "_internal" / "share", ignore_errors=True)  # installed under /usr
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / "kontenopd").symlink_to("../../opt/kontenopd/KontenOPD")
+    # The menu entry, metainfo, MIME type and icons the spec put in the bundle's share/ (for
+    # install.sh) go to /usr/share instead; install.sh is not needed in a package.
     share = root / "usr" / "share"
-    for sub, src in (("applications", LINUX / f"{APP_ID}.desktop"),
-                     ("metainfo", LINUX / f"{APP_ID}.metainfo.xml"),
-                     ("mime/packages", LINUX / "kontenopd-mime.xml")):
-        (share / sub).mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, share / sub / src.name)
-    shutil.copytree(ICONS, share / "icons" / "hicolor")
+    shutil.move(opt / "_internal" / "share", share)
+    (share / "install.sh").unlink()
     doc = share / "doc" / "kontenopd"
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(

@@ -6,14 +6,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kontenopd.cli import main
 from kontenopd.cli.parser import build_parser
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from .runner import run
 
 
 def test_version_subprocess() -> None:

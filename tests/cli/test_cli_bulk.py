@@ -20,6 +20,7 @@ from kontenopd.core.io.draft_file import load_draft
 from kontenopd.core.io.spreadsheet import read_table
 
 from ..core.io.ods_files import write_ods
+from .runner import run
 
 HEAD = ["Nama acara", "Tanggal", "Pukul mulai", "Tempat", "Peserta / sasaran"]
 ROWS = [
@@ -28,12 +29,6 @@ ROWS = [
     ["Sosialisasi Pajak Daerah – Café & UMKM", "22 November 2022", "09.30",
      "Aula Bapenda, Jl. Jayanegara No. 4", ""],
 ]
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def csv_bytes(rows: list[list[str]], sep: str, encoding: str) -> bytes:

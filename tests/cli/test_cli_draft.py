@@ -6,21 +6,16 @@ import json
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from kontenopd.cli import main
 from kontenopd.core.io.draft_file import load_draft, read_thumbnail
 from kontenopd.core.io.draft_info import read_draft_info
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from ..core.io.draft_copies import rewrite_draft
+from .runner import run
 
 
 @pytest.fixture
@@ -124,15 +119,8 @@ def test_user_errors_are_one_line_and_exit_2(capsys, tmp_path, argv, match) -> N
 
 
 def test_draft_with_missing_template_fails_render_clearly(capsys, made, tmp_path) -> None:
-    moved = tmp_path / "tanpa-templat.kontenopd"
-    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(moved, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "draft.json":
-                doc = json.loads(data)
-                doc["template"] = "templat-lama"
-                data = json.dumps(doc).encode()
-            zout.writestr(item, data)
+    moved = rewrite_draft(made, tmp_path / "tanpa-templat.kontenopd",
+                          lambda doc: {**doc, "template": "templat-lama"})
     code, _, err = run(capsys, "render", "--draft", str(moved), "-o", str(tmp_path / "x.png"))
     assert code == 2
     assert err.strip().splitlines()[-1].startswith("kontenopd: ")
@@ -141,13 +129,8 @@ def test_draft_with_missing_template_fails_render_clearly(capsys, made, tmp_path
 
 
 def test_newer_draft_is_refused_by_the_cli(capsys, made, tmp_path) -> None:
-    newer = tmp_path / "baru.kontenopd"
-    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(newer, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "draft.json":
-                data = json.dumps({**json.loads(data), "schema_version": 99}).encode()
-            zout.writestr(item, data)
+    newer = rewrite_draft(made, tmp_path / "baru.kontenopd",
+                          lambda doc: {**doc, "schema_version": 99})
     before = newer.read_bytes()
     code, _, err = run(capsys, "render", "--draft", str(newer), "-o", str(tmp_path / "x.png"))
     assert code == 2 and "lebih baru" in err and len(err.strip().splitlines()) == 1

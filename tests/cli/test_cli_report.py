@@ -11,20 +11,15 @@ import sys
 import pytest
 from PIL import Image
 
-from kontenopd.cli import main
 from kontenopd.core.io import atomic as atomic_module
+
+from .runner import run
 
 TEXT_KINDS = {"text", "identity", "footer", "list", "stats", "stamp", "badge"}
 LONG_TITLE = ("Sosialisasi Program Keluarga Harapan bagi Warga Kecamatan Sukamaju "
               * 8)[:500]
 CAROUSEL = ("carousel-kegiatan", "--set", "judul=Kerja Bakti Bersama Warga",
             "--set", "tanggal=2022-11-21", "--set", "penutup=Terima kasih warga!")
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def news(*extra: str) -> list[str]:

@@ -149,11 +149,11 @@ def render_and_save(template, fmt: str, draft, profile, target: Output,  # noqa:
     for image in images:
         result = render(template, fmt, draft, profile, slide=image.slide, photos=photos)
         print_warnings(result.warnings, image.label if image.carousel else "")
-        target = _numbered(output, image, single)
-        save_image(result.image, target)
+        written = _numbered(output, image, single)
+        save_image(result.image, written)
         if report is not None:
             _write_report(_numbered(report, image, single),
-                          layout_report(result, template.id, image, target))
+                          layout_report(result, template.id, image, written))
     return 0
 
 

@@ -26,6 +26,8 @@ from kontenopd.core.io.draft_schema import (
 from kontenopd.core.model.records import Draft, PhotoRef
 from kontenopd.core.render import render
 
+from .draft_copies import rewrite_draft
+
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = sorted((ROOT / "assets" / "samples").glob("*.jpg"))
 
@@ -277,17 +279,6 @@ def test_save_into_unwritable_place_is_a_clear_error(profile, tmp_path) -> None:
 # ---------------------------------------------------------------- defensive loading
 
 
-def _rewrite(src: Path, dst: Path, change) -> Path:
-    """Copy a draft, passing draft.json data through ``change``."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "draft.json":
-                data = json.dumps(change(json.loads(data))).encode()
-            zout.writestr(item, data)
-    return dst
-
-
 @pytest.fixture
 def saved(library, profile, tmp_path) -> Path:
     template = library.get("liputan-kegiatan")
@@ -308,7 +299,7 @@ def _load_fails(path: Path, tmp_path: Path, match: str) -> None:
 
 
 def test_newer_schema_is_refused(saved, tmp_path) -> None:
-    newer = _rewrite(saved, tmp_path / "baru.kontenopd",
+    newer = rewrite_draft(saved, tmp_path / "baru.kontenopd",
                      lambda d: {**d, "schema_version": SCHEMA_VERSION + 1})
     _load_fails(newer, tmp_path, "lebih baru")
     with pytest.raises(DraftFileError, match="lebih baru"):
@@ -403,7 +394,7 @@ def test_recoverable_problems_load_with_notices(library, saved, tmp_path) -> Non
         d["profile"]["opd_logo"] = "../../opd.png"
         return d
 
-    path = _rewrite(saved, tmp_path / "rusak.kontenopd", damage)
+    path = rewrite_draft(saved, tmp_path / "rusak.kontenopd", damage)
     opened = load_draft(path, workdir=tmp_path / "w", library=library)
     assert isinstance(opened, OpenedDraft)
     text = " | ".join(opened.notices)
@@ -422,7 +413,7 @@ def test_recoverable_problems_load_with_notices(library, saved, tmp_path) -> Non
 
 
 def test_missing_template_loads_with_notice(library, saved, tmp_path) -> None:
-    path = _rewrite(saved, tmp_path / "lama.kontenopd",
+    path = rewrite_draft(saved, tmp_path / "lama.kontenopd",
                     lambda d: {**d, "template": "templat-dihapus"})
     opened = load_draft(path, workdir=tmp_path / "w", library=library)
     assert opened.template_missing
@@ -433,7 +424,7 @@ def test_missing_template_loads_with_notice(library, saved, tmp_path) -> None:
 
 
 def test_broken_profile_snapshot_falls_back_with_notice(saved, tmp_path) -> None:
-    path = _rewrite(saved, tmp_path / "p.kontenopd",
+    path = rewrite_draft(saved, tmp_path / "p.kontenopd",
                     lambda d: {**d, "profile": {**d["profile"], "timezone": "GMT"}})
     opened = load_draft(path, workdir=tmp_path / "w")
     assert not opened.profile_from_file and opened.profile.id == "demo"
