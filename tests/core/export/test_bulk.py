@@ -321,6 +321,27 @@ def test_drafts_are_written_and_every_row_is_in_the_report(tmp_path, library, pr
     assert report.summary() == "3 baris: 2 berhasil, 1 gagal, 1 dengan peringatan."
 
 
+def test_a_second_run_into_the_same_folder_keeps_the_first_runs_drafts(tmp_path, library,
+                                                                       profile) -> None:
+    template, table = agenda_table(tmp_path, library, [
+        ["Rapat Koordinasi", "21/11/2022", "08.00", "Pendopo", ""],
+        ["Rapat Koordinasi", "28/11/2022", "08.00", "Aula", ""],
+    ])
+    plans = plan(table, template, auto_map(template, table.headers))
+    out = tmp_path / "hasil"
+    run_bulk(plans, template, profile, out, options=BulkOptions(drafts=True))
+    first = {p.name: p.read_bytes() for p in out.glob("*.kontenopd")}
+    assert sorted(first) == ["rapat-koordinasi-2.kontenopd", "rapat-koordinasi.kontenopd"]
+    again = plan(table, template, auto_map(template, table.headers))
+    report = run_bulk(again, template, profile, out, options=BulkOptions(drafts=True))
+    names = sorted(p.name for p in out.glob("*.kontenopd"))
+    assert names == ["rapat-koordinasi-2.kontenopd", "rapat-koordinasi-3.kontenopd",
+                     "rapat-koordinasi-4.kontenopd", "rapat-koordinasi.kontenopd"]
+    assert all((out / name).read_bytes() == data for name, data in first.items())
+    assert sorted(Path(r.output).name for r in report.written) == [
+        "rapat-koordinasi-3.kontenopd", "rapat-koordinasi-4.kontenopd"]
+
+
 def test_export_writes_good_rows_and_refuses_what_does_not_fit(tmp_path, library,
                                                               real_profile) -> None:
     template, table = agenda_table(tmp_path, library, [

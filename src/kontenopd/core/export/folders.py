@@ -39,10 +39,11 @@ def activity_date(template: Template, draft: Draft) -> str | None:
     return None
 
 
-def reserve_name(out_dir: Path, base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... : never a folder that exists or is reserved."""
+def reserve_name(out_dir: Path, base: str, taken: set[str], suffix: str = "") -> str:
+    """``base``, or ``base-2``, ``base-3``... : never a name reserved, nor one whose folder
+    (or, with ``suffix``, whose ``name + suffix`` file) already exists in ``out_dir``."""
     name, n = base, 1
-    while name in taken or (out_dir / name).exists():
+    while name in taken or (out_dir / f"{name}{suffix}").exists():
         n += 1
         name = f"{base}-{n}"
     taken.add(name)

@@ -102,9 +102,9 @@ def _write_drafts(plans: list[RowPlan], template: Template, profile: Profile, ou
         item.warnings += [f"{fmt} perlu diperbaiki sebelum diekspor: {why}"
                           for fmt, why in check.blocked.items()]
         item.warnings += [w for w in check.warnings if w not in item.warnings]
-        name = reserve_name(out_dir, slugify(item.title, 40), taken)
+        # never over a draft already in the folder (an earlier run's, or the admin's own)
+        name = reserve_name(out_dir, slugify(item.title, 40), taken, SUFFIX)
         target = out_dir / f"{name}{SUFFIX}"
-        taken.add(target.name)
         try:
             save_draft(target, item.draft, profile,
                        thumbnail=check.thumbnail or make_thumbnail(template, item.draft,
